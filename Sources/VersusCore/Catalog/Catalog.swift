@@ -1,0 +1,53 @@
+/// The validated catalog: every stage after loading works on this.
+public struct Catalog: Sendable {
+    public var site: SiteSettings
+    public var providers: [String: Provider]
+    public var benchmarks: [String: Benchmark]
+    public var sources: [String: Source]
+    /// Sorted by id.
+    public var models: [Model]
+    public var editorials: [PairID: Editorial]
+
+    public init(site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
+                sources: [String: Source], models: [Model], editorials: [PairID: Editorial]) {
+        self.site = site
+        self.providers = providers
+        self.benchmarks = benchmarks
+        self.sources = sources
+        self.models = models.sorted { $0.id < $1.id }
+        self.editorials = editorials
+    }
+
+    public func model(_ id: String) -> Model? {
+        models.first { $0.id == id }
+    }
+}
+
+/// An unordered pair of models, kept in canonical order (smaller id first).
+public struct PairID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let first: String
+    public let second: String
+
+    public init(_ a: String, _ b: String) {
+        if a <= b { first = a; second = b } else { first = b; second = a }
+    }
+
+    /// `a-vs-b`: the page's folder name.
+    public var slug: String { "\(first)-vs-\(second)" }
+    public var description: String { slug }
+
+    public static func < (lhs: PairID, rhs: PairID) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
+
+    /// Splits `a-vs-b` at the `-vs-` that names two known models (ids may themselves contain `-vs-`).
+    public static func parse(_ slug: String, knownIDs: Set<String>) -> (PairID?, candidates: [(String, String)]) {
+        var candidates: [(String, String)] = []
+        var searchStart = slug.startIndex
+        while let range = slug.range(of: "-vs-", range: searchStart..<slug.endIndex) {
+            let a = String(slug[..<range.lowerBound]), b = String(slug[range.upperBound...])
+            candidates.append((a, b))
+            if knownIDs.contains(a) && knownIDs.contains(b) { return (PairID(a, b), candidates) }
+            searchStart = slug.index(after: range.lowerBound)
+        }
+        return (nil, candidates)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Stage 2: cross-file checks. Turns a `LoadedCatalog` into a `Catalog` plus every diagnostic, errors and warnings.
+/// Rules only add diagnostics; none throws, so one run reports everything.
+public struct CatalogValidator: Sendable {
+    /// The day review dates are measured against.
+    public var today: ISODate
+
+    public init(today: ISODate) {
+        self.today = today
+    }
+
+    public struct Result: Sendable {
+        /// nil when there are errors.
+        public var catalog: Catalog?
+        /// Sorted by file, line and column.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func validate(_ loaded: LoadedCatalog) -> Result {
+        var diagnostics = loaded.diagnostics
+        let sources = unique(loaded.sources, id: \.id, location: \.location, kind: "source", &diagnostics)
+        let benchmarks = unique(loaded.benchmarks, id: \.id, location: \.location, kind: "benchmark", &diagnostics)
+        let providers = Dictionary(loaded.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let models = loaded.models
+        let site = loaded.site
+        let references = ReferenceRules(sources: sources, providers: providers, benchmarks: benchmarks,
+                                        capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
+        for model in models {
+            references.check(model, &diagnostics)
+            FigureRules.check(model, &diagnostics)
+            if let site { ReviewRules.check(model, site: site, today: today, &diagnostics) }
+        }
+
+        let modelIDs = Set(models.map(\.id))
+        var editorials: [PairID: Editorial] = [:]
+        for (file, slug, text) in loaded.editorials {
+            let (pair, candidates) = PairID.parse(slug, knownIDs: modelIDs)
+            guard let pair else {
+                diagnostics.append(unknownPair(slug, candidates: candidates, at: SourceLocation(file: file), modelIDs: modelIDs))
+                continue
+            }
+            if let editorial = EditorialDecoder.decode(text, pair: pair, file: file, &diagnostics) {
+                if let existing = editorials[pair] {
+                    diagnostics.append(.error(SourceLocation(file: file),
+                                              "a second editorial file for \(pair.slug) (the first is \(existing.location.file))",
+                                              fix: "merge the two files into one"))
+                } else {
+                    editorials[pair] = editorial
+                }
+            }
+        }
+        if case let .list(requests) = site?.pairs {
+            for request in requests where PairID.parse(request.slug, knownIDs: modelIDs).0 == nil {
+                let (_, candidates) = PairID.parse(request.slug, knownIDs: modelIDs)
+                diagnostics.append(unknownPair(request.slug, candidates: candidates, at: request.location, modelIDs: modelIDs))
+            }
+        }
+        if models.isEmpty && site != nil {
+            diagnostics.append(.warning(SourceLocation(file: "\(CatalogLoader.contentFolder)/models"),
+                                        "the catalog has no models, so no comparison pages",
+                                        fix: "add files under Content/models/"))
+        }
+
+        diagnostics = Array(Set(diagnostics)).sorted()
+        guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
+        let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
+                              models: models, editorials: editorials)
+        return Result(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    private func unique<T>(_ items: [T], id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>, kind: String,
+                           _ diagnostics: inout [Diagnostic]) -> [String: T] {
+        var result: [String: T] = [:]
+        for item in items {
+            if let first = result[item[keyPath: id]] {
+                let firstAt = first[keyPath: location]
+                diagnostics.append(.error(item[keyPath: location],
+                                          "duplicate \(kind) id `\(item[keyPath: id])` (first defined at \(firstAt.file):\(firstAt.line))",
+                                          fix: "ids must be unique; rename or remove one"))
+            } else {
+                result[item[keyPath: id]] = item
+            }
+        }
+        return result
+    }
+
+    private func unknownPair(_ slug: String, candidates: [(String, String)], at location: SourceLocation,
+                             modelIDs: Set<String>) -> Diagnostic {
+        guard let (a, b) = candidates.first else {
+            return .error(location, "\(Identifier.quoted(slug)) does not name a pair as `a-vs-b`",
+                          fix: "name the two model ids joined by -vs-")
+        }
+        let missing = [a, b].filter { !modelIDs.contains($0) }
+        let names = missing.map { id -> String in
+            Suggestion.closest(to: id, in: modelIDs).map { "`\(id)` (did you mean `\($0)`?)" } ?? "`\(id)`"
+        }
+        return .error(location, "\(slug) names a model that does not exist: \(names.joined(separator: ", "))",
+                      fix: "model ids are the file names under Content/models/")
+    }
+}
