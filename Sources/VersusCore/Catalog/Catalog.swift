@@ -5,8 +5,9 @@ public struct Catalog: Sendable {
     public var benchmarks: [String: Benchmark]
     public var sources: [String: Source]
     /// Sorted by id.
-    public var models: [Model]
+    public private(set) var models: [Model]
     public var editorials: [PairID: Editorial]
+    private var index: [String: Int]
 
     public init(site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
                 sources: [String: Source], models: [Model], editorials: [PairID: Editorial]) {
@@ -16,10 +17,11 @@ public struct Catalog: Sendable {
         self.sources = sources
         self.models = models.sorted { $0.id < $1.id }
         self.editorials = editorials
+        self.index = Dictionary(self.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func model(_ id: String) -> Model? {
-        models.first { $0.id == id }
+        index[id].map { models[$0] }
     }
 }
 

@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a month of traffic costs on one route.
+public struct CostQuote: Sendable, Hashable {
+    public var provider: String
+    public var inputPrice: Decimal
+    public var outputPrice: Decimal
+    /// Input and output at the route's base (shortest-prompt) prices.
+    public var monthly: Decimal
+    /// Every input token billed at the cached-input price: a lower bound for cache-heavy workloads.
+    public var monthlyAllCached: Decimal?
+    /// Input and output at batch prices.
+    public var monthlyBatch: Decimal?
+}
+
+public enum CostCalculator {
+    public static func monthly(input: Decimal, output: Decimal, at traffic: TrafficLevel) -> Decimal {
+        input * traffic.inputMillions + output * traffic.outputMillions
+    }
+
+    public static func quote(_ route: Route, at traffic: TrafficLevel) -> CostQuote? {
+        guard let input = route.input?.value, let output = route.output?.value else { return nil }
+        return CostQuote(
+            provider: route.provider, inputPrice: input, outputPrice: output,
+            monthly: monthly(input: input, output: output, at: traffic),
+            monthlyAllCached: route.cachedInput.map { monthly(input: $0.value, output: output, at: traffic) },
+            monthlyBatch: route.batchInput.flatMap { batchIn in
+                route.batchOutput.map { monthly(input: batchIn.value, output: $0.value, at: traffic) }
+            })
+    }
+
+    /// The cheapest route with both an input and an output price; ties go to the provider id first in order.
+    public static func cheapest(_ routes: [Route], at traffic: TrafficLevel) -> CostQuote? {
+        routes.compactMap { quote($0, at: traffic) }
+            .min { ($0.monthly, $0.provider) < ($1.monthly, $1.provider) }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// What every page about a model needs, computed once per model rather than once per pair.
+public struct ModelDigest: Sendable {
+    public var model: Model
+    /// The cheapest complete route at the site's headline traffic, if any.
+    public var headlineCost: CostQuote?
+    /// The cheapest complete route at each of the site's further traffic levels.
+    public var levelCosts: [CostQuote?]
+    /// The lowest known output price and where.
+    public var cheapestOutput: (price: Decimal, provider: String)?
+    public var providerIDs: Set<String>
+    /// Benchmark results keyed by `benchmark` or `benchmark|variant`.
+    public var results: [String: BenchmarkResult]
+    /// Other models, most related first.
+    public var related: [String]
+
+    public init(model: Model, site: SiteSettings) {
+        self.model = model
+        headlineCost = CostCalculator.cheapest(model.routes, at: site.traffic)
+        levelCosts = site.trafficLevels.map { CostCalculator.cheapest(model.routes, at: $0) }
+        cheapestOutput = model.routes.compactMap { route in route.output.map { ($0.value, route.provider) } }
+            .min { ($0.0, $0.1) < ($1.0, $1.1) }
+        providerIDs = Set(model.routes.map(\.provider))
+        results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        related = []
+    }
+
+    public var canSelfHost: Bool { model.openness == .openWeights }
+}
+
+extension BenchmarkResult {
+    /// Results compare only when benchmark and variant both match.
+    public var key: String { variant.map { "\(benchmark)|\($0)" } ?? benchmark }
+}
+
+/// Digests for a whole catalog, with each model's related models ranked once.
+public struct CatalogDigest: Sendable {
+    public var catalog: Catalog
+    public var digests: [String: ModelDigest]
+    /// The pairs that get a page, in canonical order.
+    public var pairs: [PairID]
+    public var pairSet: Set<PairID>
+
+    public init(_ catalog: Catalog) {
+        self.catalog = catalog
+        var digests: [String: ModelDigest] = [:]
+        for model in catalog.models { digests[model.id] = ModelDigest(model: model, site: catalog.site) }
+        let pairs = PairPlanner.pairs(in: catalog)
+        let pairSet = Set(pairs)
+        let unranked = digests
+        for model in catalog.models {
+            digests[model.id]?.related = Relatedness.ranked(for: model, among: catalog.models, digests: unranked)
+                .filter { pairSet.contains(PairID(model.id, $0)) }
+        }
+        self.digests = digests
+        self.pairs = pairs
+        self.pairSet = pairSet
+    }
+
+    public subscript(id: String) -> ModelDigest { digests[id]! }
+}
+
+/// Which pairs get a page, following site.yaml's `pairs`.
+public enum PairPlanner {
+    public static func pairs(in catalog: Catalog) -> [PairID] {
+        let models = catalog.models
+        switch catalog.site.pairs {
+        case .all:
+            var result: [PairID] = []
+            result.reserveCapacity(models.count * (models.count - 1) / 2)
+            for i in models.indices { for j in models.indices where j > i { result.append(PairID(models[i].id, models[j].id)) } }
+            return result
+        case .sharedTag:
+            var result: [PairID] = []
+            for i in models.indices {
+                let tags = Set(models[i].decisionFit)
+                for j in models.indices where j > i && !tags.isDisjoint(with: models[j].decisionFit) {
+                    result.append(PairID(models[i].id, models[j].id))
+                }
+            }
+            return result
+        case let .list(requests):
+            let ids = Set(models.map(\.id))
+            return Array(Set(requests.compactMap { PairID.parse($0.slug, knownIDs: ids).0 })).sorted()
+        }
+    }
+}
+
+/// Ranks other models by how useful a comparison with them is: shared decision tags, same developer or family,
+/// shared benchmarks and similar price.
+enum Relatedness {
+    static func ranked(for model: Model, among models: [Model], digests: [String: ModelDigest]) -> [String] {
+        let tags = Set(model.decisionFit)
+        let benchmarks = Set(model.benchmarkResults.map(\.benchmark))
+        let ownCost = digests[model.id]?.headlineCost?.monthly
+        func score(_ other: Model) -> Int {
+            var score = tags.intersection(other.decisionFit).count * 3
+            if other.developer != model.developer { score += 2 }
+            if let family = model.family, family == other.family { score += 1 }
+            score += min(4, benchmarks.intersection(other.benchmarkResults.map(\.benchmark)).count)
+            if let ownCost, let otherCost = digests[other.id]?.headlineCost?.monthly, ownCost > 0, otherCost > 0 {
+                let ratio = ownCost > otherCost ? ownCost / otherCost : otherCost / ownCost
+                if ratio < 3 { score += 2 }
+            }
+            return score
+        }
+        return models.filter { $0.id != model.id }
+            .map { ($0.id, score($0)) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .map(\.0)
+    }
+}

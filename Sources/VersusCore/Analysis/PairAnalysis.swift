@@ -1,0 +1,158 @@
+import Foundation
+
+/// Which of the two models a fact favours.
+public enum Side: Sendable, Hashable {
+    case a, b
+
+    public var other: Side { self == .a ? .b : .a }
+}
+
+/// Everything a pair page says, as facts rather than sentences: computed once per pair, tested directly.
+public struct PairAnalysis: Sendable {
+    public var pair: PairID
+    public var a: ModelDigest
+    public var b: ModelDigest
+    public var benchmarks: BenchmarkComparison
+    public var capabilities: [CapabilityComparison]
+    public var cost: CostComparison
+    /// Which model has the larger context window, when both are known and differ.
+    public var largerContext: Side?
+    public var largerOutput: Side?
+    public var sharedProviders: [String]
+    public var tradeOffs: TradeOffs
+    public var friction: (aToB: SwitchFriction, bToA: SwitchFriction)
+    public var verdict: [VerdictLine]
+
+    public init(pair: PairID, digest: CatalogDigest) {
+        self.pair = pair
+        let a = digest[pair.first], b = digest[pair.second]
+        self.a = a
+        self.b = b
+        let catalog = digest.catalog
+        benchmarks = BenchmarkComparison(a: a, b: b, benchmarks: catalog.benchmarks)
+        capabilities = catalog.site.capabilities.map {
+            CapabilityComparison(definition: $0, a: a.model.capability($0.id), b: b.model.capability($0.id))
+        }
+        cost = CostComparison(a: a.headlineCost, b: b.headlineCost)
+        largerContext = Self.larger(a.model.contextWindow?.value, b.model.contextWindow?.value)
+        largerOutput = Self.larger(a.model.maxOutput?.value, b.model.maxOutput?.value)
+        sharedProviders = a.providerIDs.intersection(b.providerIDs).sorted()
+        tradeOffs = TradeOffs(a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
+                              largerContext: largerContext, largerOutput: largerOutput)
+        friction = (SwitchFriction(from: a, to: b, shared: sharedProviders, capabilities: capabilities, direction: .a),
+                    SwitchFriction(from: b, to: a, shared: sharedProviders, capabilities: capabilities, direction: .b))
+        verdict = VerdictLine.lines(a: a, b: b, benchmarks: benchmarks, cost: cost, largerContext: largerContext)
+    }
+
+    public func digest(_ side: Side) -> ModelDigest { side == .a ? a : b }
+
+    static func larger<T: Comparable>(_ x: T?, _ y: T?) -> Side? {
+        guard let x, let y, x != y else { return nil }
+        return x > y ? .a : .b
+    }
+}
+
+public struct CapabilityComparison: Sendable, Hashable {
+    public var definition: CapabilityDefinition
+    public var a: CapabilityState
+    public var b: CapabilityState
+
+    /// The side that documents the capability as present while the other does not.
+    public var onlyOn: Side? {
+        if a == .yes && b != .yes { return .a }
+        if b == .yes && a != .yes { return .b }
+        return nil
+    }
+
+    public func state(_ side: Side) -> CapabilityState { side == .a ? a : b }
+}
+
+/// Headline monthly cost of both models at the site's traffic.
+public struct CostComparison: Sendable, Hashable {
+    public var a: CostQuote?
+    public var b: CostQuote?
+
+    public var cheaper: Side? {
+        guard let a, let b, a.monthly != b.monthly else { return nil }
+        return a.monthly < b.monthly ? .a : .b
+    }
+
+    /// Dearer minus cheaper, when both are known.
+    public var difference: Decimal? {
+        guard let a, let b else { return nil }
+        return a.monthly > b.monthly ? a.monthly - b.monthly : b.monthly - a.monthly
+    }
+
+    /// Dearer divided by cheaper, when both are known and the cheaper is not free.
+    public var ratio: Decimal? {
+        guard let a, let b else { return nil }
+        let low = min(a.monthly, b.monthly), high = max(a.monthly, b.monthly)
+        return low > 0 ? high / low : nil
+    }
+
+    public func quote(_ side: Side) -> CostQuote? { side == .a ? a : b }
+}
+
+/// Benchmark rows of a pair: the ones both report (with the leader), and the ones only one reports.
+public struct BenchmarkComparison: Sendable {
+    public struct Row: Sendable {
+        public var benchmark: Benchmark
+        public var variant: String?
+        public var a: BenchmarkResult?
+        public var b: BenchmarkResult?
+
+        public var isShared: Bool { a != nil && b != nil }
+
+        public var leader: Side? {
+            guard let a, let b, a.score.value != b.score.value else { return nil }
+            let aHigher = a.score.value > b.score.value
+            return aHigher == benchmark.higherIsBetter ? .a : .b
+        }
+
+        public var gap: Decimal? {
+            guard let a, let b else { return nil }
+            let difference = a.score.value - b.score.value
+            return difference < 0 ? -difference : difference
+        }
+    }
+
+    public struct CategoryLead: Sendable, Hashable {
+        public var category: Benchmark.Category
+        public var leader: Side?
+        public var winsA: Int
+        public var winsB: Int
+    }
+
+    /// Ordered by category, then benchmark name.
+    public var shared: [Row]
+    public var onlyA: [Row]
+    public var onlyB: [Row]
+    public var categories: [CategoryLead]
+
+    init(a: ModelDigest, b: ModelDigest, benchmarks: [String: Benchmark]) {
+        var rows: [Row] = []
+        for key in Set(a.results.keys).union(b.results.keys) {
+            let result = a.results[key] ?? b.results[key]!
+            guard let benchmark = benchmarks[result.benchmark] else { continue }
+            rows.append(Row(benchmark: benchmark, variant: result.variant, a: a.results[key], b: b.results[key]))
+        }
+        let order = Benchmark.Category.allCases
+        rows.sort {
+            let l = (order.firstIndex(of: $0.benchmark.category)!, $0.benchmark.name, $0.variant ?? "")
+            let r = (order.firstIndex(of: $1.benchmark.category)!, $1.benchmark.name, $1.variant ?? "")
+            return l < r
+        }
+        shared = rows.filter(\.isShared)
+        onlyA = rows.filter { $0.a != nil && $0.b == nil }
+        onlyB = rows.filter { $0.b != nil && $0.a == nil }
+        categories = order.compactMap { category in
+            let inCategory = rows.filter { $0.isShared && $0.benchmark.category == category }
+            guard !inCategory.isEmpty else { return nil }
+            let winsA = inCategory.filter { $0.leader == .a }.count, winsB = inCategory.filter { $0.leader == .b }.count
+            return CategoryLead(category: category, leader: winsA == winsB ? nil : (winsA > winsB ? .a : .b),
+                                winsA: winsA, winsB: winsB)
+        }
+    }
+
+    public func leads(_ side: Side) -> [Row] { shared.filter { $0.leader == side } }
+}

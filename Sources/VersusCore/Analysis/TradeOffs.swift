@@ -1,0 +1,137 @@
+import Foundation
+
+/// One reason to choose a model over the other.
+public enum TradeOff: Sendable {
+    case largerContext(tokens: Int, otherTokens: Int)
+    case largerOutput(tokens: Int, otherTokens: Int)
+    case moreProviders(count: Int, otherCount: Int)
+    /// Capabilities documented as present on this model and absent (`no`) on the other.
+    case capabilitiesOtherLacks([CapabilityDefinition])
+    /// Capabilities documented on this model and not documented on the other.
+    case capabilitiesOtherUndocumented([CapabilityDefinition])
+    case decisionTags([DecisionTag])
+    case cheaper(monthly: Decimal, otherMonthly: Decimal)
+    /// Priced while the other has no complete price.
+    case onlyOnePriced(monthly: Decimal)
+    case openWeights
+    case benchmarkLeads([BenchmarkComparison.Row])
+}
+
+/// "Choose A when…" and "Choose B when…", derived from the data.
+public struct TradeOffs: Sendable {
+    public var a: [TradeOff]
+    public var b: [TradeOff]
+
+    init(a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, capabilities: [CapabilityComparison],
+         cost: CostComparison, largerContext: Side?, largerOutput: Side?) {
+        func reasons(_ side: Side) -> [TradeOff] {
+            let own = side == .a ? a : b, other = side == .a ? b : a
+            var list: [TradeOff] = []
+            if largerContext == side, let mine = own.model.contextWindow?.value, let theirs = other.model.contextWindow?.value {
+                list.append(.largerContext(tokens: mine, otherTokens: theirs))
+            }
+            if let quote = cost.quote(side) {
+                if let theirs = cost.quote(side.other) {
+                    if cost.cheaper == side { list.append(.cheaper(monthly: quote.monthly, otherMonthly: theirs.monthly)) }
+                } else {
+                    list.append(.onlyOnePriced(monthly: quote.monthly))
+                }
+            }
+            if own.canSelfHost && other.model.openness == .proprietary { list.append(.openWeights) }
+            let leads = benchmarks.leads(side)
+            if !leads.isEmpty {
+                let sorted = leads.sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }
+                list.append(.benchmarkLeads(Array(sorted.prefix(3))))
+            }
+            if own.model.routes.count > other.model.routes.count {
+                list.append(.moreProviders(count: own.model.routes.count, otherCount: other.model.routes.count))
+            }
+            let lacks = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .no }.map(\.definition)
+            if !lacks.isEmpty { list.append(.capabilitiesOtherLacks(lacks)) }
+            let undocumented = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .notDocumented }
+                .map(\.definition)
+            if !undocumented.isEmpty { list.append(.capabilitiesOtherUndocumented(undocumented)) }
+            if largerOutput == side, let mine = own.model.maxOutput?.value, let theirs = other.model.maxOutput?.value {
+                list.append(.largerOutput(tokens: mine, otherTokens: theirs))
+            }
+            let tags = own.model.decisionFit.filter { !other.model.decisionFit.contains($0) }
+            if !tags.isEmpty { list.append(.decisionTags(tags)) }
+            return list
+        }
+        self.a = reasons(.a)
+        self.b = reasons(.b)
+    }
+
+    public func reasons(_ side: Side) -> [TradeOff] { side == .a ? a : b }
+}
+
+/// What moving production traffic from one model to the other involves.
+public struct SwitchFriction: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    /// Providers serving both: only the model id changes.
+    public var sharedProviders: [String]
+    /// Capabilities the source has and the target does not document as present.
+    public var lost: [CapabilityDefinition]
+    /// Capabilities the target has and the source does not.
+    public var gained: [CapabilityDefinition]
+    /// Set when the target's context window is smaller: (target, source).
+    public var contextShrinks: (to: Int, from: Int)?
+    /// True when the target has no route at all in the catalog.
+    public var targetHasNoRoute: Bool
+
+    init(from: ModelDigest, to: ModelDigest, shared: [String], capabilities: [CapabilityComparison], direction: Side) {
+        self.from = from.model.id
+        self.to = to.model.id
+        sharedProviders = shared
+        lost = capabilities.filter { $0.state(direction) == .yes && $0.state(direction.other) != .yes }.map(\.definition)
+        gained = capabilities.filter { $0.state(direction.other) == .yes && $0.state(direction) != .yes }.map(\.definition)
+        if let source = from.model.contextWindow?.value, let target = to.model.contextWindow?.value, target < source {
+            contextShrinks = (target, source)
+        }
+        targetHasNoRoute = to.model.routes.isEmpty
+    }
+
+    public static func == (lhs: SwitchFriction, rhs: SwitchFriction) -> Bool {
+        lhs.from == rhs.from && lhs.to == rhs.to && lhs.sharedProviders == rhs.sharedProviders && lhs.lost == rhs.lost
+            && lhs.gained == rhs.gained && lhs.contextShrinks?.to == rhs.contextShrinks?.to
+            && lhs.contextShrinks?.from == rhs.contextShrinks?.from && lhs.targetHasNoRoute == rhs.targetHasNoRoute
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(from)
+        hasher.combine(to)
+        hasher.combine(sharedProviders)
+    }
+}
+
+/// The verdict at the top of a pair page: short "best for" lines that follow from the data.
+public enum VerdictLine: Sendable, Hashable {
+    case categoryLeader(Benchmark.Category, Side, wins: Int, of: Int)
+    case cheaper(Side, ratio: Decimal?, difference: Decimal)
+    case largerContext(Side)
+    case selfHostable(Side)
+    case bothSelfHostable
+
+    static func lines(a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, cost: CostComparison,
+                      largerContext: Side?) -> [VerdictLine] {
+        var lines: [VerdictLine] = []
+        for lead in benchmarks.categories {
+            if let leader = lead.leader {
+                lines.append(.categoryLeader(lead.category, leader, wins: leader == .a ? lead.winsA : lead.winsB,
+                                             of: benchmarks.shared.filter { $0.benchmark.category == lead.category }.count))
+            }
+        }
+        if let cheaper = cost.cheaper, let difference = cost.difference {
+            lines.append(.cheaper(cheaper, ratio: cost.ratio, difference: difference))
+        }
+        if let largerContext { lines.append(.largerContext(largerContext)) }
+        switch (a.canSelfHost, b.canSelfHost) {
+        case (true, true): lines.append(.bothSelfHostable)
+        case (true, false): lines.append(.selfHostable(.a))
+        case (false, true): lines.append(.selfHostable(.b))
+        default: break
+        }
+        return lines
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A few paragraphs that read the pair's data: what differs most, where the data is thin, and which to pick for what.
+/// Each sentence is chosen by the data, so two pairs rarely read alike.
+enum DeepDive {
+    static func paragraphs(_ analysis: PairAnalysis, catalog: Catalog) -> [String] {
+        let a = analysis.a.model, b = analysis.b.model
+        var paragraphs: [String] = []
+
+        // 1. The biggest differences, ranked by size.
+        var differences: [(weight: Decimal, text: String)] = []
+        if let ratio = analysis.cost.ratio, let cheaper = analysis.cost.cheaper, ratio > 1 {
+            let low = cheaper == .a ? a : b, high = cheaper == .a ? b : a
+            differences.append((ratio, "price, where \(high.name) costs \(Format.ratio(ratio)) what \(low.name) does at the reference traffic"))
+        }
+        if let side = analysis.largerContext, let ca = a.contextWindow?.value, let cb = b.contextWindow?.value {
+            let ratio = Decimal(max(ca, cb)) / Decimal(min(ca, cb))
+            let big = side == .a ? a : b
+            differences.append((ratio, "context, where \(big.name) reads \(Format.ratio(ratio)) as many tokens at once"))
+        }
+        let largestGap = analysis.benchmarks.shared.filter { $0.benchmark.unit == .percent }.max { ($0.gap ?? 0) < ($1.gap ?? 0) }
+        if let row = largestGap, let gap = row.gap, gap > 0, let leader = row.leader {
+            differences.append((1 + gap / 10, "\(row.benchmark.name), where \(leader == .a ? a.name : b.name) leads by \(Format.gap(gap, unit: row.benchmark.unit))"))
+        }
+        let onlyOne = analysis.capabilities.filter { $0.onlyOn != nil }
+        if !onlyOne.isEmpty {
+            let list = onlyOne.map { "\($0.definition.name.lowercased()) (\($0.onlyOn == .a ? a.name : b.name))" }
+            differences.append((Decimal(1 + onlyOne.count) / 2, "documented features: \(Format.list(list))"))
+        }
+        if a.openness != nil, b.openness != nil, a.openness != b.openness {
+            let open = a.openness == .openWeights ? a : b
+            differences.append((2, "openness, since only \(open.name) can be downloaded and run privately"))
+        }
+        differences.sort { $0.weight > $1.weight }
+        if differences.isEmpty {
+            paragraphs.append("The catalog holds too few comparable figures for \(a.name) and \(b.name) to name a decisive difference; the tables below show what each record does say.")
+        } else {
+            let top = differences.prefix(3).map(\.text)
+            var text = "The widest gap between \(a.name) and \(b.name) is in \(top[0])."
+            if top.count > 1 { text += " Next come \(Format.list(Array(top.dropFirst())))." }
+            let shared = analysis.capabilities.filter { $0.a == .yes && $0.b == .yes }.map { $0.definition.name.lowercased() }
+            if !shared.isEmpty { text += " Both document \(Format.list(shared)), so those do not separate them." }
+            paragraphs.append(text)
+        }
+
+        // 2. How complete the data is.
+        var gaps: [String] = []
+        for (model, quote) in [(a, analysis.cost.a), (b, analysis.cost.b)] where quote == nil {
+            gaps.append(model.routes.isEmpty ? "\(model.name) has no provider route in the catalog"
+                        : "\(model.name)'s \(model.routes.count == 1 ? "route lacks" : "routes lack") a complete input and output price")
+        }
+        let shared = analysis.benchmarks.shared.count
+        if shared == 0 {
+            gaps.append("no benchmark is reported for both, so scores cannot be set side by side")
+        }
+        let disputed = [a, b].flatMap { model in model.benchmarkResults.filter { $0.score.isDisputed }.map { _ in model.name } }
+            + [a, b].flatMap { model in model.routes.filter { ($0.input?.isDisputed ?? false) || ($0.output?.isDisputed ?? false) }.map { _ in model.name } }
+        if !disputed.isEmpty {
+            gaps.append("sources disagree on \(disputed.count) figure\(disputed.count == 1 ? "" : "s") for \(Format.list(Array(Set(disputed)).sorted())), shown with every value below")
+        }
+        if gaps.isEmpty {
+            paragraphs.append("The records are complete enough to compare directly: both have a priced route and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")
+        } else {
+            paragraphs.append("Read the tables with care: \(Format.list(gaps)). Check the provider's own page before you commit spend.")
+        }
+
+        // 3. Which to pick for what.
+        func themes(_ side: Side) -> [String] {
+            analysis.tradeOffs.reasons(side).compactMap { reason in
+                switch reason {
+                case .largerContext: return "long documents"
+                case .cheaper, .onlyOnePriced: return "budget-bound traffic"
+                case .openWeights: return "private deployment"
+                case let .benchmarkLeads(rows): return Format.list(Array(Set(rows.map { $0.benchmark.category.label.lowercased() })).sorted()) + " results"
+                case .moreProviders: return "provider choice"
+                case .capabilitiesOtherLacks(let list), .capabilitiesOtherUndocumented(let list):
+                    return list.prefix(2).map { $0.name.lowercased() }.joined(separator: " and ")
+                case .largerOutput: return "long outputs"
+                case .decisionTags: return nil
+                }
+            }
+        }
+        let ta = Array(NSOrderedSet(array: themes(.a)).array as! [String]).prefix(3)
+        let tb = Array(NSOrderedSet(array: themes(.b)).array as! [String]).prefix(3)
+        switch (ta.isEmpty, tb.isEmpty) {
+        case (false, false):
+            paragraphs.append("Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for.")
+        case (false, true):
+            paragraphs.append("On the catalog's evidence \(a.name) is the safer default, for \(Format.list(Array(ta))). \(b.name) has no recorded advantage yet, which may say more about its record than about the model.")
+        case (true, false):
+            paragraphs.append("On the catalog's evidence \(b.name) is the safer default, for \(Format.list(Array(tb))). \(a.name) has no recorded advantage yet, which may say more about its record than about the model.")
+        case (true, true):
+            paragraphs.append("Nothing recorded here favours either model; decide on a trial with your own workload.")
+        }
+        return paragraphs
+    }
+}

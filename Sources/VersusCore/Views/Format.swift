@@ -1,0 +1,99 @@
+import Foundation
+
+/// Every number a page shows goes through here, so one figure reads the same everywhere.
+public enum Format {
+    /// `1234567` → `1,234,567`.
+    public static func grouped(_ digits: String) -> String {
+        var integer = digits, fraction = ""
+        if let dot = digits.firstIndex(of: ".") {
+            integer = String(digits[..<dot])
+            fraction = String(digits[dot...])
+        }
+        var negative = false
+        if integer.hasPrefix("-") { negative = true; integer.removeFirst() }
+        var out = ""
+        for (index, character) in integer.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (negative ? "-" : "") + String(out.reversed()) + fraction
+    }
+
+    /// Plain text of a decimal rounded to at most `places` places, trailing zeros dropped.
+    public static func number(_ value: Decimal, places: Int = 2, minimumPlaces: Int = 0) -> String {
+        let rounded = Money.rounded(value, places: places)
+        var text = NSDecimalNumber(decimal: rounded).stringValue
+        if text.contains("e") || text.contains("E") { text = "\(rounded)" }
+        var integer = text, fraction = ""
+        if let dot = text.firstIndex(of: ".") {
+            integer = String(text[..<dot])
+            fraction = String(text[text.index(after: dot)...])
+        }
+        while fraction.count > minimumPlaces && fraction.hasSuffix("0") { fraction.removeLast() }
+        while fraction.count < minimumPlaces { fraction.append("0") }
+        return grouped(fraction.isEmpty ? integer : integer + "." + fraction)
+    }
+
+    /// A price per 1M tokens: `$1.75`, `$0.175`, `$14`.
+    public static func price(_ value: Decimal) -> String { "$" + number(value, places: 4) }
+
+    /// A monthly amount: whole dollars from $100 up, cents below.
+    public static func money(_ value: Decimal) -> String {
+        value >= 100 ? "$" + number(value, places: 0) : "$" + number(value, places: 2, minimumPlaces: value == 0 ? 0 : 2)
+    }
+
+    /// `400000` → `400K`, `1000000` → `1M`, `262144` → `262K`.
+    public static func tokens(_ value: Int) -> String {
+        if value >= 1_000_000 {
+            return number(Decimal(value) / 1_000_000, places: 2) + "M"
+        }
+        if value >= 1_000 {
+            return number(Decimal(value) / 1_000, places: 0) + "K"
+        }
+        return "\(value)"
+    }
+
+    public static func tokensLong(_ value: Int) -> String { grouped("\(value)") + " tokens" }
+
+    /// Millions of tokens: `1000` → `1,000M`.
+    public static func millions(_ value: Decimal) -> String { number(value, places: 2) + "M" }
+
+    public static func score(_ value: Decimal, unit: Benchmark.Unit) -> String {
+        switch unit {
+        case .percent: return number(value, places: 2) + "%"
+        case .score: return number(value, places: 2)
+        case .elo: return number(value, places: 0)
+        }
+    }
+
+    /// A gap between two scores, in the benchmark's unit.
+    public static func gap(_ value: Decimal, unit: Benchmark.Unit) -> String {
+        switch unit {
+        case .percent: return number(value, places: 2) + " pts"
+        case .score: return number(value, places: 2)
+        case .elo: return number(value, places: 0) + " Elo"
+        }
+    }
+
+    /// `16.84` → `16.8×`.
+    public static func ratio(_ value: Decimal) -> String { number(value, places: value >= 10 ? 0 : 1) + "×" }
+
+    public static func billions(_ value: Decimal) -> String { number(value, places: 2) + "B" }
+
+    public static func approx<T>(_ value: SourcedValue<T>, _ text: String) -> String { value.approximate ? "~" + text : text }
+
+    /// Joins `["a", "b", "c"]` as `a, b and c`.
+    public static func list(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0]) \(conjunction) \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
+        }
+    }
+
+    public static let notDocumented = "Not documented"
+
+    /// Dates as written in the catalog (ISO), which every reader can sort and no locale misreads.
+    public static func date(_ value: ISODate?) -> String { value?.description ?? notDocumented }
+}

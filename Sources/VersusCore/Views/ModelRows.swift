@@ -1,0 +1,105 @@
+import Foundation
+
+/// Rows about one model that pair pages and model pages both show.
+enum SpecRows {
+    static func cells(_ model: Model, ledger: inout SourceLedger) -> [(String, Cell)] {
+        func text(_ value: String?) -> Cell { value.map { Cell($0) } ?? .unknown }
+        let modelRefs = model.sources.first.map { ledger.ref($0) } ?? []
+        var license = Cell.unknown
+        if let value = model.license {
+            var label = value.name
+            if value.osiApproved == true { label += " (OSI-approved)" }
+            license = Cell(label, refs: modelRefs)
+        }
+        var parameters = Cell.unknown
+        if let params = model.parameters, let total = params.totalBillions {
+            parameters = ledger.cell(total, Format.billions)
+            if let active = params.activeBillions {
+                let activeCell = ledger.cell(active, Format.billions)
+                parameters.text += " total, \(activeCell.text) active"
+                parameters.refs += activeCell.refs.filter { !parameters.refs.contains($0) }
+            }
+        } else if let active = model.parameters?.activeBillions {
+            parameters = ledger.cell(active, Format.billions)
+            parameters.text += " active (total not documented)"
+        }
+        var languages = Cell.unknown
+        if let value = model.languages {
+            var parts: [String] = []
+            if let count = value.count { parts.append("\(count) languages") }
+            if !value.primary.isEmpty { parts.append("primarily \(Format.list(value.primary))") }
+            if !parts.isEmpty { languages = Cell(parts.joined(separator: ", "), refs: ledger.ref(value.source ?? model.sources.first)) }
+        }
+        return [
+            ("Developer", Cell(model.developer)),
+            ("Released", Cell(Format.date(model.releaseDate), muted: model.releaseDate == nil)),
+            ("Knowledge cutoff", Cell(Format.date(model.knowledgeCutoff), muted: model.knowledgeCutoff == nil)),
+            ("Context window", ledger.cell(model.contextWindow, Format.tokens)),
+            ("Maximum output", ledger.cell(model.maxOutput, Format.tokens)),
+            ("Parameters", parameters),
+            ("Architecture", text(model.architecture?.label)),
+            ("Licence", license),
+            ("Weights", text(model.openness?.label)),
+            ("Commercial use", text(model.commercialUse?.label)),
+            ("Input", model.inputModalities.isEmpty ? .unknown : Cell(Format.list(model.inputModalities.map(\.label)))),
+            ("Output", model.outputModalities.isEmpty ? .unknown : Cell(Format.list(model.outputModalities.map(\.label)))),
+            ("Languages", languages),
+        ]
+    }
+
+    static func rows(a: Model, b: Model, ledger: inout SourceLedger) -> [Row] {
+        let left = cells(a, ledger: &ledger), right = cells(b, ledger: &ledger)
+        return zip(left, right).map { Row(label: $0.0, a: $0.1, b: $1.1) }
+    }
+}
+
+enum RouteRows {
+    static func rows(for model: Model, catalog: Catalog, ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
+        model.routes.map { route in
+            let provider = catalog.providers[route.provider]
+            func price(_ figure: Figure<Decimal>?, missing: String = Format.notDocumented) -> Cell {
+                figure == nil ? Cell(missing, muted: true) : ledger.cell(figure) { Format.price($0) }
+            }
+            var batch = Cell("Not documented", muted: true)
+            if route.batchInput != nil || route.batchOutput != nil {
+                let input = route.batchInput.map { Format.approx($0.primary, Format.price($0.value)) } ?? "?"
+                let output = route.batchOutput.map { Format.approx($0.primary, Format.price($0.value)) } ?? "?"
+                batch = Cell("\(input) / \(output)", refs: ledger.ref(route.batchInput?.primary.source ?? route.source))
+            }
+            let tiers = route.tiers.map { tier -> String in
+                let input = tier.input.map { Format.price($0.value) } ?? "?"
+                let output = tier.output.map { Format.price($0.value) } ?? "?"
+                return "Above \(Format.tokens(tier.aboveTokens)): \(input) in, \(output) out"
+            }
+            return PairPageView.RouteRow(
+                model: model.name, provider: provider?.name ?? route.provider, providerHref: provider?.url,
+                providerKind: provider?.kind.label ?? "", modelID: route.modelID ?? Format.notDocumented,
+                input: price(route.input), output: price(route.output), cached: price(route.cachedInput),
+                batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),
+                asOf: Format.date(route.asOf), refs: ledger.ref(route.source))
+        }
+    }
+}
+
+enum SelfHostingRows {
+    static func rows(for model: Model, ledger: inout SourceLedger) -> [PairPageView.SelfHostingRow] {
+        model.selfHosting.map { variant in
+            let approx = variant.approximate ? "~" : ""
+            var memory = Format.notDocumented
+            if let gb = variant.minimumMemoryGB {
+                memory = "\(approx)\(Format.number(gb)) GB"
+                if let kind = variant.memoryKind { memory += " " + (kind == .vram ? "VRAM" : kind == .ram ? "RAM" : "unified memory") }
+            }
+            var speed = Format.notDocumented
+            if let range = variant.tokensPerSecond {
+                speed = range.low == range.high ? "\(approx)\(Format.number(range.low)) tokens/s"
+                    : "\(Format.number(range.low))–\(Format.number(range.high)) tokens/s"
+            }
+            let setup = [variant.label, variant.quantization.map { "quantization \($0)" },
+                         variant.contextTokens.map { "\(Format.tokens($0)) context" }].compactMap { $0 }
+            return PairPageView.SelfHostingRow(
+                model: model.name, setup: setup.isEmpty ? "Default" : setup.joined(separator: ", "), memory: memory,
+                hardware: variant.hardware ?? Format.notDocumented, speed: speed, refs: ledger.ref(variant.source))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What the layout needs about any page: titles, links, and the site around it.
+public struct PageMeta: Sendable {
+    public var title: String
+    public var description: String
+    /// Absolute URL of this page.
+    public var canonical: String
+    public var siteTitle: String
+    public var language: String
+    /// Prefix of every internal link ("" when the site lives at the root of its host).
+    public var base: String
+    public var noindex: Bool
+    /// JSON-LD, already escaped for a `<script>` element.
+    public var jsonLD: String?
+    public var bodyClass: String
+}
+
+/// Paths and URLs of every page, in one place.
+public struct SiteRoutes: Sendable {
+    public let baseURL: String
+    public let base: String
+
+    public init(site: SiteSettings) {
+        baseURL = site.baseURL
+        if let url = URL(string: site.baseURL), !url.path.isEmpty, url.path != "/" {
+            base = url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
+        } else {
+            base = ""
+        }
+    }
+
+    public func pair(_ pair: PairID) -> String { "\(base)/compare/\(pair.slug)/" }
+    public func model(_ id: String) -> String { "\(base)/models/\(id)/" }
+    public func benchmark(_ id: String) -> String { "\(base)/benchmarks/\(id)/" }
+    public var benchmarks: String { "\(base)/benchmarks/" }
+    public var models: String { "\(base)/models/" }
+    public var home: String { "\(base)/" }
+
+    /// Absolute URL for a site path produced above.
+    public func absolute(_ path: String) -> String {
+        let origin = base.isEmpty ? baseURL : String(baseURL.dropLast(base.count))
+        return origin + path
+    }
+
+    public func meta(title: String, description: String, path: String, site: SiteSettings, noindex: Bool = false,
+                     jsonLD: String? = nil, bodyClass: String) -> PageMeta {
+        PageMeta(title: title, description: description, canonical: absolute(path), siteTitle: site.title,
+                 language: site.language, base: base, noindex: noindex, jsonLD: jsonLD, bodyClass: bodyClass)
+    }
+}
+
+/// JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` escaped so no text can end the element.
+enum JSONLD {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func faqPage(_ questions: [Question]) -> String? {
+        guard !questions.isEmpty else { return nil }
+        let items = questions.map { question in
+            "{\"@type\":\"Question\",\"name\":\(string(question.question)),\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":\(string(question.answer))}}"
+        }
+        return "{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"mainEntity\":[\(items.joined(separator: ","))]}"
+    }
+}

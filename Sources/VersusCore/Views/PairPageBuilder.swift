@@ -1,0 +1,237 @@
+import Foundation
+
+/// Turns a `PairAnalysis` into the `PairPageView` the template renders.
+struct PairPageBuilder {
+    let digest: CatalogDigest
+    let routes: SiteRoutes
+    let markdown: (String) -> String
+
+    var catalog: Catalog { digest.catalog }
+    var site: SiteSettings { catalog.site }
+
+    func build(_ analysis: PairAnalysis) -> PairPageView {
+        var ledger = SourceLedger(catalog: catalog)
+        let a = analysis.a.model, b = analysis.b.model
+        let editorial = catalog.editorials[analysis.pair]
+        let heading = "\(a.name) vs \(b.name)"
+
+        let tradeOffs = [Side.a, .b].map { side -> PairPageView.TradeOffList in
+            let own = side == .a ? a : b, other = side == .a ? b : a
+            let reasons = analysis.tradeOffs.reasons(side).map { Phrases.tradeOff($0, own: own, other: other) }
+            return PairPageView.TradeOffList(name: own.name, reasons: reasons, isEmpty: reasons.isEmpty)
+        }
+        let verdict = analysis.verdict.map { Phrases.verdict($0, a: a, b: b) }
+        let scorecard = scorecardRows(analysis, &ledger)
+        let cost = costSection(analysis, &ledger)
+        let friction = [
+            PairPageView.Friction(title: "Moving from \(a.name) to \(b.name)",
+                                  items: Phrases.friction(analysis.friction.aToB, from: a, to: b, providers: catalog.providers)),
+            PairPageView.Friction(title: "Moving from \(b.name) to \(a.name)",
+                                  items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
+        ]
+        let specs = SpecRows.rows(a: a, b: b, ledger: &ledger)
+        let routeRows = routeRows(analysis, &ledger)
+        let capabilities = analysis.capabilities.map { comparison in
+            Row(label: comparison.definition.name, a: capabilityCell(comparison.a), b: capabilityCell(comparison.b))
+        }
+        let (groups, oneSided) = benchmarkRows(analysis, &ledger)
+        let selfHosting = selfHostingRows(analysis, &ledger)
+        let faq = FAQBuilder.questions(analysis, catalog: catalog) + (editorial?.faq ?? []).map {
+            Question(question: $0.question, answer: $0.answer)
+        }
+        let reviewed = [a.lastReviewed, b.lastReviewed].compactMap { $0 }.min()
+        let description = "\(a.name) or \(b.name)? " + (verdict.first ?? Phrases.framing(a: a, b: b))
+        let noindex = analysis.benchmarks.shared.isEmpty && (analysis.cost.a == nil || analysis.cost.b == nil)
+            && (a.contextWindow == nil || b.contextWindow == nil)
+        let path = routes.pair(analysis.pair)
+
+        return PairPageView(
+            meta: routes.meta(title: editorial?.title ?? "\(heading): specs, prices and benchmarks", description: description,
+                              path: path, site: site, noindex: noindex, jsonLD: JSONLD.faqPage(faq), bodyClass: "pair"),
+            a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
+            reviewed: reviewed.map { $0.description } ?? Format.notDocumented,
+            verdict: verdict, tldr: editorial?.tldr ?? [], scorecard: scorecard, tradeOffs: tradeOffs, cost: cost,
+            friction: friction, specs: specs, routes: routeRows, hasRoutes: !routeRows.isEmpty, capabilities: capabilities,
+            benchmarkGroups: groups, hasSharedBenchmarks: !groups.isEmpty, oneSided: oneSided,
+            chartSVG: BenchmarkChart.svg(rows: analysis.benchmarks.shared, a: a, b: b),
+            selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,
+            deepDive: DeepDive.paragraphs(analysis, catalog: catalog),
+            editorialHTML: editorial.flatMap { $0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : markdown($0.body) },
+            whenToUse: (editorial?.whenToUse ?? []).map {
+                PairPageView.WhenToUse(situation: $0.situation, choose: catalog.model($0.choose)?.name ?? $0.choose, why: $0.why)
+            },
+            faq: faq, related: related(analysis), sources: ledger.entries, disputes: disputes(a: a, b: b))
+    }
+
+    private func head(_ model: Model) -> PairPageView.ModelHead {
+        PairPageView.ModelHead(id: model.id, name: model.name, developer: model.developer, href: routes.model(model.id),
+                               productType: model.productType?.label ?? Format.notDocumented)
+    }
+
+    private func capabilityCell(_ state: CapabilityState) -> Cell {
+        Cell(state.label, muted: state == .notDocumented)
+    }
+
+    private func scorecardRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> [Row] {
+        let a = analysis.a, b = analysis.b
+        func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
+        func cheapestOutput(_ digest: ModelDigest) -> Cell {
+            guard let (price, provider) = digest.cheapestOutput else { return Cell("No output price in the catalog", muted: true) }
+            return Cell("\(Format.price(price)) / 1M tokens", note: "on \(catalog.providers[provider]?.name ?? provider)")
+        }
+        func routesCell(_ digest: ModelDigest) -> Cell {
+            let count = digest.model.routes.count
+            return Cell(count == 0 ? "None in the catalog" : "\(count) route\(count == 1 ? "" : "s")", muted: count == 0)
+        }
+        let shared = analysis.benchmarks.shared.count
+        let sharedText = shared == 0 ? "None shared" : "\(shared) shared"
+        return [
+            Row(label: "Product type", a: Cell(a.model.productType?.label ?? Format.notDocumented, muted: a.model.productType == nil),
+                b: Cell(b.model.productType?.label ?? Format.notDocumented, muted: b.model.productType == nil)),
+            Row(label: "Best for", a: list(a.model.bestFor), b: list(b.model.bestFor)),
+            Row(label: "Decision fit", a: list(a.model.decisionFit.map(\.label)), b: list(b.model.decisionFit.map(\.label))),
+            Row(label: "Context window", a: ledger.cell(a.model.contextWindow, Format.tokens),
+                b: ledger.cell(b.model.contextWindow, Format.tokens)),
+            Row(label: "Cheapest output price", a: cheapestOutput(a), b: cheapestOutput(b)),
+            Row(label: "Provider routes", a: routesCell(a), b: routesCell(b)),
+            Row(label: "Benchmarks reported", a: Cell("\(a.model.benchmarkResults.count), \(sharedText.lowercased())"),
+                b: Cell("\(b.model.benchmarkResults.count), \(sharedText.lowercased())")),
+        ]
+    }
+
+    private func costSection(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> PairPageView.Cost {
+        let traffic = site.traffic
+        let cards = [analysis.a, analysis.b].map { digest -> PairPageView.CostCard in
+            guard let quote = digest.headlineCost else {
+                let reason = digest.model.routes.isEmpty ? "No provider route in the catalog"
+                    : "No route in the catalog has both an input and an output price"
+                return PairPageView.CostCard(name: digest.model.name, amount: nil, detail: reason, refs: [], unavailable: true,
+                                             inputPrice: nil, outputPrice: nil)
+            }
+            let route = digest.model.routes.first { $0.provider == quote.provider }
+            let provider = catalog.providers[quote.provider]?.name ?? quote.provider
+            return PairPageView.CostCard(
+                name: digest.model.name, amount: Format.money(quote.monthly),
+                detail: "Cheapest complete route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
+                refs: route.map { ledger.ref($0.input?.primary.source ?? $0.source) } ?? [], unavailable: false,
+                inputPrice: Format.number(quote.inputPrice, places: 6), outputPrice: Format.number(quote.outputPrice, places: 6))
+        }
+        var summary: String
+        let a = analysis.a.model, b = analysis.b.model
+        if let cheaper = analysis.cost.cheaper, let difference = analysis.cost.difference {
+            let low = cheaper == .a ? a : b, high = cheaper == .a ? b : a
+            summary = "\(low.name) costs \(Format.money(difference)) less a month"
+            if let ratio = analysis.cost.ratio { summary += "; \(high.name) costs \(Format.ratio(ratio)) as much" }
+            summary += "."
+        } else if analysis.cost.a != nil && analysis.cost.b != nil {
+            summary = "Both cost the same at this traffic."
+        } else {
+            let missing = [analysis.cost.a == nil ? a.name : nil, analysis.cost.b == nil ? b.name : nil].compactMap { $0 }
+            summary = "No difference can be given until \(Format.list(missing)) \(missing.count == 1 ? "has" : "have") a complete input and output price."
+        }
+        let levels = site.trafficLevels.enumerated().map { index, level in
+            PairPageView.CostLevel(
+                name: level.name, traffic: "\(Format.millions(level.inputMillions)) in + \(Format.millions(level.outputMillions)) out",
+                a: analysis.a.levelCosts[index].map { Cell(Format.money($0.monthly)) } ?? Cell("Unavailable", muted: true),
+                b: analysis.b.levelCosts[index].map { Cell(Format.money($0.monthly)) } ?? Cell("Unavailable", muted: true))
+        }
+        var variants: [Row] = []
+        let qa = analysis.cost.a, qb = analysis.cost.b
+        if qa?.monthlyAllCached != nil || qb?.monthlyAllCached != nil {
+            variants.append(Row(label: "Every input token a cache hit",
+                                a: qa?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true),
+                                b: qb?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true)))
+        }
+        if qa?.monthlyBatch != nil || qb?.monthlyBatch != nil {
+            variants.append(Row(label: "All traffic through the batch API",
+                                a: qa?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true),
+                                b: qb?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true)))
+        }
+        return PairPageView.Cost(
+            trafficLabel: "\(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month",
+            inputMillions: Format.number(traffic.inputMillions, places: 4), outputMillions: Format.number(traffic.outputMillions, places: 4),
+            cards: cards, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants, hasVariants: !variants.isEmpty)
+    }
+
+    private func routeRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
+        [analysis.a.model, analysis.b.model].flatMap { model in
+            RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
+        }
+    }
+
+    private func benchmarkRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger)
+        -> ([PairPageView.BenchmarkGroup], [PairPageView.OneSided]) {
+        let a = analysis.a.model, b = analysis.b.model
+        func scoreCell(_ result: BenchmarkResult?, lead: Bool, unit: Benchmark.Unit) -> Cell {
+            guard let result else { return Cell("Not reported", muted: true) }
+            var cell = ledger.cell(result.score) { Format.score($0, unit: unit) }
+            cell.lead = lead
+            return cell
+        }
+        func row(_ row: BenchmarkComparison.Row) -> PairPageView.BenchmarkRow {
+            let unit = row.benchmark.unit
+            let leader = row.leader.map { $0 == .a ? a.name : b.name } ?? (row.isShared ? "Tie" : "")
+            return PairPageView.BenchmarkRow(
+                name: row.benchmark.name, href: routes.benchmark(row.benchmark.id), variant: row.variant,
+                a: scoreCell(row.a, lead: row.leader == .a, unit: unit),
+                b: scoreCell(row.b, lead: row.leader == .b, unit: unit),
+                leader: leader, gap: row.gap.map { Format.gap($0, unit: unit) } ?? "")
+        }
+        var groups: [PairPageView.BenchmarkGroup] = []
+        for category in Benchmark.Category.allCases {
+            let rows = analysis.benchmarks.shared.filter { $0.benchmark.category == category }
+            if !rows.isEmpty { groups.append(PairPageView.BenchmarkGroup(category: category.label, rows: rows.map(row))) }
+        }
+        var oneSided: [PairPageView.OneSided] = []
+        if !analysis.benchmarks.onlyA.isEmpty {
+            oneSided.append(PairPageView.OneSided(name: a.name, rows: analysis.benchmarks.onlyA.map(row)))
+        }
+        if !analysis.benchmarks.onlyB.isEmpty {
+            oneSided.append(PairPageView.OneSided(name: b.name, rows: analysis.benchmarks.onlyB.map(row)))
+        }
+        return (groups, oneSided)
+    }
+
+    private func selfHostingRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> [PairPageView.SelfHostingRow] {
+        [analysis.a.model, analysis.b.model].flatMap { model in
+            SelfHostingRows.rows(for: model, ledger: &ledger)
+        }
+    }
+
+    private func related(_ analysis: PairAnalysis) -> [PairPageView.RelatedGroup] {
+        [analysis.a, analysis.b].map { digest in
+            let partner = digest.model.id == analysis.pair.first ? analysis.pair.second : analysis.pair.first
+            let links = digest.related.filter { $0 != partner }.prefix(6).compactMap { id -> Link? in
+                guard let other = catalog.model(id) else { return nil }
+                return Link(href: routes.pair(PairID(digest.model.id, id)), label: "\(digest.model.name) vs \(other.name)")
+            }
+            return PairPageView.RelatedGroup(name: digest.model.name, links: Array(links))
+        }.filter { !$0.links.isEmpty }
+    }
+
+    private func disputes(a: Model, b: Model) -> [String] {
+        var lines: [String] = []
+        for model in [a, b] {
+            func add<T>(_ label: String, _ figure: Figure<T>?, _ format: (T) -> String) {
+                guard let figure, figure.isDisputed else { return }
+                let values = figure.values.map { value in
+                    "\(Format.approx(value, format(value.value))) (\(value.source.map { SourceLedger(catalog: catalog).sourceName($0) } ?? "no source"))"
+                }
+                lines.append("\(model.name), \(label): \(Format.list(values, conjunction: "versus"))")
+            }
+            add("context window", model.contextWindow, Format.tokens)
+            add("max output", model.maxOutput, Format.tokens)
+            for route in model.routes {
+                let provider = catalog.providers[route.provider]?.name ?? route.provider
+                add("input price on \(provider)", route.input, Format.price)
+                add("output price on \(provider)", route.output, Format.price)
+            }
+            for result in model.benchmarkResults {
+                let name = catalog.benchmarks[result.benchmark]?.name ?? result.benchmark
+                let unit = catalog.benchmarks[result.benchmark]?.unit ?? .score
+                add(name, result.score) { Format.score($0, unit: unit) }
+            }
+        }
+        return lines
+    }
+}

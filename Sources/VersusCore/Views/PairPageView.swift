@@ -1,0 +1,136 @@
+/// Everything the pair template shows, formatted. Templates only place these strings.
+public struct PairPageView: Sendable {
+    public struct ModelHead: Sendable {
+        public var id: String
+        public var name: String
+        public var developer: String
+        public var href: String
+        public var productType: String
+    }
+
+    public struct TradeOffList: Sendable {
+        public var name: String
+        public var reasons: [String]
+        public var isEmpty: Bool
+    }
+
+    public struct CostCard: Sendable {
+        public var name: String
+        public var amount: String?
+        public var detail: String
+        public var refs: [Ref]
+        public var unavailable: Bool
+        /// Prices for the traffic script, as plain numbers.
+        public var inputPrice: String?
+        public var outputPrice: String?
+    }
+
+    public struct CostLevel: Sendable {
+        public var name: String
+        public var traffic: String
+        public var a: Cell
+        public var b: Cell
+    }
+
+    public struct Cost: Sendable {
+        public var trafficLabel: String
+        public var inputMillions: String
+        public var outputMillions: String
+        public var cards: [CostCard]
+        public var summary: String
+        public var levels: [CostLevel]
+        public var hasLevels: Bool
+        public var variants: [Row]
+        public var hasVariants: Bool
+    }
+
+    public struct Friction: Sendable {
+        public var title: String
+        public var items: [String]
+    }
+
+    public struct RouteRow: Sendable {
+        public var model: String
+        public var provider: String
+        public var providerHref: String?
+        public var providerKind: String
+        public var modelID: String
+        public var input: Cell
+        public var output: Cell
+        public var cached: Cell
+        public var batch: Cell
+        public var tiers: String?
+        public var asOf: String
+        public var refs: [Ref]
+    }
+
+    public struct BenchmarkRow: Sendable {
+        public var name: String
+        public var href: String
+        public var variant: String?
+        public var a: Cell
+        public var b: Cell
+        public var leader: String
+        public var gap: String
+    }
+
+    public struct BenchmarkGroup: Sendable {
+        public var category: String
+        public var rows: [BenchmarkRow]
+    }
+
+    public struct OneSided: Sendable {
+        public var name: String
+        public var rows: [BenchmarkRow]
+    }
+
+    public struct SelfHostingRow: Sendable {
+        public var model: String
+        public var setup: String
+        public var memory: String
+        public var hardware: String
+        public var speed: String
+        public var refs: [Ref]
+    }
+
+    public struct WhenToUse: Sendable {
+        public var situation: String
+        public var choose: String
+        public var why: String?
+    }
+
+    public struct RelatedGroup: Sendable {
+        public var name: String
+        public var links: [Link]
+    }
+
+    public var meta: PageMeta
+    public var a: ModelHead
+    public var b: ModelHead
+    public var heading: String
+    public var framing: String
+    public var reviewed: String
+    public var verdict: [String]
+    public var tldr: [String]
+    public var scorecard: [Row]
+    public var tradeOffs: [TradeOffList]
+    public var cost: Cost
+    public var friction: [Friction]
+    public var specs: [Row]
+    public var routes: [RouteRow]
+    public var hasRoutes: Bool
+    public var capabilities: [Row]
+    public var benchmarkGroups: [BenchmarkGroup]
+    public var hasSharedBenchmarks: Bool
+    public var oneSided: [OneSided]
+    public var chartSVG: String?
+    public var selfHosting: [SelfHostingRow]
+    public var hasSelfHosting: Bool
+    public var deepDive: [String]
+    public var editorialHTML: String?
+    public var whenToUse: [WhenToUse]
+    public var faq: [Question]
+    public var related: [RelatedGroup]
+    public var sources: [SourceEntry]
+    public var disputes: [String]
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The sentences pages build from analysis facts. Each depends on the figures it states.
+enum Phrases {
+    static func capabilityNames(_ list: [CapabilityDefinition]) -> String {
+        Format.list(list.map { $0.name.lowercased() })
+    }
+
+    static func tradeOff(_ reason: TradeOff, own: Model, other: Model) -> String {
+        switch reason {
+        case let .largerContext(tokens, otherTokens):
+            return "You need long prompts: its \(Format.tokens(tokens))-token context window holds more than \(other.name)'s \(Format.tokens(otherTokens))."
+        case let .largerOutput(tokens, otherTokens):
+            return "Answers run long: it can return up to \(Format.tokens(tokens)) tokens in one reply against \(Format.tokens(otherTokens))."
+        case let .moreProviders(count, otherCount):
+            return "You want a fallback provider: the catalog lists \(count) routes for it and \(otherCount) for \(other.name)."
+        case let .capabilitiesOtherLacks(list):
+            return "Your workload depends on \(capabilityNames(list)), which \(other.name) is documented not to offer."
+        case let .capabilitiesOtherUndocumented(list):
+            return "You rely on \(capabilityNames(list)): documented for \(own.name), not documented for \(other.name)."
+        case let .decisionTags(tags):
+            return "The job is \(Format.list(tags.map { $0.label.lowercased() }, conjunction: "or")) work, which the catalog tags it for."
+        case let .cheaper(monthly, otherMonthly):
+            return "Cost matters: about \(Format.money(monthly)) a month at the reference traffic against \(Format.money(otherMonthly))."
+        case let .onlyOnePriced(monthly):
+            return "You need a price you can budget today: \(Format.money(monthly)) a month at the reference traffic, while \(other.name) has no complete token price in the catalog."
+        case .openWeights:
+            return "You must run it on your own hardware or fine-tune it: the weights are open, \(other.name)'s are not."
+        case let .benchmarkLeads(rows):
+            let items = rows.map { row -> String in
+                let mine = row.a?.score.value ?? 0, theirs = row.b?.score.value ?? 0
+                let (own, rival) = row.leader == .a ? (mine, theirs) : (theirs, mine)
+                return "\(row.benchmark.name) (\(Format.score(own, unit: row.benchmark.unit)) vs \(Format.score(rival, unit: row.benchmark.unit)))"
+            }
+            return "Measured results matter most: it scores higher on \(Format.list(items))."
+        }
+    }
+
+    static func verdict(_ line: VerdictLine, a: Model, b: Model) -> String {
+        func name(_ side: Side) -> String { side == .a ? a.name : b.name }
+        switch line {
+        case let .categoryLeader(category, side, wins, of):
+            let count = of == 1 ? "the one shared benchmark" : "\(wins) of \(of) shared benchmarks"
+            return "\(category.label): \(name(side)) leads on \(count)."
+        case let .cheaper(side, ratio, difference):
+            let times = ratio.map { " (\(Format.ratio($0)) less)" } ?? ""
+            return "Budget: \(name(side)) costs \(Format.money(difference)) less a month at the reference traffic\(times)."
+        case let .largerContext(side):
+            return "Long inputs: \(name(side)) has the larger context window."
+        case let .selfHostable(side):
+            return "Self-hosting: only \(name(side)) has open weights."
+        case .bothSelfHostable:
+            return "Self-hosting: both publish open weights."
+        }
+    }
+
+    static func friction(_ friction: SwitchFriction, from: Model, to: Model, providers: [String: Provider]) -> [String] {
+        var items: [String] = []
+        if !friction.sharedProviders.isEmpty {
+            let names = friction.sharedProviders.map { providers[$0]?.name ?? $0 }
+            items.append("Both run on \(Format.list(names)); on \(friction.sharedProviders.count == 1 ? "that provider" : "those providers") the switch is a change of model id.")
+        } else if friction.targetHasNoRoute {
+            items.append("The catalog lists no provider route for \(to.name) yet, so plan where it will run before switching.")
+        } else {
+            items.append("No provider in the catalog serves both, so expect a new endpoint, SDK settings and billing account.")
+        }
+        if let shrink = friction.contextShrinks {
+            items.append("Prompts above \(Format.tokens(shrink.to)) tokens will not fit: \(to.name)'s window is smaller than \(Format.tokens(shrink.from)).")
+        }
+        if !friction.lost.isEmpty {
+            items.append("Confirm you can do without \(capabilityNames(friction.lost)): \(to.name) does not document \(friction.lost.count == 1 ? "it" : "them").")
+        }
+        if !friction.gained.isEmpty {
+            items.append("You gain \(capabilityNames(friction.gained)).")
+        }
+        return items
+    }
+
+    static func framing(a: Model, b: Model) -> String {
+        func kind(_ model: Model) -> String { model.productType?.label.lowercased() ?? "model of undocumented type" }
+        func context(_ model: Model) -> String {
+            model.contextWindow.map { "a \(Format.tokens($0.value))-token context window" } ?? "a context window the catalog does not document"
+        }
+        let sameKind = a.productType != nil && a.productType == b.productType
+        let kinds = sameKind ? "Two \(kind(a))s" : "A \(kind(a)) set against a \(kind(b))"
+        return "\(kinds): \(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."
+    }
+}

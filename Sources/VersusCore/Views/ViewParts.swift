@@ -1,0 +1,115 @@
+import Foundation
+
+/// A table cell: text plus what backs it. `muted` marks unknown values so they read as unknown.
+public struct Cell: Sendable {
+    public var text: String
+    public var refs: [Ref]
+    public var muted: Bool
+    public var note: String?
+    public var lead: Bool
+
+    public init(_ text: String, refs: [Ref] = [], muted: Bool = false, note: String? = nil, lead: Bool = false) {
+        self.text = text
+        self.refs = refs
+        self.muted = muted
+        self.note = note
+        self.lead = lead
+    }
+
+    public static let unknown = Cell(Format.notDocumented, muted: true)
+}
+
+/// A numbered reference to the page's source list.
+public struct Ref: Sendable, Hashable {
+    public var number: Int
+}
+
+public struct Row: Sendable {
+    public var label: String
+    public var a: Cell
+    public var b: Cell
+}
+
+public struct Link: Sendable {
+    public var href: String
+    public var label: String
+    public var note: String?
+
+    public init(href: String, label: String, note: String? = nil) {
+        self.href = href
+        self.label = label
+        self.note = note
+    }
+}
+
+public struct Question: Sendable {
+    public var question: String
+    public var answer: String
+}
+
+/// One entry of a page's source list.
+public struct SourceEntry: Sendable {
+    public var number: Int
+    public var title: String
+    public var url: String?
+    public var publisher: String?
+    public var date: String?
+    public var anchor: String
+}
+
+/// Numbers the sources behind the figures of one page, in the order the page first cites them.
+struct SourceLedger {
+    let catalog: Catalog
+    private(set) var entries: [SourceEntry] = []
+    private var numbers: [String: Int] = [:]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    mutating func ref(_ reference: SourceReference?) -> [Ref] {
+        guard let reference else { return [] }
+        if let number = numbers[reference.key] { return [Ref(number: number)] }
+        let number = entries.count + 1
+        numbers[reference.key] = number
+        switch reference {
+        case let .registered(id):
+            let source = catalog.sources[id]
+            entries.append(SourceEntry(number: number, title: source?.title ?? id, url: source?.url,
+                                       publisher: source?.publisher, date: source?.date?.description, anchor: "src-\(number)"))
+        case let .web(url):
+            entries.append(SourceEntry(number: number, title: url, url: url, publisher: nil, date: nil, anchor: "src-\(number)"))
+        }
+        return [Ref(number: number)]
+    }
+
+    mutating func refs<T>(_ figure: Figure<T>) -> [Ref] {
+        var result: [Ref] = []
+        for value in figure.values {
+            for ref in self.ref(value.source) where !result.contains(ref) { result.append(ref) }
+        }
+        return result
+    }
+
+    /// A figure's cell: the primary value, and the other sources' values in a note when they disagree.
+    mutating func cell<T>(_ figure: Figure<T>?, _ format: (T) -> String) -> Cell {
+        guard let figure else { return .unknown }
+        let text = Format.approx(figure.primary, format(figure.value))
+        var note: String?
+        if figure.isDisputed {
+            let others = figure.values.dropFirst().filter { $0.value != figure.value }.map { value -> String in
+                let name = value.source.map { sourceName($0) } ?? "an unsourced value"
+                return "\(Format.approx(value, format(value.value))) per \(name)"
+            }
+            note = "Sources disagree: also " + Format.list(others)
+        }
+        return Cell(text, refs: refs(figure), note: note)
+    }
+
+    func sourceName(_ reference: SourceReference) -> String {
+        switch reference {
+        case let .registered(id): return catalog.sources[id]?.title ?? id
+        case let .web(url): return url
+        }
+    }
+}
