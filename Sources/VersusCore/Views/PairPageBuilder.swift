@@ -1,10 +1,10 @@
 import Foundation
 
 /// Turns a `PairAnalysis` into the `PairPageView` the template renders.
-struct PairPageBuilder {
+struct PairPageBuilder: Sendable {
     let digest: CatalogDigest
     let routes: SiteRoutes
-    let markdown: (String) -> String
+    let markdown: MarkdownRenderer
 
     var catalog: Catalog { digest.catalog }
     var site: SiteSettings { catalog.site }
@@ -56,7 +56,7 @@ struct PairPageBuilder {
             chartSVG: BenchmarkChart.svg(rows: analysis.benchmarks.shared, a: a, b: b),
             selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,
             deepDive: DeepDive.paragraphs(analysis, catalog: catalog),
-            editorialHTML: editorial.flatMap { $0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : markdown($0.body) },
+            editorialHTML: editorial.flatMap { $0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : markdown.html($0.body) },
             whenToUse: (editorial?.whenToUse ?? []).map {
                 PairPageView.WhenToUse(situation: $0.situation, choose: catalog.model($0.choose)?.name ?? $0.choose, why: $0.why)
             },

@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site, loaded from `Templates/` and checked before any page is rendered.
+public struct TemplateSet: Sendable {
+    public static let folder = "Templates"
+    public static let required = ["layout", "pages/pair", "pages/model", "pages/benchmark", "pages/benchmarks",
+                                  "pages/home", "pages/404"]
+
+    let library: MustacheLibrary
+    /// Template name → its file's bytes (for fingerprints).
+    public let sources: [String: Data]
+    /// Files under Templates/assets/, relative path → bytes.
+    public let assets: [String: Data]
+
+    /// Loads every `.mustache` file; all problems are returned together.
+    public static func load(root: String) -> Result<TemplateSet, DiagnosticsError> {
+        let folder = URL(fileURLWithPath: root).appendingPathComponent(folder)
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: Data] = [:]
+        var assets: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return .failure(DiagnosticsError([.error(SourceLocation(file: Self.folder), "there is no Templates/ folder",
+                                                     fix: "copy Templates/ from the Versus repository into the site folder")]))
+        }
+        let prefix = folder.standardizedFileURL.path + "/"
+        var files: [URL] = []
+        for case let url as URL in enumerator { files.append(url) }
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            let display = "\(Self.folder)/\(relative)"
+            guard let data = try? Data(contentsOf: url) else {
+                diagnostics.append(.error(SourceLocation(file: display), "cannot read the file"))
+                continue
+            }
+            if relative.hasPrefix("assets/") {
+                assets[String(relative.dropFirst("assets/".count))] = data
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(SourceLocation(file: display), "template is not UTF-8 text"))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                sources[name] = data
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template error: \(error.error)", fix: "check that every {{#section}} has its {{/section}}"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: display), "template error: \(error)"))
+            }
+        }
+        for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
+            diagnostics.append(.error(SourceLocation(file: "\(Self.folder)/\(name).mustache"), "required template is missing",
+                                      fix: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
+        }
+        if !diagnostics.isEmpty { return .failure(DiagnosticsError(diagnostics)) }
+        return .success(TemplateSet(library: MustacheLibrary(templates: templates), sources: sources, assets: assets))
+    }
+
+    public func render(_ object: Any, _ template: String) -> String {
+        library.render(object, withTemplate: template) ?? ""
+    }
+}
