@@ -13,10 +13,7 @@ public enum YAMLParser {
     public static func parse(_ data: Data, file: String) -> Result<YAMLNode?, DiagnosticsError> {
         let start = SourceLocation(file: file)
         if data.count > maximumFileSize {
-            return .failure(DiagnosticsError([.error(
-                start,
-                "file is \(data.count / 1024 / 1024) MB; catalog files may be at most \(maximumFileSize / 1024 / 1024) MB",
-                fix: "split it into smaller files, or check that this is really a catalog file")]))
+            return .failure(DiagnosticsError([tooLarge(start, size: data.count)]))
         }
         if data.contains(0) {
             return .failure(DiagnosticsError([.error(start, "file contains NUL bytes: it is binary, not YAML text",
@@ -29,6 +26,15 @@ public enum YAMLParser {
         return parse(text, file: file)
     }
 
+    /// The error for a file above `maximumFileSize`; `size` nil when only that is known.
+    static func tooLarge(_ location: SourceLocation, size: Int?) -> Diagnostic {
+        let megabyte = 1024 * 1024, limit = maximumFileSize / megabyte
+        // Whole megabytes, so a size that rounds down to the limit is written as "more than" it.
+        let shown = size.map { $0 / megabyte > limit ? "\($0 / megabyte) MB" : "more than \(limit) MB" } ?? "more than \(limit) MB"
+        return .error(location, "file is \(shown); catalog files may be at most \(limit) MB",
+                      fix: "split it into smaller files, or check that this is really a catalog file")
+    }
+
     public static func parse(_ text: String, file: String) -> Result<YAMLNode?, DiagnosticsError> {
         if let (line, depth) = excessiveNesting(in: text) {
             return .failure(DiagnosticsError([.error(
@@ -36,29 +42,37 @@ public enum YAMLParser {
                 "nesting is more than \(maximumDepth) levels deep (at least \(depth) here)",
                 fix: "catalog files need only a few levels; flatten this structure")]))
         }
+        // The parser stays alive while the tree is converted: Yams holds node anchors weakly and the parser
+        // owns them, so without it every anchor reads as nil and aliases go unnoticed.
+        let parser: Parser
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            parser = try Parser(yaml: text)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
-            return .failure(DiagnosticsError([diagnostic(for: error, file: file)]))
+            return .failure(DiagnosticsError([diagnostic(for: error, file: file, text: text)]))
         } catch {
             return .failure(DiagnosticsError([.error(SourceLocation(file: file), "cannot read YAML: \(error)")]))
         }
         guard let root else { return .success(nil) }
         var diagnostics: [Diagnostic] = []
-        let node = convert(root, file: file, diagnostics: &diagnostics)
+        let node = withExtendedLifetime(parser) { convert(root, file: file, diagnostics: &diagnostics) }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         return .success(node)
     }
 
     private static func convert(_ node: Node, file: String, diagnostics: inout [Diagnostic]) -> YAMLNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        // An alias comes back as its anchored node, so refusing every anchored node without descending into it
+        // also keeps "billion laughs" files (aliases of aliases) from being walked in their expanded size.
+        if node.anchor != nil {
+            refuseAnchor(at: location, diagnostics: &diagnostics)
+            return YAMLNode(.scalar("", plain: true), at: location)
+        }
         switch node {
         case let .scalar(scalar):
-            if scalar.anchor != nil { refuseAnchor(at: location, diagnostics: &diagnostics) }
             return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), at: location)
         case let .mapping(mapping):
-            if mapping.anchor != nil { refuseAnchor(at: location, diagnostics: &diagnostics) }
             var entries: [YAMLEntry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
@@ -74,7 +88,6 @@ public enum YAMLParser {
             }
             return YAMLNode(.mapping(entries), at: location)
         case let .sequence(sequence):
-            if sequence.anchor != nil { refuseAnchor(at: location, diagnostics: &diagnostics) }
             return YAMLNode(.sequence(sequence.map { convert($0, file: file, diagnostics: &diagnostics) }), at: location)
         case .alias:
             refuseAnchor(at: location, diagnostics: &diagnostics)
@@ -84,31 +97,84 @@ public enum YAMLParser {
 
     private static func refuseAnchor(at location: SourceLocation, diagnostics: inout [Diagnostic]) {
         let message = "YAML anchors and aliases (&name, *name) are not supported in the catalog"
-        if !diagnostics.contains(where: { $0.location == location && $0.message == message }) {
+        // One report per file is enough: a "billion laughs" file has an anchor on every line.
+        if !diagnostics.contains(where: { $0.message == message }) {
             diagnostics.append(.error(location, message, fix: "write the value out where it is used"))
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return .error(at(mark), "nesting is deeper than the YAML reader allows",
+                              fix: "catalog files need only a few levels; flatten this structure")
+            }
             var message = "malformed YAML: \(problem)"
-            if let context { message += " \(context.text)" }
+            if let context {
+                // libyaml's contexts read "while scanning …" and follow the problem; Yams's own precede it.
+                message = context.text.hasPrefix("while") ? message + " \(context.text)"
+                    : "malformed YAML: \(context.text) \(problem)"
+            }
+            if case .composer = error, problem.contains("another document") {
+                return .error(at(mark), message, fix: "a catalog file holds one YAML document; remove this `---` line or split the file")
+            }
+            // A quote or bracket left open is only noticed at the end of the file; point at where it opens instead.
+            if let context, at(mark) == endLocation(of: text, file: file), context.mark.line >= 1 {
+                return .error(at(context.mark), message + " (it is still open where the YAML ends)",
+                              fix: "close the quote or bracket that starts here")
+            }
             return .error(at(mark), message, fix: "check indentation, colons and quotes on this line or the one before")
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return .error(at(context.mark), "key \(names) appears more than once in the same mapping",
-                          fix: "keep one of them")
+            let first = at(context.mark)
+            // Yams reports the first occurrence; the repeat is the one to remove, so point at it when it can be found.
+            if duplicates.count == 1, let again = repeatedKey(duplicates[0], after: first, in: text) {
+                return .error(again, "key \(names) appears more than once in the same mapping (first at line \(first.line))",
+                              fix: "keep one of them")
+            }
+            return .error(first, "key \(names) appears more than once in the same mapping", fix: "keep one of them")
         case let .reader(problem, offset, _, _):
             return .error(SourceLocation(file: file), "cannot read file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
                           fix: "save it as UTF-8 text")
         default:
             return .error(SourceLocation(file: file), "cannot read YAML: \(error)")
         }
+    }
+
+    /// Where the YAML reader's position ends up after the last character of `text` (line and column count from 1).
+    private static func endLocation(of text: String, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The next line after `first` that writes `key:` at the same column, as a block mapping repeats a key;
+    /// nil when the mapping ends first (a line indented less, or the next item of a list) or the key is not found.
+    private static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let column = first.column - 1
+        guard first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let content = line.drop(while: { $0 == " " })
+            if content.isEmpty || content.first == "#" { continue }
+            if line.count - content.count < column { return nil }
+            var rest = String(String.UnicodeScalarView(line[column...]))
+            for quote in ["\"", "'"] where rest.hasPrefix(quote + key + quote) {
+                rest = key + rest.dropFirst(key.count + 2)
+            }
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return SourceLocation(file: first.file, line: index + 1, column: first.column)
+            }
+        }
+        return nil
     }
 
     /// A cheap upper bound on nesting depth, computed line by line without parsing:
