@@ -108,16 +108,27 @@ public struct CatalogLoader: Sendable {
 
     private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
         let location = SourceLocation(file: path)
+        if fileSystem.isDirectory(absolute(path)) {
+            diagnostics.append(.error(location, "is a folder, not a file", fix: "move what it holds out of Content/, or rename it"))
+            return nil
+        }
         if let size = fileSystem.fileSize(absolute(path)), size > YAMLParser.maximumFileSize {
-            diagnostics.append(.error(location, "file is \(size / 1024 / 1024) MB; catalog files may be at most \(YAMLParser.maximumFileSize / 1024 / 1024) MB",
-                                      fix: "split it into smaller files, or check that this is really a catalog file"))
+            diagnostics.append(YAMLParser.tooLarge(location, size: size))
             return nil
         }
         let data: Data
         do {
             data = try fileSystem.read(absolute(path))
+        } catch is FileSystem.NotARegularFile {
+            diagnostics.append(.error(location, "is not a regular file (a device, pipe or socket)", fix: "remove it from Content/"))
+            return nil
         } catch {
             diagnostics.append(.error(location, "cannot read the file: \(error.localizedDescription)", fix: "check its permissions"))
+            return nil
+        }
+        // The size can change, or be unknown, before the read: check what was actually read too.
+        if data.count > YAMLParser.maximumFileSize {
+            diagnostics.append(YAMLParser.tooLarge(location, size: nil))
             return nil
         }
         if data.contains(0) {

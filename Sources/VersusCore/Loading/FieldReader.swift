@@ -186,7 +186,7 @@ enum Scalars {
         guard case let .scalar(text, plain) = node.kind, plain, let value = Money.parse(text) else {
             var fix = "write a plain number such as 1.75"
             if let text = node.scalarText, text.hasPrefix("~") || text.hasPrefix("$") {
-                fix = "write the number alone; mark an estimate with `approximate: true` (see docs/catalog.md)"
+                fix = "write the number alone; mark an estimate with `approximate: true` as docs/catalog.md shows"
             }
             diagnostics.append(.error(node.location, "`\(field)` must be a number, found \(describe(node))", fix: fix))
             return nil

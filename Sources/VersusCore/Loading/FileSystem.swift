@@ -16,6 +16,13 @@ public struct FileSystem: Sendable {
         self.read = read
     }
 
+    /// Thrown by `read` for something that is not a regular file: a device, a pipe or a socket, which could
+    /// block or never end.
+    public struct NotARegularFile: Error, Sendable {}
+
+    /// The real file system. Sizes and types are those of what a symbolic link points to, and `read` reads at
+    /// most one byte more than `YAMLParser.maximumFileSize`, so a link to a huge file or to /dev/zero cannot
+    /// make it read without end.
     public static let local = FileSystem(
         list: { path in try? FileManager.default.contentsOfDirectory(atPath: path) },
         isDirectory: { path in
@@ -23,9 +30,17 @@ public struct FileSystem: Sendable {
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         },
         fileSize: { path in
-            (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            return (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)?.intValue
         },
-        read: { path in try Data(contentsOf: URL(fileURLWithPath: path)) })
+        read: { path in
+            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let attributes = try FileManager.default.attributesOfItem(atPath: target)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { throw NotARegularFile() }
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: target))
+            defer { try? handle.close() }
+            return try handle.read(upToCount: YAMLParser.maximumFileSize + 1) ?? Data()
+        })
 
     /// An in-memory tree: paths to file contents.
     public static func memory(_ files: [String: String]) -> FileSystem {
