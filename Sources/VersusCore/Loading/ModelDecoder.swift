@@ -68,7 +68,8 @@ enum ModelDecoder {
                 Scalars.choice($0, field: "modalities.output", as: Modality.self, &diagnostics)
             }
         }
-        guard name != nil, developer != nil else { return nil }
+        // Returned even without `name` or `developer` (already reported): the model file exists, so pages and
+        // pairs that name it must not also be told it does not, and its other facts still get checked.
         return model
     }
 

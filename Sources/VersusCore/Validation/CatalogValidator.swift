@@ -24,15 +24,31 @@ public struct CatalogValidator: Sendable {
         let providers = Dictionary(loaded.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let models = loaded.models
         let site = loaded.site
+        // A file that failed as a whole (unreadable, malformed, or no entry left) is reported once: references to
+        // what it would have defined are not reported again. A file that lost only some entries is not excused.
+        let content = CatalogLoader.contentFolder
+        let failedFiles = Set(loaded.diagnostics.errors.map(\.location.file))
+        func ids(failedIn folder: String) -> Set<String> {
+            Set(failedFiles.compactMap { file -> String? in
+                guard file.hasPrefix("\(content)/\(folder)/"), file.hasSuffix(".yaml") else { return nil }
+                let id = String(file.dropFirst("\(content)/\(folder)/".count).dropLast(".yaml".count))
+                return Identifier.isValid(id) ? id : nil
+            })
+        }
+        let failedProviders = ids(failedIn: "providers")
         let references = ReferenceRules(sources: sources, providers: providers, benchmarks: benchmarks,
-                                        capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
+                                        capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities,
+                                        sourcesFailed: failedFiles.contains("\(content)/sources.yaml") && loaded.sources.isEmpty,
+                                        benchmarksFailed: failedFiles.contains("\(content)/benchmarks.yaml") && loaded.benchmarks.isEmpty,
+                                        failedProviders: failedProviders)
         for model in models {
             references.check(model, &diagnostics)
             FigureRules.check(model, &diagnostics)
             if let site { ReviewRules.check(model, site: site, today: today, &diagnostics) }
         }
 
-        let modelIDs = Set(models.map(\.id))
+        // Model files that could not be read still name models that exist, for comparisons and pairs.
+        let modelIDs = Set(models.map(\.id)).union(ids(failedIn: "models"))
         var editorials: [PairID: Editorial] = [:]
         for (file, slug, text) in loaded.editorials {
             let (pair, candidates) = PairID.parse(slug, knownIDs: modelIDs)
@@ -56,7 +72,8 @@ public struct CatalogValidator: Sendable {
                 diagnostics.append(unknownPair(request.slug, candidates: candidates, at: request.location, modelIDs: modelIDs))
             }
         }
-        if models.isEmpty && site != nil {
+        let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
+        if models.isEmpty && site != nil && !modelFilesFailed {
             diagnostics.append(.warning(SourceLocation(file: "\(CatalogLoader.contentFolder)/models"),
                                         "the catalog has no models, so no comparison pages",
                                         fix: "add files under Content/models/"))

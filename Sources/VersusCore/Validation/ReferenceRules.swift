@@ -4,6 +4,11 @@ struct ReferenceRules {
     let providers: [String: Provider]
     let benchmarks: [String: Benchmark]
     let capabilities: [CapabilityDefinition]
+    /// True when sources.yaml or benchmarks.yaml failed as a whole, so any id may be one it lost.
+    var sourcesFailed = false
+    var benchmarksFailed = false
+    /// Ids of provider files that have errors of their own.
+    var failedProviders: Set<String> = []
 
     func check(_ model: Model, _ diagnostics: inout [Diagnostic]) {
         let capabilityIDs = capabilities.map(\.id)
@@ -21,7 +26,7 @@ struct ReferenceRules {
 
         var seenRoutes: [String: SourceLocation] = [:]
         for route in model.routes {
-            if providers[route.provider] == nil {
+            if providers[route.provider] == nil && !failedProviders.contains(route.provider) {
                 var fix = "providers are the files under Content/providers/"
                 if let near = Suggestion.closest(to: route.provider, in: providers.keys) { fix = "did you mean `\(near)`?" }
                 diagnostics.append(.error(route.location, "route names unknown provider `\(route.provider)`", fix: fix))
@@ -37,7 +42,7 @@ struct ReferenceRules {
             for figure in route.prices { checkSources(of: figure, &diagnostics) }
         }
         for result in model.benchmarkResults {
-            if benchmarks[result.benchmark] == nil {
+            if benchmarks[result.benchmark] == nil && !benchmarksFailed {
                 var fix = "benchmarks are listed in Content/benchmarks.yaml"
                 if let near = Suggestion.closest(to: result.benchmark, in: benchmarks.keys) { fix = "did you mean `\(near)`?" }
                 diagnostics.append(.error(result.location, "result names unknown benchmark `\(result.benchmark)`", fix: fix))
@@ -56,7 +61,7 @@ struct ReferenceRules {
     }
 
     private func checkSource(_ reference: SourceReference, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) {
-        guard case let .registered(id) = reference, sources[id] == nil else { return }
+        guard case let .registered(id) = reference, sources[id] == nil, !sourcesFailed else { return }
         var fix = "a source is an id from Content/sources.yaml or an https:// address"
         if let near = Suggestion.closest(to: id, in: sources.keys) { fix = "did you mean `\(near)`?" }
         diagnostics.append(.error(location, "unknown source `\(id)`", fix: fix))
