@@ -1,0 +1,18 @@
+# make site: check the bundled catalog under Content/ and build the site from it.
+# make test: build everything and run every test.
+# Both first run scripts/bootstrap.sh, which installs the system packages the build needs.
+
+SWIFT ?= swift
+
+.PHONY: site test bootstrap
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+site: bootstrap
+	$(SWIFT) build
+	"$$($(SWIFT) build --show-bin-path)/versus" build --root .
+
+test: bootstrap
+	$(SWIFT) build
+	$(SWIFT) test
