@@ -155,18 +155,39 @@ import Testing
         ])
     }
 
+    static let hiddenNesting = "name: Gamma\ndeveloper: Lab\nbest_for: [\"x\n\", " + String(repeating: "[", count: 990)
+        + String(repeating: "]", count: 990) + "]\n"
+
     /// Brackets hidden from the quick depth estimate behind a quoted text that spans two lines still end in a
-    /// diagnostic: up to the YAML reader's own limit they parse (and are type errors), beyond it the reader stops.
+    /// diagnostic: up to the YAML reader's own limit of 1,000 levels the tree is built and the exact check finds
+    /// the 65th level; beyond it the reader stops.
     @Test func nestingHiddenBehindAMultiLineQuote() {
-        let justUnderTheLimit = "name: Gamma\ndeveloper: Lab\nbest_for: [\"x\n\", " + String(repeating: "[", count: 990)
-            + String(repeating: "]", count: 990) + "]\n"
-        expectCatalogErrors(CatalogFixture.check(changing: ["models/gamma.yaml": justUnderTheLimit]), [
-            "Content/models/gamma.yaml:4:4: error: `best_for` must be text, found a list",
+        expectCatalogErrors(CatalogFixture.check(changing: ["models/gamma.yaml": Self.hiddenNesting]), [
+            "Content/models/gamma.yaml:4:67: error: nesting is more than 64 levels deep (catalog files need only a few levels; flatten this structure)",
         ])
         let farOver = "name: Gamma\ndeveloper: Lab\nbest_for: [\"x\n\", " + String(repeating: "[", count: 100_000)
             + String(repeating: "]", count: 100_000) + "]\n"
         expectCatalogErrors(CatalogFixture.check(changing: ["models/gamma.yaml": farOver]), [
             "Content/models/gamma.yaml:4:4: error: nesting is deeper than the YAML reader allows (catalog files need only a few levels; flatten this structure)",
+        ])
+    }
+
+    /// The YAML library recurses once per level, a few kilobytes each; the check must not overflow the 512 KB
+    /// stack of a secondary thread (the size macOS gives them) even at the library's limit.
+    @Test func deepNestingIsSafeOnASmallStack() {
+        final class Outcome: @unchecked Sendable { var lines: [String] = [] }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let files = CatalogFixture.catalog(["models/gamma.yaml": Self.hiddenNesting])
+        let thread = Thread {
+            outcome.lines = CatalogFixture.check(files).diagnostics.errors.printed
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        #expect(outcome.lines == [
+            "Content/models/gamma.yaml:4:67: error: nesting is more than 64 levels deep (catalog files need only a few levels; flatten this structure)",
         ])
     }
 

@@ -42,6 +42,34 @@ public enum YAMLParser {
                 "nesting is more than \(maximumDepth) levels deep (at least \(depth) here)",
                 fix: "catalog files need only a few levels; flatten this structure")]))
         }
+        return onLargeStack { compose(text, file: file) }
+    }
+
+    /// Stack for the thread that runs the YAML library. Yams builds its tree recursively, using a few kilobytes
+    /// of stack per level, and libyaml allows 1,000 levels: more than the 512 KB of a secondary thread on macOS
+    /// (or of Swift concurrency's threads), and nesting can hide from `excessiveNesting` behind a quoted text that
+    /// spans lines. 1,000 levels need about 4 MB in a debug build.
+    static let parserStackSize = 32 * 1024 * 1024
+
+    private final class Outcome: @unchecked Sendable {
+        var value: Result<YAMLNode?, DiagnosticsError>?
+    }
+
+    private static func onLargeStack(_ body: @escaping @Sendable () -> Result<YAMLNode?, DiagnosticsError>)
+        -> Result<YAMLNode?, DiagnosticsError> {
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome.value = body()
+            done.signal()
+        }
+        thread.stackSize = parserStackSize
+        thread.start()
+        done.wait()
+        return outcome.value!
+    }
+
+    private static func compose(_ text: String, file: String) -> Result<YAMLNode?, DiagnosticsError> {
         // The parser stays alive while the tree is converted: Yams holds node anchors weakly and the parser
         // owns them, so without it every anchor reads as nil and aliases go unnoticed.
         let parser: Parser
@@ -56,13 +84,21 @@ public enum YAMLParser {
         }
         guard let root else { return .success(nil) }
         var diagnostics: [Diagnostic] = []
-        let node = withExtendedLifetime(parser) { convert(root, file: file, diagnostics: &diagnostics) }
+        let node = withExtendedLifetime(parser) { convert(root, file: file, depth: 0, diagnostics: &diagnostics) }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
         return .success(node)
     }
 
-    private static func convert(_ node: Node, file: String, diagnostics: inout [Diagnostic]) -> YAMLNode {
+    private static func convert(_ node: Node, file: String, depth: Int, diagnostics: inout [Diagnostic]) -> YAMLNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        // The exact check behind `excessiveNesting`'s estimate; the tree handed on is never deeper than this.
+        if depth > maximumDepth {
+            let message = "nesting is more than \(maximumDepth) levels deep"
+            if !diagnostics.contains(where: { $0.message == message }) {
+                diagnostics.append(.error(location, message, fix: "catalog files need only a few levels; flatten this structure"))
+            }
+            return YAMLNode(.scalar("", plain: true), at: location)
+        }
         // An alias comes back as its anchored node, so refusing every anchored node without descending into it
         // also keeps "billion laughs" files (aliases of aliases) from being walked in their expanded size.
         if node.anchor != nil {
@@ -84,11 +120,12 @@ public enum YAMLParser {
                     continue
                 }
                 entries.append(YAMLEntry(key: keyScalar.string, keyLocation: keyLocation,
-                                         value: convert(value, file: file, diagnostics: &diagnostics)))
+                                         value: convert(value, file: file, depth: depth + 1, diagnostics: &diagnostics)))
             }
             return YAMLNode(.mapping(entries), at: location)
         case let .sequence(sequence):
-            return YAMLNode(.sequence(sequence.map { convert($0, file: file, diagnostics: &diagnostics) }), at: location)
+            return YAMLNode(.sequence(sequence.map { convert($0, file: file, depth: depth + 1, diagnostics: &diagnostics) }),
+                            at: location)
         case .alias:
             refuseAnchor(at: location, diagnostics: &diagnostics)
             return YAMLNode(.scalar("", plain: true), at: location)
