@@ -62,6 +62,59 @@ import Testing
         ])
     }
 
+    /// Text from the catalog never breaks a diagnostic over two lines, so no file can forge a line of its own.
+    @Test func everyDiagnosticStaysOnOneLine() throws {
+        let forged = "x\nContent/site.yaml:1:1: error: forged"
+        let result = CatalogFixture.check(changing: [
+            "models/gamma.yaml": """
+            name: Gamma
+            developer: Lab
+            "\(forged.replacingOccurrences(of: "\n", with: "\\n"))": 1
+            capabilities:
+              "vision\\u2028": yes
+            sources: ["nowhere\\r\\nat all"]
+            benchmarks:
+              - benchmark: arena-elo
+                variant: "a\\nb"
+                score: 1200
+                source: alpha-launch
+              - benchmark: arena-elo
+                variant: "a\\nb"
+                score: 1300
+                source: beta-card
+            """,
+            "site.yaml": "title: T\nbase_url: https://example.test\npairs: [\"alpha-one-vs-\\u202Egamma\"]\n",
+        ])
+        let printed = result.diagnostics.printed.joined(separator: "\n")
+        #expect(!printed.contains("\u{2028}") && !printed.contains("\u{202E}") && !printed.contains("\r"))
+        #expect(printed.split(separator: "\n").count == result.diagnostics.count, "\(printed)")
+        #expect(result.diagnostics.errors.printed == [
+            "Content/models/gamma.yaml:1:1: error: model `gamma` sets unknown capability `vision?` (did you mean `vision`?)",
+            "Content/models/gamma.yaml:1:1: error: unknown source `nowhere\\r\\nat all` (a source is an id from Content/sources.yaml or an https:// address)",
+            "Content/models/gamma.yaml:3:1: error: unknown key `x\\nContent/site.yaml:1:1: error: forged` in model `gamma` (the keys of model `gamma` are: id, name, developer, family, product_type, release_date, knowledge_cutoff, license, openness, commercial_use, parameters, architecture, context_window, max_output, modalities, languages, capabilities, best_for, decision_fit, routes, benchmarks, self_hosting, sources, last_reviewed, notes)",
+            "Content/site.yaml:3:9: error: alpha-one-vs-?gamma names a model that does not exist: `?gamma` (did you mean `gamma`?) (model ids are the file names under Content/models/)",
+        ])
+        #expect(result.diagnostics.warnings.printed.contains {
+            $0.hasPrefix("Content/models/gamma.yaml:10:12: warning: sources disagree on the `arena-elo` (a\\nb) score: 1200 (alpha-launch) vs 1300 (beta-card)")
+        }, "\(printed)")
+
+        let root = try CatalogFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CatalogFixture.write(CatalogFixture.valid, under: root)
+        try CatalogFixture.write([
+            "comparisons/alpha-one-vs-\nContent:1:1: error: forged.md": "Body\n",
+            "models/line\nbreak.yaml": "name: X\ndeveloper: Y\n",
+            "notes\r.txt": "x",
+        ], under: root)
+        let onDisk = CatalogCheck.run(root: root.path, today: CatalogFixture.today)
+        let rule = "(ids use only a-z, 0-9 and '-', start with a letter or digit, and are at most 80 characters)"
+        #expect(onDisk.diagnostics.printed == [
+            "Content/comparisons/alpha-one-vs-\\nContent:1:1: error: forged.md:1:1: error: file name \"alpha-one-vs-\\nContent:1:1: error: forged\" is not a valid id \(rule)",
+            "Content/models/line\\nbreak.yaml:1:1: error: file name \"line\\nbreak\" is not a valid id \(rule)",
+            "Content/notes\\r.txt:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/ and comparisons/)",
+        ])
+    }
+
     // MARK: Size
 
     /// A 50 MB file is refused from its size alone: the loader never reads it.

@@ -78,7 +78,8 @@ public struct CatalogLoader: Sendable {
         for name in topLevel.sorted() where !known.contains(name) && !name.hasPrefix(".") {
             var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/ and comparisons/"
             if let near = Suggestion.closest(to: name, in: known) { fix = "did you mean `\(near)`?" }
-            catalog.diagnostics.append(.warning(SourceLocation(file: "\(content)/\(name)"), "not part of the catalog; ignored", fix: fix))
+            catalog.diagnostics.append(.warning(SourceLocation(file: "\(content)/\(Scalars.visible(name, limit: 300))"), "not part of the catalog; ignored",
+                                                fix: fix))
         }
         return catalog
     }
@@ -90,14 +91,16 @@ public struct CatalogLoader: Sendable {
         var result: [(String, String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = "\(folder)/\(name)"
+            // Names with control or line-break characters are shown made visible, and never read.
+            let shown = SourceLocation(file: "\(folder)/\(Scalars.visible(name, limit: 300))")
             guard name.hasSuffix(".\(ext)") else {
                 let fix = name.hasSuffix(".yml") ? "rename it to end in .yaml" : "\(folder)/ holds only .\(ext) files"
-                diagnostics.append(.warning(SourceLocation(file: path), "not a .\(ext) file; ignored", fix: fix))
+                diagnostics.append(.warning(shown, "not a .\(ext) file; ignored", fix: fix))
                 continue
             }
             let id = String(name.dropLast(ext.count + 1))
-            if idCheck && !Identifier.isValid(id) {
-                diagnostics.append(.error(SourceLocation(file: path), "file name \(Identifier.quoted(id)) is not a valid id",
+            if (idCheck && !Identifier.isValid(id)) || Scalars.visible(name, limit: 300) != name {
+                diagnostics.append(.error(shown, "file name \(Identifier.quoted(id)) is not a valid id",
                                           fix: Identifier.rule))
                 continue
             }

@@ -22,7 +22,7 @@ struct FieldReader {
             if !known.contains(entry.key) {
                 var fix = "the keys of \(what) are: \(keys.joined(separator: ", "))"
                 if let near = Suggestion.closest(to: entry.key, in: keys) { fix = "did you mean `\(near)`?" }
-                diagnostics.append(.error(entry.keyLocation, "unknown key `\(entry.key)` in \(what)", fix: fix))
+                diagnostics.append(.error(entry.keyLocation, "unknown key \(Scalars.code(entry.key)) in \(what)", fix: fix))
                 continue
             }
             entries[entry.key] = entry
@@ -223,6 +223,32 @@ enum Scalars {
         }
         return value
     }
+
+    /// Text from a catalog file as it appears in a message or a location: on one line, with control, format and
+    /// line-separator characters made visible and long text shortened, so no file can break the one-line
+    /// `file:line:column: …` format or forge a diagnostic line.
+    static func visible(_ text: String, limit: Int = 120) -> String {
+        var shown = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit { shown += "…"; break }
+            count += 1
+            switch scalar {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case "\t": shown += "\\t"
+            default:
+                switch scalar.properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned: shown += "?"
+                default: shown.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return shown
+    }
+
+    /// User text in backticks for a message.
+    static func code(_ text: String) -> String { "`" + visible(text) + "`" }
 
     /// How a value appears in a message: quoted and shortened when it is text.
     static func describe(_ node: YAMLNode) -> String {

@@ -121,7 +121,7 @@ enum ModelDecoder {
             case "no", "false": result[entry.key] = .no
             case "not-documented", "unknown": result[entry.key] = .notDocumented
             default:
-                diagnostics.append(.error(value.location, "capability `\(entry.key)` cannot be \(Scalars.describe(value))",
+                diagnostics.append(.error(value.location, "capability \(Scalars.code(entry.key)) cannot be \(Scalars.describe(value))",
                                           fix: "use yes, no or not-documented"))
             }
         }

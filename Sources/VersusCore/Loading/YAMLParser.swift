@@ -167,7 +167,7 @@ public enum YAMLParser {
             }
             return .error(at(mark), message, fix: "check indentation, colons and quotes on this line or the one before")
         case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let names = duplicates.map(Scalars.code).joined(separator: ", ")
             let first = at(context.mark)
             // Yams reports the first occurrence; the repeat is the one to remove, so point at it when it can be found.
             if duplicates.count == 1, let again = repeatedKey(duplicates[0], after: first, in: text) {

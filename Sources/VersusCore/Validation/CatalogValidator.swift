@@ -110,9 +110,9 @@ public struct CatalogValidator: Sendable {
         }
         let missing = [a, b].filter { !modelIDs.contains($0) }
         let names = missing.map { id -> String in
-            Suggestion.closest(to: id, in: modelIDs).map { "`\(id)` (did you mean `\($0)`?)" } ?? "`\(id)`"
+            Suggestion.closest(to: id, in: modelIDs).map { "\(Scalars.code(id)) (did you mean `\($0)`?)" } ?? Scalars.code(id)
         }
-        return .error(location, "\(slug) names a model that does not exist: \(names.joined(separator: ", "))",
+        return .error(location, "\(Scalars.visible(slug)) names a model that does not exist: \(names.joined(separator: ", "))",
                       fix: "model ids are the file names under Content/models/")
     }
 }

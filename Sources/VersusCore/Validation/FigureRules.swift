@@ -30,7 +30,7 @@ enum FigureRules {
                 diagnostics.append(.warning(result.location, "result for `\(result.benchmark)` has no source",
                                             fix: "add `source:` with an id from sources.yaml or an https:// address"))
             }
-            disputes(result.score, "`\(result.benchmark)`\(result.variant.map { " (\($0))" } ?? "") score", &diagnostics)
+            disputes(result.score, "`\(result.benchmark)`\(result.variant.map { " (\(Scalars.visible($0)))" } ?? "") score", &diagnostics)
         }
     }
 
@@ -38,7 +38,7 @@ enum FigureRules {
                                                              _ diagnostics: inout [Diagnostic]) {
         guard let figure, figure.isDisputed else { return }
         let listed = figure.values.map { value in
-            "\(value.approximate ? "~" : "")\(value.value) (\(value.source?.key ?? "no source"))"
+            "\(value.approximate ? "~" : "")\(value.value) (\(value.source.map { Scalars.visible($0.key) } ?? "no source"))"
         }.joined(separator: " vs ")
         diagnostics.append(.warning(figure.location, "sources disagree on the \(label): \(listed)",
                                     fix: "pages show every value; keep the one the site should compute with first"))

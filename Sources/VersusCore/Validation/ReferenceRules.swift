@@ -15,7 +15,7 @@ struct ReferenceRules {
         for (id, _) in model.capabilities.sorted(by: { $0.key < $1.key }) where !capabilityIDs.contains(id) {
             var fix = "the capability rows are set in site.yaml: \(capabilityIDs.joined(separator: ", "))"
             if let near = Suggestion.closest(to: id, in: capabilityIDs) { fix = "did you mean `\(near)`?" }
-            diagnostics.append(.error(model.location, "model `\(model.id)` sets unknown capability `\(id)`", fix: fix))
+            diagnostics.append(.error(model.location, "model `\(model.id)` sets unknown capability \(Scalars.code(id))", fix: fix))
         }
         for reference in model.sources { checkSource(reference, at: model.location, &diagnostics) }
         if let source = model.languages?.source { checkSource(source, at: model.location, &diagnostics) }
@@ -64,7 +64,7 @@ struct ReferenceRules {
         guard case let .registered(id) = reference, sources[id] == nil, !sourcesFailed else { return }
         var fix = "a source is an id from Content/sources.yaml or an https:// address"
         if let near = Suggestion.closest(to: id, in: sources.keys) { fix = "did you mean `\(near)`?" }
-        diagnostics.append(.error(location, "unknown source `\(id)`", fix: fix))
+        diagnostics.append(.error(location, "unknown source \(Scalars.code(id))", fix: fix))
     }
 }
 
