@@ -56,9 +56,12 @@ import Testing
     }
 
     @Test func controlCharactersAreShownSafelyInMessages() {
-        let result = CatalogFixture.check(changing: ["models/gamma.yaml": "name: Gamma\ndeveloper: Lab\nopenness: \"open\\u0007\\nweights\"\n"])
+        let result = CatalogFixture.check(changing: [
+            "models/gamma.yaml": "name: Gamma\ndeveloper: Lab\nopenness: \"open\\u0007\\nweights\"\nproduct_type: \"a\\u2028b\\rc\\u202Ed\"\n",
+        ])
         expectCatalogErrors(result, [
             "Content/models/gamma.yaml:3:11: error: `openness` cannot be \"open?\\nweights\" (did you mean `open-weights`?)",
+            "Content/models/gamma.yaml:4:15: error: `product_type` cannot be \"a?b\\rc?d\" (use one of: coding-specialized, general, reasoning, multimodal, lightweight, agentic)",
         ])
     }
 

@@ -100,7 +100,7 @@ public struct CatalogLoader: Sendable {
             }
             let id = String(name.dropLast(ext.count + 1))
             if (idCheck && !Identifier.isValid(id)) || Scalars.visible(name, limit: 300) != name {
-                diagnostics.append(.error(shown, "file name \(Identifier.quoted(id)) is not a valid id",
+                diagnostics.append(.error(shown, "file name \(Scalars.quoted(id)) is not a valid id",
                                           fix: Identifier.rule))
                 continue
             }

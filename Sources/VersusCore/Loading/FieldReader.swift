@@ -149,7 +149,7 @@ enum Scalars {
     static func id(_ node: YAMLNode, field: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let text = string(node, field: field, &diagnostics) else { return nil }
         if !Identifier.isValid(text) {
-            diagnostics.append(.error(node.location, "`\(field)` \(Identifier.quoted(text)) is not a valid id",
+            diagnostics.append(.error(node.location, "`\(field)` \(Scalars.quoted(text)) is not a valid id",
                                       fix: Identifier.rule))
             return nil
         }
@@ -247,13 +247,16 @@ enum Scalars {
         return shown
     }
 
+    /// User text in double quotes for a message, shortened to 60 characters.
+    static func quoted(_ text: String) -> String { "\"" + visible(text, limit: 60) + "\"" }
+
     /// User text in backticks for a message.
     static func code(_ text: String) -> String { "`" + visible(text) + "`" }
 
     /// How a value appears in a message: quoted and shortened when it is text.
     static func describe(_ node: YAMLNode) -> String {
         if let text = node.scalarText {
-            return node.isNull ? "an empty value" : Identifier.quoted(text)
+            return node.isNull ? "an empty value" : Scalars.quoted(text)
         }
         return node.kindName
     }

@@ -15,7 +15,7 @@ enum SiteDecoder {
         while baseURL?.hasSuffix("/") == true { baseURL?.removeLast() }
         let language = reader.string("language", &diagnostics) ?? "en"
         if !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) || language.count > 20 {
-            diagnostics.append(.error(reader.keyLocation("language"), "`language` \(Identifier.quoted(language)) is not a language tag",
+            diagnostics.append(.error(reader.keyLocation("language"), "`language` \(Scalars.quoted(language)) is not a language tag",
                                       fix: "use a BCP 47 tag such as en or en-GB"))
         }
         var traffic = SiteSettings.defaultTraffic
@@ -48,7 +48,7 @@ enum SiteDecoder {
                 pairs = .list(items.compactMap { item in
                     guard let text = Scalars.string(item, field: "pairs", &diagnostics) else { return nil }
                     guard text.contains("-vs-") else {
-                        diagnostics.append(.error(item.location, "pair \(Identifier.quoted(text)) is not written as `a-vs-b`",
+                        diagnostics.append(.error(item.location, "pair \(Scalars.quoted(text)) is not written as `a-vs-b`",
                                                   fix: "name the two model ids joined by -vs-, such as gpt-5-mini-vs-qwen3-5-flash"))
                         return nil
                     }

@@ -105,7 +105,7 @@ public struct CatalogValidator: Sendable {
     private func unknownPair(_ slug: String, candidates: [(String, String)], at location: SourceLocation,
                              modelIDs: Set<String>) -> Diagnostic {
         guard let (a, b) = candidates.first else {
-            return .error(location, "\(Identifier.quoted(slug)) does not name a pair as `a-vs-b`",
+            return .error(location, "\(Scalars.quoted(slug)) does not name a pair as `a-vs-b`",
                           fix: "name the two model ids joined by -vs-")
         }
         let missing = [a, b].filter { !modelIDs.contains($0) }
