@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import VersusCore
+
+/// Builds real sites with the repository's templates and checks what a reader would get.
+@Suite(.serialized) struct SiteBuildTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("versus-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Builds the site folder at `root` into `output`; returns the diagnostics when the catalog has errors.
+    static func build(root: URL, into output: URL) async throws -> SiteBuilder.Report {
+        let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
+        let catalog = try #require(result.catalog, "catalog errors: \(result.diagnostics.errors)")
+        let templates = try TemplateSet.load(root: root.path).get()
+        return try await SiteBuilder(catalog: catalog, templates: templates).build(into: output)
+    }
+
+    static func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let prefix = folder.standardizedFileURL.path + "/"
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            result[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    static func page(_ files: [String: Data], _ path: String) throws -> String {
+        String(decoding: try #require(files[path], "no \(path)"), as: UTF8.self)
+    }
+
+    /// Visible text with tags removed and entities decoded, whitespace collapsed.
+    static func text(_ html: String) -> String {
+        var out = "", inTag = false
+        for character in html {
+            if character == "<" { inTag = true; out.append(" "); continue }
+            if character == ">" { inTag = false; continue }
+            if !inTag { out.append(character) }
+        }
+        out = out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'")
+        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    // MARK: The bundled catalog
+
+    @Test func bundledSiteIsCompleteValidAndLinked() async throws {
+        let output = try Self.temporaryFolder().appendingPathComponent("public")
+        let report = try await Self.build(root: Self.repository, into: output)
+        let files = try Self.files(in: output)
+        let models = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Content/models").path)
+            .filter { $0.hasSuffix(".yaml") }.count
+        #expect(report.pairPages == models * (models - 1) / 2)
+        let pairPages = files.keys.filter { $0.hasPrefix("compare/") && $0.hasSuffix("/index.html") }
+        #expect(pairPages.count == report.pairPages)
+        for required in ["index.html", "404.html", "sitemap.xml", "robots.txt", "_redirects", "benchmarks/index.html",
+                         "assets/versus.css", "assets/versus.js"] {
+            #expect(files[required] != nil, "missing \(required)")
+        }
+        #expect(files.keys.filter { $0.hasPrefix("models/") }.count == models)
+
+        // Every page parses, loads nothing from other hosts, and every internal link resolves to a file.
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let report = HTMLChecker.check(html)
+            #expect(report.problems.isEmpty, "\(path): \(report.problems.prefix(5))")
+            #expect(report.externalResources.isEmpty, "\(path) loads \(report.externalResources)")
+            for link in report.links {
+                if link.hasPrefix("#") {
+                    #expect(report.ids.contains(String(link.dropFirst())), "\(path): no element for \(link)")
+                    continue
+                }
+                var target = String(link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                #expect(target.hasPrefix("/"), "\(path): link \(link) is not site-relative")
+                target.removeFirst()
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                #expect(files[target] != nil, "\(path): link \(link) leads nowhere")
+            }
+            #expect(html.contains("<link rel=\"canonical\" href=\"https://"), "\(path) has no canonical link")
+            #expect(html.contains("property=\"og:title\""), "\(path) has no Open Graph title")
+        }
+        let sitemap = try Self.page(files, "sitemap.xml")
+        #expect(sitemap.contains("<loc>https://versus.example.com/compare/"))
+        let redirects = try Self.page(files, "_redirects")
+        #expect(redirects.contains("/compare/qwen3-5-122b-a10b-vs-gpt-5-3-codex-spark/ /compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/ 301"))
+    }
+
+    @Test func seedMonthlyCostsComeOutExactly() async throws {
+        let output = try Self.temporaryFolder().appendingPathComponent("public")
+        _ = try await Self.build(root: Self.repository, into: output)
+        let files = try Self.files(in: output)
+        let spark = Self.text(try Self.page(files, "compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/index.html"))
+        #expect(spark.contains("$728"))
+        #expect(spark.contains("Unavailable"))
+        #expect(!spark.contains("$0 "))
+        let gpt52 = Self.text(try Self.page(files, "compare/gpt-5-2-codex-vs-qwen3-5-4b/index.html"))
+        #expect(gpt52.contains("$4,900"))
+        let gpt51 = Self.text(try Self.page(files, "compare/gpt-5-1-codex-vs-qwen3-5-4b/index.html"))
+        #expect(gpt51.contains("$3,500"))
+        #expect(gpt51.contains("Not documented"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() async throws {
+        let folder = try Self.temporaryFolder()
+        _ = try await Self.build(root: Self.repository, into: folder.appendingPathComponent("one"))
+        _ = try await Self.build(root: Self.repository, into: folder.appendingPathComponent("two"))
+        let one = try Self.files(in: folder.appendingPathComponent("one"))
+        let two = try Self.files(in: folder.appendingPathComponent("two"))
+        #expect(one.keys.sorted() == two.keys.sorted())
+        for (path, data) in one { #expect(two[path] == data, "\(path) differs between builds") }
+    }
+
+    // MARK: Fixture sites
+
+    static func fixtureSite(_ files: [String: String]) throws -> URL {
+        let root = try temporaryFolder()
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        return root
+    }
+
+    static let hostile: [String: String] = [
+        "Content/site.yaml": "title: \"<b>Site</b>\"\nbase_url: https://example.test\n",
+        "Content/providers/p.yaml": "name: \"<img src=x onerror=alert(1)>\"\nkind: router\nurl: \"https://example.test/?a=1&b=2\"\n",
+        "Content/models/evil.yaml": """
+        name: "<script>alert('x')</script>"
+        developer: "Bad & \\"Co\\""
+        best_for: ["</td><td>injected"]
+        routes:
+          - provider: p
+            input: 1
+            output: 2
+            source: "https://example.test/a?b=<c>"
+        """,
+        "Content/models/plain.yaml": "name: Plain\ndeveloper: Lab\n",
+        "Content/comparisons/evil-vs-plain.md": "---\ntitle: Editorial\n---\nHello <script>alert(2)</script> **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    ]
+
+    @Test func hostileNamesAreEscapedEverywhere() async throws {
+        let root = try Self.fixtureSite(Self.hostile)
+        let output = root.appendingPathComponent("public")
+        let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
+        // The web address with `<` is refused as a source by the check, so drop it and build.
+        #expect(result.diagnostics.errors.isEmpty || result.diagnostics.errors.allSatisfy { $0.location.file.hasSuffix("evil.yaml") })
+        var files = Self.hostile
+        files["Content/models/evil.yaml"] = files["Content/models/evil.yaml"]!.replacingOccurrences(of: "?b=<c>", with: "")
+        let clean = try Self.fixtureSite(files)
+        _ = try await Self.build(root: clean, into: output)
+        let built = try Self.files(in: output)
+        for (path, data) in built where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(path) contains a live script")
+            #expect(!html.contains("<img src=x"), "\(path) contains a live image")
+            #expect(!html.contains("</td><td>injected"), "\(path) lets a name break a table")
+            #expect(HTMLChecker.check(html).problems.isEmpty, "\(path): \(HTMLChecker.check(html).problems.prefix(3))")
+        }
+        let pair = try Self.page(built, "compare/evil-vs-plain/index.html")
+        #expect(pair.contains("&lt;script&gt;alert("))
+        #expect(pair.contains("<strong>bold</strong>"))
+        #expect(pair.contains("<table>"))
+        #expect(pair.contains("raw HTML omitted"))
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputAlone() async throws {
+        let root = try Self.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n",
+                                         "Content/models/a.yaml": "name: A\ndeveloper: L\n",
+                                         "Content/models/b.yaml": "name: B\ndeveloper: L\n"])
+        let output = root.appendingPathComponent("public")
+        _ = try await Self.build(root: root, into: output)
+        let before = try Self.files(in: output)
+        #expect(before["compare/a-vs-b/index.html"] != nil)
+        // Break a template: loading fails before anything is written.
+        try Data("{{#broken}}".utf8).write(to: root.appendingPathComponent("Templates/pages/pair.mustache"))
+        #expect(throws: DiagnosticsError.self) { try TemplateSet.load(root: root.path).get() }
+        // A writer that fails half-way through leaves the old output in place.
+        let writer = SiteWriter(output: output)
+        try writer.begin()
+        try writer.write("index.html", "partial")
+        #expect(throws: SiteWriter.WriteError.self) { try writer.write("../escape.html", "x") }
+        writer.abandon()
+        #expect(try Self.files(in: output) == before)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.html").path))
+    }
+}
