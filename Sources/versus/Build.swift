@@ -12,6 +12,19 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the site (default: public/ in the site folder).")
     var output: String?
 
+    @Flag(name: .long, help: "Ignore what the last build recorded and build every page anew.")
+    var clean = false
+
+    @Option(name: .long, help: ArgumentHelp("Build only share I of N of the pages (for example 2/4), to split a large site over machines.",
+                                            valueName: "I/N"))
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, for example --shard 1/4; got \(shard)")
+        }
+    }
+
     func run() async throws {
         let started = Date()
         let rootURL = URL(fileURLWithPath: site.root).standardizedFileURL
@@ -20,6 +33,15 @@ struct Build: AsyncParsableCommand {
             printError("error: \(problem)")
             throw ExitCode(1)
         }
+        let state = rootURL.appendingPathComponent(".versus")
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.acquire(at: state.appendingPathComponent("lock"))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        defer { withExtendedLifetime(lock) {} }
 
         let result = CatalogCheck.run(root: site.root)
         for diagnostic in result.diagnostics.errors { print(diagnostic) }
@@ -30,15 +52,60 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let warnings = result.diagnostics.warnings.count
+        let shard = self.shard.flatMap(Shard.init)
+        let options = BuildOptions(manifest: state.appendingPathComponent(ManifestName.for(output: outputURL, root: rootURL, shard: shard)),
+                                   clean: clean, shard: shard, generator: GeneratorIdentity.current)
         do {
-            let report = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: outputURL)
+            let report = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: outputURL, options: options)
             let seconds = Date().timeIntervalSince(started)
-            print("built \(report.pairPages) pair pages and \(report.otherPages) other pages (\(report.files) files) in \(String(format: "%.2f", seconds)) s → \(outputURL.path)"
+            let counts = "rendered \(Count.grouped(report.rendered)), unchanged \(Count.grouped(report.unchanged)), deleted \(Count.grouped(report.deleted)) in \(String(format: "%.2f", seconds)) s"
+            let scope = "\(Count.grouped(report.pairPages)) pair pages, \(Count.grouped(report.otherPages)) other pages"
+                + (shard.map { ", shard \($0)" } ?? "") + (report.full ? ", full build" : "")
+            print("\(counts) (\(scope)) → \(outputURL.path)"
                   + (warnings > 0 ? " (\(warnings) catalog warning\(warnings == 1 ? "" : "s"); run versus check)" : ""))
         } catch {
             printError("error: \(error)\nbuild failed: \(outputURL.path) is unchanged")
             throw ExitCode(1)
         }
+    }
+}
+
+/// Where a build's manifest lives: `.versus/manifest` for the usual output, a name of its own for any other
+/// output folder or shard, so that builds into different folders never mistake each other's state.
+enum ManifestName {
+    static func `for`(output: URL, root: URL, shard: Shard?) -> String {
+        if shard == nil && output.path == root.appendingPathComponent("public").path { return "manifest" }
+        var hasher = FingerprintHasher()
+        hasher.add(output.path)
+        hasher.add(shard?.description ?? "all")
+        return "manifest-\(hasher.finish().hex.prefix(16))"
+    }
+}
+
+/// The version, plus the size and date of the running executable: a rebuilt `versus` re-renders everything,
+/// so a changed generator never leaves pages made by the old one marked fresh.
+enum GeneratorIdentity {
+    static var current: String {
+        var identity = Generator.identity
+        if let path = Bundle.main.executablePath,
+           let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date {
+            identity += " (\(size) bytes, \(Int(date.timeIntervalSince1970)))"
+        }
+        return identity
+    }
+}
+
+enum Count {
+    /// 21530 → "21,530".
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 }
 
@@ -54,7 +121,8 @@ enum OutputGuard {
         }
         let manager = FileManager.default
         if let names = try? manager.contentsOfDirectory(atPath: out), !names.isEmpty,
-           !names.contains("index.html") && !names.contains("404.html") {
+           Set(names).isDisjoint(with: ["index.html", "404.html", "compare", "models", "benchmarks", "assets", "sitemap.xml",
+                                        "robots.txt", "_redirects", "changes", "feed.xml"]) {
             return "\(output.path) already holds files that Versus did not write; the build replaces the whole folder, so empty it or choose another"
         }
         return nil

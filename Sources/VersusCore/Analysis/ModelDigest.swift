@@ -59,6 +59,17 @@ public struct CatalogDigest: Sendable {
     }
 
     public subscript(id: String) -> ModelDigest { digests[id]! }
+
+    /// A pair whose models share no benchmark result and lack a price or a context window on one side says too
+    /// little to be worth a search engine's index: its page carries `noindex` and stays out of the sitemap.
+    public func isThin(_ pair: PairID) -> Bool {
+        let a = self[pair.first], b = self[pair.second]
+        let sharesResults = a.results.keys.contains { key in
+            b.results[key] != nil && catalog.benchmarks[a.results[key]!.benchmark] != nil
+        }
+        return !sharesResults && (a.headlineCost == nil || b.headlineCost == nil)
+            && (a.model.contextWindow == nil || b.model.contextWindow == nil)
+    }
 }
 
 /// Which pairs get a page, following site.yaml's `pairs`.
@@ -87,22 +98,19 @@ public enum PairPlanner {
     }
 }
 
-/// Ranks other models by how useful a comparison with them is: shared decision tags, same developer or family,
-/// shared benchmarks and similar price.
+/// Ranks other models by how useful a comparison with them is: shared decision tags, another developer, the same
+/// family or product type, shared benchmarks. Prices are left out on purpose: they change every week, and related
+/// links that moved with them would re-render pages all over the site after each price update.
 enum Relatedness {
     static func ranked(for model: Model, among models: [Model], digests: [String: ModelDigest]) -> [String] {
         let tags = Set(model.decisionFit)
         let benchmarks = Set(model.benchmarkResults.map(\.benchmark))
-        let ownCost = digests[model.id]?.headlineCost?.monthly
         func score(_ other: Model) -> Int {
             var score = tags.intersection(other.decisionFit).count * 3
             if other.developer != model.developer { score += 2 }
             if let family = model.family, family == other.family { score += 1 }
             score += min(4, benchmarks.intersection(other.benchmarkResults.map(\.benchmark)).count)
-            if let ownCost, let otherCost = digests[other.id]?.headlineCost?.monthly, ownCost > 0, otherCost > 0 {
-                let ratio = ownCost > otherCost ? ownCost / otherCost : otherCost / ownCost
-                if ratio < 3 { score += 2 }
-            }
+            if let type = model.productType, type == other.productType { score += 2 }
             return score
         }
         return models.filter { $0.id != model.id }

@@ -1,6 +1,6 @@
 /// An entry of `Content/benchmarks.yaml`.
-public struct Benchmark: Sendable, Hashable {
-    public enum Category: String, Sendable, CaseIterable {
+public struct Benchmark: Sendable, Hashable, Encodable {
+    public enum Category: String, Sendable, CaseIterable, Encodable {
         case reasoning = "reasoning-and-knowledge"
         case coding
         case agentic
@@ -24,7 +24,7 @@ public struct Benchmark: Sendable, Hashable {
         }
     }
 
-    public enum Unit: String, Sendable, CaseIterable {
+    public enum Unit: String, Sendable, CaseIterable, Encodable {
         case percent
         case score
         case elo

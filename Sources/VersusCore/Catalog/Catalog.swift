@@ -26,7 +26,7 @@ public struct Catalog: Sendable {
 }
 
 /// An unordered pair of models, kept in canonical order (smaller id first).
-public struct PairID: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct PairID: Sendable, Hashable, Comparable, CustomStringConvertible, Encodable {
     public let first: String
     public let second: String
 

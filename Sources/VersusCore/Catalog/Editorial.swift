@@ -1,12 +1,12 @@
 /// `Content/comparisons/<a>-vs-<b>.md`: hand-written content for one pair.
-public struct Editorial: Sendable, Hashable {
-    public struct WhenToUse: Sendable, Hashable {
+public struct Editorial: Sendable, Hashable, Encodable {
+    public struct WhenToUse: Sendable, Hashable, Encodable {
         public var situation: String
         public var choose: String
         public var why: String?
     }
 
-    public struct Question: Sendable, Hashable {
+    public struct Question: Sendable, Hashable, Encodable {
         public var question: String
         public var answer: String
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `Content/models/<id>.yaml`: everything the catalog knows about one model.
 /// Every optional is "not documented": absent facts stay absent, never zero or "no".
-public struct Model: Sendable, Hashable {
+public struct Model: Sendable, Hashable, Encodable {
     public var id: String
     public var name: String
     public var developer: String
@@ -35,7 +35,7 @@ public struct Model: Sendable, Hashable {
     public func capability(_ id: String) -> CapabilityState { capabilities[id] ?? .notDocumented }
 }
 
-public enum CapabilityState: String, Sendable, Hashable {
+public enum CapabilityState: String, Sendable, Hashable, Encodable {
     case yes
     case no
     case notDocumented = "not-documented"
@@ -49,7 +49,7 @@ public enum CapabilityState: String, Sendable, Hashable {
     }
 }
 
-public enum ProductType: String, Sendable, CaseIterable {
+public enum ProductType: String, Sendable, CaseIterable, Encodable {
     case codingSpecialized = "coding-specialized"
     case general
     case reasoning
@@ -69,14 +69,14 @@ public enum ProductType: String, Sendable, CaseIterable {
     }
 }
 
-public enum Openness: String, Sendable, CaseIterable {
+public enum Openness: String, Sendable, CaseIterable, Encodable {
     case openWeights = "open-weights"
     case proprietary
 
     public var label: String { self == .openWeights ? "Open weights" : "Proprietary" }
 }
 
-public enum CommercialUse: String, Sendable, CaseIterable {
+public enum CommercialUse: String, Sendable, CaseIterable, Encodable {
     case allowed
     case conditional
     case notAllowed = "not-allowed"
@@ -90,7 +90,7 @@ public enum CommercialUse: String, Sendable, CaseIterable {
     }
 }
 
-public enum Architecture: String, Sendable, CaseIterable {
+public enum Architecture: String, Sendable, CaseIterable, Encodable {
     case dense
     case mixtureOfExperts = "mixture-of-experts"
     case decoderOnly = "decoder-only"
@@ -104,7 +104,7 @@ public enum Architecture: String, Sendable, CaseIterable {
     }
 }
 
-public enum Modality: String, Sendable, CaseIterable {
+public enum Modality: String, Sendable, CaseIterable, Encodable {
     case text, image, audio, video, pdf, ui
 
     public var label: String {
@@ -116,7 +116,7 @@ public enum Modality: String, Sendable, CaseIterable {
     }
 }
 
-public enum DecisionTag: String, Sendable, CaseIterable {
+public enum DecisionTag: String, Sendable, CaseIterable, Encodable {
     case coding, rag, agents, vision, multilingual, math, reasoning, chat, budget, local
     case longContext = "long-context"
     case toolUse = "tool-use"
@@ -131,7 +131,7 @@ public enum DecisionTag: String, Sendable, CaseIterable {
     }
 }
 
-public struct License: Sendable, Hashable {
+public struct License: Sendable, Hashable, Encodable {
     public var name: String
     /// nil when not documented.
     public var osiApproved: Bool?
@@ -139,12 +139,12 @@ public struct License: Sendable, Hashable {
 }
 
 /// Parameter counts in billions.
-public struct Parameters: Sendable, Hashable {
+public struct Parameters: Sendable, Hashable, Encodable {
     public var totalBillions: Figure<Decimal>?
     public var activeBillions: Figure<Decimal>?
 }
 
-public struct Languages: Sendable, Hashable {
+public struct Languages: Sendable, Hashable, Encodable {
     public var count: Int?
     public var primary: [String]
     public var source: SourceReference?

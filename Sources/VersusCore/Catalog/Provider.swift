@@ -1,6 +1,6 @@
 /// `Content/providers/<id>.yaml`: somewhere a model can be called.
-public struct Provider: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct Provider: Sendable, Hashable, Encodable {
+    public enum Kind: String, Sendable, CaseIterable, Encodable {
         case firstParty = "first-party"
         case router
         case gateway

@@ -2,7 +2,7 @@ import Foundation
 
 /// One way to call a model: a provider, the model's id there and its prices in USD per 1M tokens.
 /// A price that is absent is unknown, never zero.
-public struct Route: Sendable, Hashable {
+public struct Route: Sendable, Hashable, Encodable {
     public var provider: String
     public var modelID: String?
     public var input: Figure<Decimal>?
@@ -22,7 +22,7 @@ public struct Route: Sendable, Hashable {
     public var isComplete: Bool { input != nil && output != nil }
 }
 
-public struct PriceTier: Sendable, Hashable {
+public struct PriceTier: Sendable, Hashable, Encodable {
     /// The tier applies to prompts longer than this many tokens.
     public var aboveTokens: Int
     public var input: Figure<Decimal>?
@@ -32,7 +32,7 @@ public struct PriceTier: Sendable, Hashable {
 }
 
 /// A model's score on one benchmark (and variant), possibly as several sources report it.
-public struct BenchmarkResult: Sendable, Hashable {
+public struct BenchmarkResult: Sendable, Hashable, Encodable {
     public var benchmark: String
     public var variant: String?
     public var score: Figure<Decimal>
@@ -40,7 +40,7 @@ public struct BenchmarkResult: Sendable, Hashable {
 }
 
 /// A way to run an open-weights model on one's own hardware, as a source reports it.
-public struct SelfHostingVariant: Sendable, Hashable {
+public struct SelfHostingVariant: Sendable, Hashable, Encodable {
     public var label: String?
     public var quantization: String?
     public var minimumMemoryGB: Decimal?
@@ -54,14 +54,14 @@ public struct SelfHostingVariant: Sendable, Hashable {
     public var date: ISODate?
     public var location: SourceLocation
 
-    public enum MemoryKind: String, Sendable, CaseIterable {
+    public enum MemoryKind: String, Sendable, CaseIterable, Encodable {
         case vram
         case ram
         case unified
     }
 }
 
-public struct SpeedRange: Sendable, Hashable {
+public struct SpeedRange: Sendable, Hashable, Encodable {
     public var low: Decimal
     public var high: Decimal
 }

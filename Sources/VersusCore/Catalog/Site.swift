@@ -1,5 +1,5 @@
 /// `Content/site.yaml`: settings of the whole site.
-public struct SiteSettings: Sendable, Hashable {
+public struct SiteSettings: Sendable, Hashable, Encodable {
     public var title: String
     public var baseURL: String
     public var language: String
@@ -28,7 +28,7 @@ public struct SiteSettings: Sendable, Hashable {
 }
 
 /// Monthly token volume, in millions of tokens.
-public struct TrafficLevel: Sendable, Hashable {
+public struct TrafficLevel: Sendable, Hashable, Encodable {
     public var name: String
     public var inputMillions: Decimal
     public var outputMillions: Decimal
@@ -40,13 +40,13 @@ public struct TrafficLevel: Sendable, Hashable {
     }
 }
 
-public struct CapabilityDefinition: Sendable, Hashable {
+public struct CapabilityDefinition: Sendable, Hashable, Encodable {
     public var id: String
     public var name: String
 }
 
 /// Which pairs of models get a page.
-public enum PairSelection: Sendable, Hashable {
+public enum PairSelection: Sendable, Hashable, Encodable {
     case all
     /// Only pairs whose models share at least one decision-fit tag.
     case sharedTag
@@ -55,7 +55,7 @@ public enum PairSelection: Sendable, Hashable {
 }
 
 /// A pair named in site.yaml, with where it was written.
-public struct PairRequest: Sendable, Hashable {
+public struct PairRequest: Sendable, Hashable, Encodable {
     public var slug: String
     public var location: SourceLocation
 }

@@ -1,5 +1,5 @@
 /// Where a figure comes from: the id of an entry in `Content/sources.yaml`, or a web address.
-public enum SourceReference: Sendable, Hashable, Comparable {
+public enum SourceReference: Sendable, Hashable, Comparable, Encodable {
     case registered(String)
     case web(String)
 
@@ -21,7 +21,7 @@ public enum SourceReference: Sendable, Hashable, Comparable {
 }
 
 /// An entry of `Content/sources.yaml`: a document that figures cite.
-public struct Source: Sendable, Hashable {
+public struct Source: Sendable, Hashable, Encodable {
     public var id: String
     public var title: String
     public var url: String?
@@ -73,3 +73,6 @@ public struct Figure<Value: Sendable & Hashable>: Sendable, Hashable {
     /// True when two sources give different values.
     public var isDisputed: Bool { values.contains { $0.value != values[0].value } }
 }
+
+extension SourcedValue: Encodable where Value: Encodable {}
+extension Figure: Encodable where Value: Encodable {}

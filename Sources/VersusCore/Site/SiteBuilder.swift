@@ -1,11 +1,48 @@
 import Foundation
 
+/// How a build runs: where its state lives, whether to start over, and which share of the site to make.
+public struct BuildOptions: Sendable {
+    /// Where the manifest of the last build is kept. Without one, every build is a full build.
+    public var manifest: URL?
+    /// Ignore the manifest and build everything.
+    public var clean: Bool
+    /// Build only this share of the site.
+    public var shard: Shard?
+    /// Names the generator; part of every fingerprint, so a new version re-renders everything.
+    public var generator: String
+    /// Tests only: stop with an error after writing this many files, as a killed build would.
+    var interruptAfter: Int?
+
+    public init(manifest: URL? = nil, clean: Bool = false, shard: Shard? = nil, generator: String = Generator.identity) {
+        self.manifest = manifest
+        self.clean = clean
+        self.shard = shard
+        self.generator = generator
+    }
+}
+
+public enum Generator {
+    public static let version = "0.4.0"
+    public static let identity = "versus \(version)"
+}
+
 /// Stages 3–7 of the pipeline: plan pages, analyse pairs, build view models, render and write.
 public struct SiteBuilder: Sendable {
     public struct Report: Sendable {
+        /// Pair pages and other pages of the site (or of the shard).
         public var pairPages: Int
         public var otherPages: Int
+        /// Every file of the site or shard: pages plus sitemap, robots, redirects and assets.
         public var files: Int
+        /// Files made and written by this build, files left as they were, files removed.
+        public var rendered: Int
+        public var unchanged: Int
+        public var deleted: Int
+        /// True when the whole output was made anew (no usable manifest, `--clean`, or a first build).
+        public var full: Bool
+        /// The paths this build wrote, sorted: what tests count.
+        public var renderedPaths: [String]
+        public var deletedPaths: [String]
         public var pages: Int { pairPages + otherPages }
     }
 
@@ -17,75 +54,70 @@ public struct SiteBuilder: Sendable {
         self.templates = templates
     }
 
-    /// Builds the whole site into `output` (staged, then swapped in). Throws without touching `output` on failure.
-    public func build(into output: URL) async throws -> Report {
+    /// Builds the site into `output`. A full build is staged beside the output and swapped in, so a failure leaves
+    /// the previous output as it was; an incremental build rewrites only the files whose fingerprint changed, each
+    /// under a temporary name renamed into place, and keeps the manifest consistent if it is stopped half-way.
+    public func build(into output: URL, options: BuildOptions = BuildOptions()) async throws -> Report {
+        let digest = CatalogDigest(catalog)
+        let plan = SitePlan(digest: digest, templates: templates, generator: options.generator)
+        let planned = plan.pages(in: options.shard)
+        let renderer = PageRenderer(digest: digest, templates: templates)
+        let header = "\(options.generator)\toutput=\(output.standardizedFileURL.path)\tshard=\(options.shard?.description ?? "all")"
+        let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let previous = options.clean ? nil : options.manifest.flatMap(BuildManifest.read(from:))
+
+        var report = Report(pairPages: planned.filter { if case .pair = $0.kind { return true } else { return false } }.count,
+                            otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: true,
+                            renderedPaths: [], deletedPaths: [])
+        report.otherPages = planned.filter(\.isPage).count - report.pairPages
+
+        if let previous, previous.header == header, FileManager.default.fileExists(atPath: output.path) {
+            // Incremental: only what changed, or what is missing from the output.
+            let writer = InPlaceWriter(output: output)
+            let stale = planned.filter { previous.entries[$0.path] != $0.fingerprint || !writer.exists($0.path) }
+            let gone = previous.entries.keys.filter { target[$0] == nil }.sorted()
+            report.full = false
+            report.renderedPaths = stale.map(\.path)
+            report.deletedPaths = gone
+            report.rendered = stale.count
+            report.deleted = gone.count
+            report.unchanged = planned.count - stale.count
+            if stale.isEmpty && gone.isEmpty { return report }
+            if let url = options.manifest {
+                // First forget what is about to change: a build stopped from here on redoes those files.
+                var pending = previous
+                for page in stale { pending.entries[page.path] = nil }
+                try pending.write(to: url)
+            }
+            if let limit = options.interruptAfter {
+                try await renderer.render(Array(stale.prefix(limit)), concurrently: false) { try writer.write($0, $1) }
+                throw Interrupted()
+            }
+            try await renderer.render(stale, concurrently: true) { try writer.write($0, $1) }
+            for path in gone { try writer.remove(path) }
+            if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+            return report
+        }
+
+        // Full: stage everything, swap it in, then record it.
         let writer = SiteWriter(output: output)
         try writer.begin()
         do {
-            let report = try await write(with: writer)
+            try await renderer.render(planned, concurrently: true) { try writer.write($0, $1) }
             try writer.commit()
-            return report
         } catch {
             writer.abandon()
             throw error
         }
+        if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+        report.renderedPaths = planned.map(\.path)
+        report.rendered = planned.count
+        return report
     }
+}
 
-    func write(with writer: SiteWriter) async throws -> Report {
-        let digest = CatalogDigest(catalog)
-        let routes = SiteRoutes(site: catalog.site)
-        let markdown = MarkdownRenderer(allowRawHTML: catalog.site.allowRawHTML)
-        let pairBuilder = PairPageBuilder(digest: digest, routes: routes, markdown: markdown)
-        let pages = SitePageBuilder(digest: digest, routes: routes)
-        let templates = self.templates
 
-        // Pair pages: the bulk of the work, spread over all cores and written as they are made.
-        let pairs = digest.pairs
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (pairs.count + workers * 4 - 1) / (workers * 4))
-        var noindex = Set<PairID>()
-        try await withThrowingTaskGroup(of: [PairID].self) { group in
-            for start in stride(from: 0, to: pairs.count, by: chunk) {
-                let slice = pairs[start..<min(start + chunk, pairs.count)]
-                group.addTask {
-                    var hidden: [PairID] = []
-                    for pair in slice {
-                        let view = pairBuilder.build(PairAnalysis(pair: pair, digest: digest))
-                        if view.meta.noindex { hidden.append(pair) }
-                        try writer.write("compare/\(pair.slug)/index.html", templates.render(view, "pages/pair"))
-                    }
-                    return hidden
-                }
-            }
-            for try await hidden in group { noindex.formUnion(hidden) }
-        }
-
-        var sitemap: [SiteFiles.Entry] = [SiteFiles.Entry(path: routes.home, lastModified: nil)]
-        try writer.write("index.html", templates.render(pages.home(featured: pages.featuredPairs()), "pages/home"))
-        for model in catalog.models {
-            try writer.write("models/\(model.id)/index.html", templates.render(pages.model(model.id), "pages/model"))
-            sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed))
-        }
-        try writer.write("benchmarks/index.html", templates.render(pages.benchmarkIndex(), "pages/benchmarks"))
-        sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
-        for id in catalog.benchmarks.keys.sorted() {
-            try writer.write("benchmarks/\(id)/index.html", templates.render(pages.benchmark(id), "pages/benchmark"))
-            sitemap.append(SiteFiles.Entry(path: routes.benchmark(id), lastModified: nil))
-        }
-        try writer.write("404.html", templates.render(pages.notFound(), "pages/404"))
-        for pair in pairs where !noindex.contains(pair) {
-            let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()
-            sitemap.append(SiteFiles.Entry(path: routes.pair(pair), lastModified: reviewed))
-        }
-        let sitemaps = SiteFiles.sitemaps(sitemap, routes: routes)
-        for (name, text) in sitemaps { try writer.write(name, text) }
-        try writer.write("robots.txt", SiteFiles.robots(routes: routes))
-        try writer.write("_redirects", SiteFiles.redirects(pairs, routes: routes))
-        for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            try writer.write("assets/\(path)", data)
-        }
-        let others = 3 + catalog.models.count + catalog.benchmarks.count
-        return Report(pairPages: pairs.count, otherPages: others,
-                      files: pairs.count + others + sitemaps.count + 2 + templates.assets.count)
-    }
+/// What a build stopped by `BuildOptions.interruptAfter` throws.
+struct Interrupted: Error, CustomStringConvertible {
+    var description: String { "build interrupted" }
 }

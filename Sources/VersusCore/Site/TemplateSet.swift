@@ -67,3 +67,34 @@ public struct TemplateSet: Sendable {
         library.render(object, withTemplate: template) ?? ""
     }
 }
+
+extension TemplateSet {
+    /// The template `name` and every template it pulls in through `{{> partial}}` or `{{< parent}}`,
+    /// transitively, sorted: a change to any of them changes the pages `name` renders.
+    public func closure(of name: String) -> [String] {
+        var seen: Set<String> = []
+        var queue = [name]
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted, let data = sources[next] else { continue }
+            queue.append(contentsOf: Self.references(in: String(decoding: data, as: UTF8.self)))
+        }
+        return seen.sorted()
+    }
+
+    /// Names after `{{>` and `{{<` in a template's text.
+    static func references(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let trimmed = rest.drop { $0 == " " }
+            guard let marker = trimmed.first, marker == ">" || marker == "<" else { continue }
+            let afterMarker = trimmed.dropFirst().drop { $0 == " " }
+            guard let close = afterMarker.range(of: "}}") else { break }
+            let name = afterMarker[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { names.append(name) }
+            rest = afterMarker[close.upperBound...]
+        }
+        return names
+    }
+}

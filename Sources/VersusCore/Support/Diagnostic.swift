@@ -1,5 +1,5 @@
 /// A place in a catalog file: the path relative to the site folder, and a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible, Encodable {
     public var file: String
     public var line: Int
     public var column: Int

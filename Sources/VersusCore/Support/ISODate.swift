@@ -1,5 +1,5 @@
 /// A calendar date written as `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
-public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible, Encodable {
     public var year: Int
     public var month: Int
     /// nil when only the month is known.

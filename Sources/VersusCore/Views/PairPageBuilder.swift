@@ -41,8 +41,7 @@ struct PairPageBuilder: Sendable {
         }
         let reviewed = [a.lastReviewed, b.lastReviewed].compactMap { $0 }.min()
         let description = "\(a.name) or \(b.name)? " + (verdict.first ?? Phrases.framing(a: a, b: b))
-        let noindex = analysis.benchmarks.shared.isEmpty && (analysis.cost.a == nil || analysis.cost.b == nil)
-            && (a.contextWindow == nil || b.contextWindow == nil)
+        let noindex = digest.isThin(analysis.pair)
         let path = routes.pair(analysis.pair)
 
         return PairPageView(

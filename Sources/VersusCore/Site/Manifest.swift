@@ -1,0 +1,67 @@
+import Foundation
+
+/// What the last build wrote: each output file's path and the fingerprint of what it was made from.
+/// Kept outside the output folder, written after the pages it describes, so a build that stops half-way
+/// is finished by the next one rather than trusted.
+public struct BuildManifest: Sendable, Equatable {
+    /// Identifies the generator, output folder and shard the entries belong to; another header means a full build.
+    public var header: String
+    public var entries: [String: Fingerprint]
+
+    public init(header: String, entries: [String: Fingerprint] = [:]) {
+        self.header = header
+        self.entries = entries
+    }
+
+    static let magic = "versus-manifest 1"
+
+    /// The manifest's text: a magic line, the header, then `fingerprint<TAB>path` lines sorted by path.
+    public func serialized() -> Data {
+        var text = "\(Self.magic)\n\(header)\n"
+        text.reserveCapacity(entries.count * 110)
+        for path in entries.keys.sorted() {
+            text += "\(entries[path]!.hex)\t\(path)\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// Reads a manifest; anything unreadable or malformed is treated as no manifest at all (a full build).
+    public static func read(from url: URL) -> BuildManifest? {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == Substring(magic), let header = lines.popFirst() else { return nil }
+        var entries: [String: Fingerprint] = [:]
+        entries.reserveCapacity(lines.count)
+        for line in lines where !line.isEmpty {
+            guard let tab = line.firstIndex(of: "\t") else { return nil }
+            let hex = line[..<tab], path = line[line.index(after: tab)...]
+            guard hex.count == 64, !path.isEmpty else { return nil }
+            entries[String(path)] = Fingerprint(hex: String(hex))
+        }
+        return BuildManifest(header: String(header), entries: entries)
+    }
+
+    /// Writes to a temporary name and renames it into place, so a reader never sees half a manifest.
+    public func write(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(serialized(), to: url)
+    }
+}
+
+enum AtomicFile {
+    /// Writes `data` beside `url` under a temporary name, then renames it over `url`.
+    static func write(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                                                               NSLocalizedDescriptionKey: "cannot rename into \(url.path): \(String(cString: strerror(errno)))"])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The fingerprints of the inputs pages are made from, each computed once: per model, per template, per site.
+/// A page's fingerprint combines only the parts it reads, so a change re-renders exactly the pages that show it.
+struct PageInputs: Sendable {
+    /// The generator and the site settings: every page depends on them.
+    let base: Fingerprint
+    /// A model's own record plus the providers, benchmarks and sources it refers to.
+    let records: [String: Fingerprint]
+    /// What a model's "continue comparing" links show: its most related models and their names.
+    let related: [String: Fingerprint]
+    /// Every model's id, name and developer, and which pairs exist: what lists of models and links show.
+    let roster: Fingerprint
+    /// The templates each page template uses (itself, the layout, partials), by page template name.
+    let templates: [String: Fingerprint]
+
+    /// How many related models a pair page lists per side, plus one in case the partner is among them.
+    static let relatedShown = 7
+
+    init(digest: CatalogDigest, templates: TemplateSet, generator: String) {
+        let catalog = digest.catalog
+        var base = FingerprintHasher()
+        base.add(generator)
+        base.add(CanonicalForm.data(catalog.site))
+        self.base = base.finish()
+
+        var records: [String: Fingerprint] = [:]
+        var related: [String: Fingerprint] = [:]
+        var roster = FingerprintHasher()
+        for model in catalog.models {
+            records[model.id] = Self.record(model, catalog: catalog)
+            var links = FingerprintHasher()
+            for id in digest[model.id].related.prefix(Self.relatedShown) {
+                links.add(id)
+                links.add(catalog.model(id)?.name ?? "")
+            }
+            related[model.id] = links.finish()
+            roster.add(model.id)
+            roster.add(model.name)
+            roster.add(model.developer)
+        }
+        for pair in digest.pairs { roster.add(pair.slug) }
+        self.records = records
+        self.related = related
+        self.roster = roster.finish()
+
+        var closures: [String: Fingerprint] = [:]
+        for name in TemplateSet.required {
+            var hasher = FingerprintHasher()
+            for used in templates.closure(of: name) {
+                hasher.add(used)
+                hasher.add(templates.sources[used] ?? Data())
+            }
+            closures[name] = hasher.finish()
+        }
+        self.templates = closures
+    }
+
+    /// The model as loaded, with the definitions of every provider, benchmark and source it names.
+    static func record(_ model: Model, catalog: Catalog) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add(CanonicalForm.data(model))
+        for id in Set(model.routes.map(\.provider)).sorted() {
+            if let provider = catalog.providers[id] { hasher.add(CanonicalForm.data(provider)) } else { hasher.add("no provider \(id)") }
+        }
+        for id in Set(model.benchmarkResults.map(\.benchmark)).sorted() {
+            if let benchmark = catalog.benchmarks[id] { hasher.add(CanonicalForm.data(benchmark)) } else { hasher.add("no benchmark \(id)") }
+        }
+        for key in model.sourceReferences.map(\.key).sorted() {
+            if let source = catalog.sources[key] { hasher.add(CanonicalForm.data(source)) } else { hasher.add(key) }
+        }
+        return hasher.finish()
+    }
+
+    func page(_ template: String, _ parts: [Fingerprint]) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add(template)
+        hasher.add(base)
+        hasher.add(templates[template] ?? Fingerprint(hex: ""))
+        for part in parts { hasher.add(part) }
+        return hasher.finish()
+    }
+}
+
+extension Model {
+    /// Every source the model's facts cite, once each.
+    var sourceReferences: Set<SourceReference> {
+        var references = Set(sources)
+        func add<T>(_ figure: Figure<T>?) {
+            for value in figure?.values ?? [] { if let source = value.source { references.insert(source) } }
+        }
+        add(contextWindow)
+        add(maxOutput)
+        add(parameters?.totalBillions)
+        add(parameters?.activeBillions)
+        if let source = languages?.source { references.insert(source) }
+        for route in routes {
+            if let source = route.source { references.insert(source) }
+            for figure in [route.input, route.output, route.cachedInput, route.cacheWrite, route.batchInput, route.batchOutput] { add(figure) }
+            for tier in route.tiers { add(tier.input); add(tier.output); add(tier.cachedInput) }
+        }
+        for result in benchmarkResults { add(result.score) }
+        for variant in selfHosting { if let source = variant.source { references.insert(source) } }
+        return references
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Stages 4–6 for one planned file: analyse the pair, build the view model, render it with the templates.
+struct PageRenderer: Sendable {
+    let digest: CatalogDigest
+    let templates: TemplateSet
+    let pairs: PairPageBuilder
+    let pages: SitePageBuilder
+
+    init(digest: CatalogDigest, templates: TemplateSet) {
+        self.digest = digest
+        self.templates = templates
+        let routes = SiteRoutes(site: digest.catalog.site)
+        pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML))
+        pages = SitePageBuilder(digest: digest, routes: routes)
+    }
+
+    func bytes(_ page: PlannedPage) -> Data {
+        switch page.kind {
+        case let .pair(pair): return Data(templates.render(pairs.build(PairAnalysis(pair: pair, digest: digest)), "pages/pair").utf8)
+        case let .model(id): return Data(templates.render(pages.model(id), "pages/model").utf8)
+        case let .benchmark(id): return Data(templates.render(pages.benchmark(id), "pages/benchmark").utf8)
+        case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)
+        case .home: return Data(templates.render(pages.home(featured: pages.featuredPairs()), "pages/home").utf8)
+        case .notFound: return Data(templates.render(pages.notFound(), "pages/404").utf8)
+        case let .file(data): return data
+        }
+    }
+
+    /// Renders `list` on all cores, handing each file to `write` as soon as it is made; nothing is collected.
+    func render(_ list: [PlannedPage], concurrently: Bool, write: @escaping @Sendable (String, Data) throws -> Void) async throws {
+        let workers = concurrently ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let chunk = max(1, (list.count + workers * 8 - 1) / (workers * 8))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            for start in stride(from: 0, to: list.count, by: chunk) {
+                if running == workers * 2 { try await group.next(); running -= 1 }
+                let slice = list[start..<min(start + chunk, list.count)]
+                group.addTask {
+                    for page in slice { try write(page.path, bytes(page)) }
+                }
+                running += 1
+            }
+            try await group.waitForAll()
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// One file of the site: where it goes, how to make it, and the fingerprint of what it is made from.
+public struct PlannedPage: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case pair(PairID)
+        case model(String)
+        case benchmark(String)
+        case benchmarkIndex
+        case home
+        case notFound
+        /// A file whose bytes are cheaper to make than to track (sitemap, redirects, assets): made while planning.
+        case file(Data)
+    }
+
+    public var path: String
+    public var kind: Kind
+    public var fingerprint: Fingerprint
+
+    public var isPage: Bool {
+        if case .file = kind { return false }
+        return true
+    }
+}
+
+/// A deterministic share of the site, for splitting one build over several machines: `index` of `count`, from 1.
+public struct Shard: Sendable, Hashable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public init?(index: Int, count: Int) {
+        guard count >= 1, (1...count).contains(index) else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `I/N`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else { return nil }
+        self.init(index: index, count: count)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// Stage 3 of the pipeline: every file of the site, in path order, each with its fingerprint.
+public struct SitePlan: Sendable {
+    public let pages: [PlannedPage]
+    /// Pair pages that get a page but carry `noindex`.
+    public let thinPairs: Set<PairID>
+
+    public init(digest: CatalogDigest, templates: TemplateSet, generator: String) {
+        let catalog = digest.catalog
+        let routes = SiteRoutes(site: catalog.site)
+        let inputs = PageInputs(digest: digest, templates: templates, generator: generator)
+        var pages: [PlannedPage] = []
+        pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
+
+        let noEditorial = Fingerprint.of(Data())
+        for pair in digest.pairs {
+            let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? noEditorial
+            let fingerprint = inputs.page("pages/pair", [inputs.records[pair.first]!, inputs.records[pair.second]!,
+                                                         inputs.related[pair.first]!, inputs.related[pair.second]!, editorial])
+            pages.append(PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint))
+        }
+        for model in catalog.models {
+            pages.append(PlannedPage(path: "models/\(model.id)/index.html", kind: .model(model.id),
+                                     fingerprint: inputs.page("pages/model", [inputs.records[model.id]!, inputs.roster])))
+        }
+        // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there.
+        var reporters: [String: FingerprintHasher] = [:]
+        var reporterCounts: [String: Int] = [:]
+        for model in catalog.models {
+            for id in Set(model.benchmarkResults.map(\.benchmark)) { reporterCounts[id, default: 0] += 1 }
+            for result in model.benchmarkResults {
+                reporters[result.benchmark, default: FingerprintHasher()].add(model.id)
+                reporters[result.benchmark]!.add(model.name)
+                reporters[result.benchmark]!.add(model.developer)
+                reporters[result.benchmark]!.add(CanonicalForm.data(result))
+                for value in result.score.values {
+                    if let source = value.source { reporters[result.benchmark]!.add(CanonicalForm.data(catalog.sources[source.key])) }
+                }
+            }
+        }
+        var index = FingerprintHasher()
+        for id in catalog.benchmarks.keys.sorted() {
+            let definition = CanonicalForm.fingerprint(catalog.benchmarks[id]!)
+            let board = reporters[id]?.finish() ?? noEditorial
+            // The index lists each benchmark with how many models report it.
+            index.add(definition)
+            index.add(String(reporterCounts[id] ?? 0))
+            pages.append(PlannedPage(path: "benchmarks/\(id)/index.html", kind: .benchmark(id),
+                                     fingerprint: inputs.page("pages/benchmark", [definition, board])))
+        }
+        pages.append(PlannedPage(path: "benchmarks/index.html", kind: .benchmarkIndex,
+                                 fingerprint: inputs.page("pages/benchmarks", [index.finish()])))
+        var everything = FingerprintHasher()
+        for model in catalog.models { everything.add(inputs.records[model.id]!) }
+        for pair in catalog.editorials.keys.sorted() { everything.add(pair.slug) }
+        pages.append(PlannedPage(path: "index.html", kind: .home, fingerprint: inputs.page("pages/home", [everything.finish(), inputs.roster])))
+        pages.append(PlannedPage(path: "404.html", kind: .notFound, fingerprint: inputs.page("pages/404", [])))
+
+        // The small files around the pages.
+        let thin = Set(digest.pairs.filter { digest.isThin($0) })
+        var sitemap: [SiteFiles.Entry] = [SiteFiles.Entry(path: routes.home, lastModified: nil)]
+        for model in catalog.models { sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed)) }
+        sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
+        for id in catalog.benchmarks.keys.sorted() { sitemap.append(SiteFiles.Entry(path: routes.benchmark(id), lastModified: nil)) }
+        for pair in digest.pairs where !thin.contains(pair) {
+            let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()
+            sitemap.append(SiteFiles.Entry(path: routes.pair(pair), lastModified: reviewed))
+        }
+        var files = SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
+        files.append(("robots.txt", Data(SiteFiles.robots(routes: routes).utf8)))
+        files.append(("_redirects", Data(SiteFiles.redirects(digest.pairs, routes: routes).utf8)))
+        for (path, data) in templates.assets { files.append(("assets/\(path)", data)) }
+        for (path, data) in files {
+            pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))
+        }
+
+        pages.sort { $0.path < $1.path }
+        self.pages = pages
+        self.thinPairs = thin
+    }
+
+    /// The pages of one shard: every `count`-th page in path order, starting at `index`.
+    public func pages(in shard: Shard?) -> [PlannedPage] {
+        guard let shard, shard.count > 1 else { return pages }
+        return pages.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
+    }
+}
