@@ -64,7 +64,7 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ object: Any, _ template: String) -> String {
-        library.render(object, withTemplate: template) ?? ""
+        library.render(TemplateValues.convert(object) ?? object, withTemplate: template) ?? ""
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the layout needs about any page: titles, links, and the site around it.
-public struct PageMeta: Sendable {
+public struct PageMeta: Sendable, TemplateView {
     public var title: String
     public var description: String
     /// Absolute URL of this page.

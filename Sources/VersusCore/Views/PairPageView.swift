@@ -1,6 +1,6 @@
 /// Everything the pair template shows, formatted. Templates only place these strings.
-public struct PairPageView: Sendable {
-    public struct ModelHead: Sendable {
+public struct PairPageView: Sendable, TemplateView {
+    public struct ModelHead: Sendable, TemplateView {
         public var id: String
         public var name: String
         public var developer: String
@@ -8,13 +8,13 @@ public struct PairPageView: Sendable {
         public var productType: String
     }
 
-    public struct TradeOffList: Sendable {
+    public struct TradeOffList: Sendable, TemplateView {
         public var name: String
         public var reasons: [String]
         public var isEmpty: Bool
     }
 
-    public struct CostCard: Sendable {
+    public struct CostCard: Sendable, TemplateView {
         public var name: String
         public var amount: String?
         public var detail: String
@@ -25,14 +25,14 @@ public struct PairPageView: Sendable {
         public var outputPrice: String?
     }
 
-    public struct CostLevel: Sendable {
+    public struct CostLevel: Sendable, TemplateView {
         public var name: String
         public var traffic: String
         public var a: Cell
         public var b: Cell
     }
 
-    public struct Cost: Sendable {
+    public struct Cost: Sendable, TemplateView {
         public var trafficLabel: String
         public var inputMillions: String
         public var outputMillions: String
@@ -44,12 +44,12 @@ public struct PairPageView: Sendable {
         public var hasVariants: Bool
     }
 
-    public struct Friction: Sendable {
+    public struct Friction: Sendable, TemplateView {
         public var title: String
         public var items: [String]
     }
 
-    public struct RouteRow: Sendable {
+    public struct RouteRow: Sendable, TemplateView {
         public var model: String
         public var provider: String
         public var providerHref: String?
@@ -64,7 +64,7 @@ public struct PairPageView: Sendable {
         public var refs: [Ref]
     }
 
-    public struct BenchmarkRow: Sendable {
+    public struct BenchmarkRow: Sendable, TemplateView {
         public var name: String
         public var href: String
         public var variant: String?
@@ -74,17 +74,17 @@ public struct PairPageView: Sendable {
         public var gap: String
     }
 
-    public struct BenchmarkGroup: Sendable {
+    public struct BenchmarkGroup: Sendable, TemplateView {
         public var category: String
         public var rows: [BenchmarkRow]
     }
 
-    public struct OneSided: Sendable {
+    public struct OneSided: Sendable, TemplateView {
         public var name: String
         public var rows: [BenchmarkRow]
     }
 
-    public struct SelfHostingRow: Sendable {
+    public struct SelfHostingRow: Sendable, TemplateView {
         public var model: String
         public var setup: String
         public var memory: String
@@ -93,13 +93,13 @@ public struct PairPageView: Sendable {
         public var refs: [Ref]
     }
 
-    public struct WhenToUse: Sendable {
+    public struct WhenToUse: Sendable, TemplateView {
         public var situation: String
         public var choose: String
         public var why: String?
     }
 
-    public struct RelatedGroup: Sendable {
+    public struct RelatedGroup: Sendable, TemplateView {
         public var name: String
         public var links: [Link]
     }

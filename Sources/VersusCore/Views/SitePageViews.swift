@@ -1,12 +1,12 @@
 /// View models of the pages around the pair pages.
-public struct ModelPageView: Sendable {
-    public struct Comparison: Sendable {
+public struct ModelPageView: Sendable, TemplateView {
+    public struct Comparison: Sendable, TemplateView {
         public var href: String
         public var other: String
         public var otherDeveloper: String
     }
 
-    public struct Result: Sendable {
+    public struct Result: Sendable, TemplateView {
         public var name: String
         public var href: String
         public var category: String
@@ -36,13 +36,13 @@ public struct ModelPageView: Sendable {
 }
 
 /// A two-column row: label and one value.
-public struct Row1: Sendable {
+public struct Row1: Sendable, TemplateView {
     public var label: String
     public var value: Cell
 }
 
-public struct BenchmarkPageView: Sendable {
-    public struct Entry: Sendable {
+public struct BenchmarkPageView: Sendable, TemplateView {
+    public struct Entry: Sendable, TemplateView {
         public var rank: Int
         public var model: String
         public var href: String
@@ -63,8 +63,8 @@ public struct BenchmarkPageView: Sendable {
     public var sources: [SourceEntry]
 }
 
-public struct BenchmarkIndexView: Sendable {
-    public struct Group: Sendable {
+public struct BenchmarkIndexView: Sendable, TemplateView {
+    public struct Group: Sendable, TemplateView {
         public var category: String
         public var benchmarks: [Link]
     }
@@ -73,8 +73,8 @@ public struct BenchmarkIndexView: Sendable {
     public var groups: [Group]
 }
 
-public struct HomeView: Sendable {
-    public struct ModelCard: Sendable {
+public struct HomeView: Sendable, TemplateView {
+    public struct ModelCard: Sendable, TemplateView {
         public var id: String
         public var name: String
         public var href: String
@@ -96,7 +96,7 @@ public struct HomeView: Sendable {
     public var comparePrefix: String
 }
 
-public struct NotFoundView: Sendable {
+public struct NotFoundView: Sendable, TemplateView {
     public var meta: PageMeta
     public var homeHref: String
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A table cell: text plus what backs it. `muted` marks unknown values so they read as unknown.
-public struct Cell: Sendable {
+public struct Cell: Sendable, TemplateView {
     public var text: String
     public var refs: [Ref]
     public var muted: Bool
@@ -20,17 +20,17 @@ public struct Cell: Sendable {
 }
 
 /// A numbered reference to the page's source list.
-public struct Ref: Sendable, Hashable {
+public struct Ref: Sendable, TemplateView, Hashable {
     public var number: Int
 }
 
-public struct Row: Sendable {
+public struct Row: Sendable, TemplateView {
     public var label: String
     public var a: Cell
     public var b: Cell
 }
 
-public struct Link: Sendable {
+public struct Link: Sendable, TemplateView {
     public var href: String
     public var label: String
     public var note: String?
@@ -42,13 +42,13 @@ public struct Link: Sendable {
     }
 }
 
-public struct Question: Sendable {
+public struct Question: Sendable, TemplateView {
     public var question: String
     public var answer: String
 }
 
 /// One entry of a page's source list.
-public struct SourceEntry: Sendable {
+public struct SourceEntry: Sendable, TemplateView {
     public var number: Int
     public var title: String
     public var url: String?
