@@ -25,7 +25,7 @@ public struct SiteWriter: Sendable {
         }
         let url = staging.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        try AtomicFile.writePlain(data, to: url.path)
     }
 
     public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
