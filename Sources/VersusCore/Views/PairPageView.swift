@@ -49,7 +49,7 @@ public struct PairPageView: Sendable, TemplateView {
         public var items: [String]
     }
 
-    public struct RouteRow: Sendable, TemplateView {
+    public struct RouteRow: Sendable, TemplateFields {
         public var model: String
         public var provider: String
         public var providerHref: String?
@@ -62,9 +62,19 @@ public struct PairPageView: Sendable, TemplateView {
         public var tiers: String?
         public var asOf: String
         public var refs: [Ref]
+
+        var templateFields: [String: Any] {
+            var fields: [String: Any] = ["model": model, "provider": provider, "providerKind": providerKind, "modelID": modelID,
+                                         "input": input.templateFields, "output": output.templateFields,
+                                         "cached": cached.templateFields, "batch": batch.templateFields, "asOf": asOf,
+                                         "refs": refs.map(\.templateFields)]
+            if let providerHref { fields["providerHref"] = providerHref }
+            if let tiers { fields["tiers"] = tiers }
+            return fields
+        }
     }
 
-    public struct BenchmarkRow: Sendable, TemplateView {
+    public struct BenchmarkRow: Sendable, TemplateFields {
         public var name: String
         public var href: String
         public var variant: String?
@@ -72,6 +82,13 @@ public struct PairPageView: Sendable, TemplateView {
         public var b: Cell
         public var leader: String
         public var gap: String
+
+        var templateFields: [String: Any] {
+            var fields: [String: Any] = ["name": name, "href": href, "a": a.templateFields, "b": b.templateFields,
+                                         "leader": leader, "gap": gap]
+            if let variant { fields["variant"] = variant }
+            return fields
+        }
     }
 
     public struct BenchmarkGroup: Sendable, TemplateView {

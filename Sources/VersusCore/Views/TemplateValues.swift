@@ -3,6 +3,12 @@ import Foundation
 /// Marks a view model: a struct whose stored properties the templates read by name.
 protocol TemplateView {}
 
+/// A view model that lists its fields itself, sparing even the one reflection: for the small structs a page holds
+/// hundreds of (cells, references, rows).
+protocol TemplateFields: TemplateView {
+    var templateFields: [String: Any] { get }
+}
+
 /// Turns a view model into dictionaries and arrays once, before rendering.
 ///
 /// swift-mustache finds a name in a struct through `Mirror`, reflecting every stored property for each lookup and
@@ -14,6 +20,8 @@ enum TemplateValues {
         switch value {
         case let text as String:
             return text
+        case let view as TemplateFields:
+            return view.templateFields
         case let view as TemplateView:
             var fields: [String: Any] = [:]
             for child in Mirror(reflecting: view).children {

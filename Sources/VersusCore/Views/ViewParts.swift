@@ -1,7 +1,7 @@
 import Foundation
 
 /// A table cell: text plus what backs it. `muted` marks unknown values so they read as unknown.
-public struct Cell: Sendable, TemplateView {
+public struct Cell: Sendable, TemplateFields {
     public var text: String
     public var refs: [Ref]
     public var muted: Bool
@@ -17,17 +17,28 @@ public struct Cell: Sendable, TemplateView {
     }
 
     public static let unknown = Cell(Format.notDocumented, muted: true)
+
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["text": text, "muted": muted, "lead": lead]
+        if !refs.isEmpty { fields["refs"] = refs.map(\.templateFields) }
+        if let note { fields["note"] = note }
+        return fields
+    }
 }
 
 /// A numbered reference to the page's source list.
-public struct Ref: Sendable, TemplateView, Hashable {
+public struct Ref: Sendable, TemplateFields, Hashable {
     public var number: Int
+
+    var templateFields: [String: Any] { ["number": number] }
 }
 
-public struct Row: Sendable, TemplateView {
+public struct Row: Sendable, TemplateFields {
     public var label: String
     public var a: Cell
     public var b: Cell
+
+    var templateFields: [String: Any] { ["label": label, "a": a.templateFields, "b": b.templateFields] }
 }
 
 public struct Link: Sendable, TemplateView {
