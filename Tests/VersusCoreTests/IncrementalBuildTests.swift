@@ -170,6 +170,15 @@ import Testing
         #expect(routesReport.rendered == 6)
         try await Self.expectSameAsCleanBuild(root)
 
+        // The rows of that table are rendered once per model from their own template; pair pages depend on it too.
+        let rows = root.appendingPathComponent("Templates/partials/route-rows.mustache")
+        try Data((try String(contentsOf: rows, encoding: .utf8)).replacingOccurrences(of: "<td>{{model}}</td>", with: "<td class=\"m\">{{model}}</td>").utf8).write(to: rows)
+        let rowsReport = try await Self.build(root)
+        #expect(rowsReport.renderedPaths.count == 6 && rowsReport.renderedPaths.allSatisfy { $0.hasPrefix("compare/") })
+        #expect(String(decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
+            .contains("<td class=\"m\">Alpha</td>"))
+        try await Self.expectSameAsCleanBuild(root)
+
         let layout = root.appendingPathComponent("Templates/layout.mustache")
         try Data((try String(contentsOf: layout, encoding: .utf8) + "<!-- layout -->\n").utf8).write(to: layout)
         let layoutReport = try await Self.build(root)

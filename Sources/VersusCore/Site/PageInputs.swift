@@ -47,7 +47,8 @@ struct PageInputs: Sendable {
         var closures: [String: Fingerprint] = [:]
         for name in TemplateSet.required {
             var hasher = FingerprintHasher()
-            for used in templates.closure(of: name) {
+            let fragments = name == "pages/pair" ? ModelFragments.templates : []
+            for used in Set(([name] + fragments).flatMap { templates.closure(of: $0) }).sorted() {
                 hasher.add(used)
                 hasher.add(templates.sources[used] ?? Data())
             }

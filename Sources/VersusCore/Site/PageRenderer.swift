@@ -6,18 +6,32 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let pairs: PairPageBuilder
     let pages: SitePageBuilder
+    let tokens: SourceTokens
+    /// Pre-rendered parts of the models whose pair pages this renderer makes.
+    let fragments: [String: ModelFragments]
 
-    init(digest: CatalogDigest, templates: TemplateSet) {
+    /// A renderer for `list`: the parts of its pair pages that depend on one model are made here, once per model.
+    init(digest: CatalogDigest, templates: TemplateSet, for list: [PlannedPage]) async {
         self.digest = digest
         self.templates = templates
         let routes = SiteRoutes(site: digest.catalog.site)
-        pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML))
+        let tokens = SourceTokens(catalog: digest.catalog)
+        self.tokens = tokens
+        pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
+                                tokens: tokens)
         pages = SitePageBuilder(digest: digest, routes: routes)
+        var needed = Set<String>()
+        for page in list { if case let .pair(pair) = page.kind { needed.insert(pair.first); needed.insert(pair.second) } }
+        fragments = await ModelFragments.make(for: needed, digest: digest, tokens: tokens, templates: templates)
+    }
+
+    private func fragments(of model: Model) -> ModelFragments {
+        fragments[model.id] ?? ModelFragments(model: model, catalog: digest.catalog, tokens: tokens, templates: templates)
     }
 
     func bytes(_ page: PlannedPage) -> Data {
         switch page.kind {
-        case let .pair(pair): return Data(templates.render(pairs.build(PairAnalysis(pair: pair, digest: digest)), "pages/pair").utf8)
+        case let .pair(pair): return Data(templates.render(pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: fragments(of:)), "pages/pair").utf8)
         case let .model(id): return Data(templates.render(pages.model(id), "pages/model").utf8)
         case let .benchmark(id): return Data(templates.render(pages.benchmark(id), "pages/benchmark").utf8)
         case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)

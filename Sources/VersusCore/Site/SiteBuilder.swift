@@ -61,7 +61,6 @@ public struct SiteBuilder: Sendable {
         let digest = CatalogDigest(catalog)
         let plan = SitePlan(digest: digest, templates: templates, generator: options.generator)
         let planned = plan.pages(in: options.shard)
-        let renderer = PageRenderer(digest: digest, templates: templates)
         let header = "\(options.generator)\toutput=\(output.standardizedFileURL.path)\tshard=\(options.shard?.description ?? "all")"
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         let previous = options.clean ? nil : options.manifest.flatMap(BuildManifest.read(from:))
@@ -83,6 +82,7 @@ public struct SiteBuilder: Sendable {
             report.deleted = gone.count
             report.unchanged = planned.count - stale.count
             if stale.isEmpty && gone.isEmpty { return report }
+            let renderer = await PageRenderer(digest: digest, templates: templates, for: stale)
             if let url = options.manifest {
                 // First forget what is about to change: a build stopped from here on redoes those files.
                 var pending = previous
@@ -100,6 +100,7 @@ public struct SiteBuilder: Sendable {
         }
 
         // Full: stage everything, swap it in, then record it.
+        let renderer = await PageRenderer(digest: digest, templates: templates, for: planned)
         let writer = SiteWriter(output: output)
         try writer.begin()
         do {

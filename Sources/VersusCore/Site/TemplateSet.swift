@@ -5,7 +5,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let folder = "Templates"
     public static let required = ["layout", "pages/pair", "pages/model", "pages/benchmark", "pages/benchmarks",
-                                  "pages/home", "pages/404"]
+                                  "pages/home", "pages/404", "partials/route-rows"]
 
     let library: MustacheLibrary
     /// Template name → its file's bytes (for fingerprints).

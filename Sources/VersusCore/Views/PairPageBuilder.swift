@@ -5,11 +5,13 @@ struct PairPageBuilder: Sendable {
     let digest: CatalogDigest
     let routes: SiteRoutes
     let markdown: MarkdownRenderer
+    let tokens: SourceTokens
 
     var catalog: Catalog { digest.catalog }
     var site: SiteSettings { catalog.site }
 
-    func build(_ analysis: PairAnalysis) -> PairPageView {
+    /// The page's view model. `fragments` gives a model's pre-rendered parts.
+    func build(_ analysis: PairAnalysis, fragments: (Model) -> ModelFragments) -> PairPageView {
         var ledger = SourceLedger(catalog: catalog)
         let a = analysis.a.model, b = analysis.b.model
         let editorial = catalog.editorials[analysis.pair]
@@ -30,7 +32,9 @@ struct PairPageBuilder: Sendable {
                                   items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
         ]
         let specs = SpecRows.rows(a: a, b: b, ledger: &ledger)
-        let routeRows = routeRows(analysis, &ledger)
+        let routeFragments = [fragments(a).routeRows, fragments(b).routeRows]
+        for fragment in routeFragments { ledger.cite(fragment.cited) }
+        let routeRowsHTML = ledger.resolve(routeFragments.map(\.html).joined(), tokens: tokens)
         let capabilities = analysis.capabilities.map { comparison in
             Row(label: comparison.definition.name, a: capabilityCell(comparison.a), b: capabilityCell(comparison.b))
         }
@@ -50,7 +54,7 @@ struct PairPageBuilder: Sendable {
             a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
             reviewed: reviewed.map { $0.description } ?? Format.notDocumented,
             verdict: verdict, tldr: editorial?.tldr ?? [], scorecard: scorecard, tradeOffs: tradeOffs, cost: cost,
-            friction: friction, specs: specs, routes: routeRows, hasRoutes: !routeRows.isEmpty, capabilities: capabilities,
+            friction: friction, specs: specs, routeRowsHTML: routeRowsHTML, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty, capabilities: capabilities,
             benchmarkGroups: groups, hasSharedBenchmarks: !groups.isEmpty, oneSided: oneSided,
             chartSVG: BenchmarkChart.svg(rows: analysis.benchmarks.shared, a: a, b: b),
             selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,
@@ -150,12 +154,6 @@ struct PairPageBuilder: Sendable {
             trafficLabel: "\(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month",
             inputMillions: Format.number(traffic.inputMillions, places: 4), outputMillions: Format.number(traffic.outputMillions, places: 4),
             cards: cards, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants, hasVariants: !variants.isEmpty)
-    }
-
-    private func routeRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
-        [analysis.a.model, analysis.b.model].flatMap { model in
-            RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
-        }
     }
 
     private func benchmarkRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger)

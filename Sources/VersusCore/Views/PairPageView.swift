@@ -134,7 +134,7 @@ public struct PairPageView: Sendable, TemplateView {
     public var cost: Cost
     public var friction: [Friction]
     public var specs: [Row]
-    public var routes: [RouteRow]
+    public var routeRowsHTML: String
     public var hasRoutes: Bool
     public var capabilities: [Row]
     public var benchmarkGroups: [BenchmarkGroup]

@@ -28,7 +28,8 @@ public struct Cell: Sendable, TemplateFields {
 
 /// A numbered reference to the page's source list.
 public struct Ref: Sendable, TemplateFields, Hashable {
-    public var number: Int
+    /// The source's number on the page, or a `SourceToken` in a fragment made once for many pages.
+    public var number: String
 
     var templateFields: [String: Any] { ["number": number] }
 }
@@ -69,18 +70,33 @@ public struct SourceEntry: Sendable, TemplateView {
 }
 
 /// Numbers the sources behind the figures of one page, in the order the page first cites them.
+///
+/// A ledger made with `tokens` numbers nothing: it writes each reference as a `SourceToken` and records the order of
+/// citation, so that HTML rendered once for a model can go on many pages; each page's own ledger then `cite`s those
+/// references in the same order and `resolve`s the tokens to its numbers.
 struct SourceLedger {
     let catalog: Catalog
+    let tokens: SourceTokens?
     private(set) var entries: [SourceEntry] = []
     private var numbers: [String: Int] = [:]
+    /// With `tokens`: the references in the order first cited.
+    private(set) var cited: [SourceReference] = []
 
-    init(catalog: Catalog) {
+    init(catalog: Catalog, tokens: SourceTokens? = nil) {
         self.catalog = catalog
+        self.tokens = tokens
     }
 
     mutating func ref(_ reference: SourceReference?) -> [Ref] {
         guard let reference else { return [] }
-        if let number = numbers[reference.key] { return [Ref(number: number)] }
+        if let tokens {
+            if numbers[reference.key] == nil {
+                numbers[reference.key] = cited.count + 1
+                cited.append(reference)
+            }
+            return [Ref(number: tokens.token(reference.key))]
+        }
+        if let number = numbers[reference.key] { return [Ref(number: String(number))] }
         let number = entries.count + 1
         numbers[reference.key] = number
         switch reference {
@@ -91,7 +107,17 @@ struct SourceLedger {
         case let .web(url):
             entries.append(SourceEntry(number: number, title: url, url: url, publisher: nil, date: nil, anchor: "src-\(number)"))
         }
-        return [Ref(number: number)]
+        return [Ref(number: String(number))]
+    }
+
+    /// Numbers `references` as if the page cited them here, in this order (a fragment's citations).
+    mutating func cite(_ references: [SourceReference]) {
+        for reference in references { _ = ref(reference) }
+    }
+
+    /// Replaces the source tokens in `html` with this page's numbers.
+    func resolve(_ html: String, tokens: SourceTokens) -> String {
+        tokens.replace(in: html) { key in numbers[key].map(String.init) ?? "?" }
     }
 
     mutating func refs<T>(_ figure: Figure<T>) -> [Ref] {
