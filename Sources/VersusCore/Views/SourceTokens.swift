@@ -23,25 +23,33 @@ struct SourceTokens: Sendable {
         return "\(Self.open)\(position)\(Self.close)"
     }
 
-    /// `html` with each token replaced by `number(key)`.
+    /// `html` with each token replaced by `number(key)`. Works on UTF-8 bytes: U+E000 is EE 80 80, U+E001 EE 80 81.
     func replace(in html: String, number: (String) -> String) -> String {
-        guard html.contains(Self.open) else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let start = rest.firstIndex(of: Self.open) {
-            out += rest[..<start]
-            let digits = rest[rest.index(after: start)...].prefix { $0.isASCIIDigit }
-            let end = digits.endIndex
-            if end < rest.endIndex, rest[end] == Self.close, let position = Int(digits), keys.indices.contains(position) {
-                out += number(keys[position])
-                rest = rest[rest.index(after: end)...]
-            } else {
-                out.append(Self.open)
-                rest = rest[rest.index(after: start)...]
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0, copied = 0
+            let count = bytes.count
+            while index + 2 < count {
+                guard bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 else { index += 1; continue }
+                var cursor = index + 3, position = 0, digits = 0
+                while cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 9 {
+                    position = position * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                    digits += 1
+                }
+                guard digits > 0, cursor + 2 < count + 0, cursor + 2 <= count - 1,
+                      bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == 0x81, keys.indices.contains(position)
+                else { index += 3; continue }
+                out.append(contentsOf: bytes[copied..<index])
+                out.append(contentsOf: number(keys[position]).utf8)
+                index = cursor + 3
+                copied = index
             }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            out.append(contentsOf: bytes[copied..<count])
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 }
