@@ -9,16 +9,37 @@ struct ModelFragments: Sendable {
         let cited: [SourceReference]
     }
 
+    /// Rendered cells of one column of a two-model table, with the sources they cite in order.
+    struct Column: Sendable {
+        let labels: [String]
+        let cells: [String]
+        let cited: [SourceReference]
+    }
+
     /// Templates that fragments are rendered with: pages that use fragments depend on them too.
-    static let templates = ["partials/route-rows"]
+    static let templates = ["partials/route-rows", "partials/cell"]
 
     /// The model's rows of the pair page's price table.
     let routeRows: Fragment
+    /// The model's column of the specifications table.
+    let specs: Column
+    /// The model's column of the capabilities table, in the site's capability order.
+    let capabilities: Column
 
     init(model: Model, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) {
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
         let rows = RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
         routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), "partials/route-rows"), cited: ledger.cited)
+
+        var specLedger = SourceLedger(catalog: catalog, tokens: tokens)
+        let specCells = SpecRows.cells(model, ledger: &specLedger)
+        specs = Column(labels: specCells.map(\.0), cells: specCells.map { templates.render($0.1, "partials/cell") },
+                       cited: specLedger.cited)
+        let definitions = catalog.site.capabilities
+        capabilities = Column(labels: definitions.map(\.name), cells: definitions.map { definition in
+            let state = model.capability(definition.id)
+            return templates.render(Cell(state.label, muted: state == .notDocumented), "partials/cell")
+        }, cited: [])
     }
 
     /// Fragments of `ids`, made on all cores.
@@ -40,6 +61,26 @@ struct ModelFragments: Sendable {
             var result: [String: ModelFragments] = [:]
             for await made in group { for (id, fragments) in made { result[id] = fragments } }
             return result
+        }
+    }
+}
+
+/// A row of a two-model table whose cells are already HTML.
+public struct HTMLRow: Sendable, TemplateFields {
+    public var label: String
+    public var a: String
+    public var b: String
+
+    var templateFields: [String: Any] { ["label": label, "a": a, "b": b] }
+
+    /// Rows from two columns, their sources cited in `ledger` (first column first) and numbered.
+    static func rows(_ a: ModelFragments.Column, _ b: ModelFragments.Column, ledger: inout SourceLedger,
+                     tokens: SourceTokens) -> [HTMLRow] {
+        ledger.cite(a.cited)
+        ledger.cite(b.cited)
+        return a.labels.indices.map { index in
+            HTMLRow(label: a.labels[index], a: ledger.resolve(a.cells[index], tokens: tokens),
+                    b: ledger.resolve(b.cells[index], tokens: tokens))
         }
     }
 }

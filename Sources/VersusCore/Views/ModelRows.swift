@@ -46,11 +46,6 @@ enum SpecRows {
             ("Languages", languages),
         ]
     }
-
-    static func rows(a: Model, b: Model, ledger: inout SourceLedger) -> [Row] {
-        let left = cells(a, ledger: &ledger), right = cells(b, ledger: &ledger)
-        return zip(left, right).map { Row(label: $0.0, a: $0.1, b: $1.1) }
-    }
 }
 
 enum RouteRows {

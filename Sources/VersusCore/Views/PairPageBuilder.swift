@@ -31,13 +31,11 @@ struct PairPageBuilder: Sendable {
             PairPageView.Friction(title: "Moving from \(b.name) to \(a.name)",
                                   items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
         ]
-        let specs = SpecRows.rows(a: a, b: b, ledger: &ledger)
+        let specs = HTMLRow.rows(fragments(a).specs, fragments(b).specs, ledger: &ledger, tokens: tokens)
         let routeFragments = [fragments(a).routeRows, fragments(b).routeRows]
         for fragment in routeFragments { ledger.cite(fragment.cited) }
         let routeRowsHTML = ledger.resolve(routeFragments.map(\.html).joined(), tokens: tokens)
-        let capabilities = analysis.capabilities.map { comparison in
-            Row(label: comparison.definition.name, a: capabilityCell(comparison.a), b: capabilityCell(comparison.b))
-        }
+        let capabilities = HTMLRow.rows(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
         let (groups, oneSided) = benchmarkRows(analysis, &ledger)
         let selfHosting = selfHostingRows(analysis, &ledger)
         let faq = FAQBuilder.questions(analysis, catalog: catalog) + (editorial?.faq ?? []).map {
@@ -69,10 +67,6 @@ struct PairPageBuilder: Sendable {
     private func head(_ model: Model) -> PairPageView.ModelHead {
         PairPageView.ModelHead(id: model.id, name: model.name, developer: model.developer, href: routes.model(model.id),
                                productType: model.productType?.label ?? Format.notDocumented)
-    }
-
-    private func capabilityCell(_ state: CapabilityState) -> Cell {
-        Cell(state.label, muted: state == .notDocumented)
     }
 
     private func scorecardRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> [Row] {

@@ -133,10 +133,10 @@ public struct PairPageView: Sendable, TemplateView {
     public var tradeOffs: [TradeOffList]
     public var cost: Cost
     public var friction: [Friction]
-    public var specs: [Row]
+    public var specs: [HTMLRow]
     public var routeRowsHTML: String
     public var hasRoutes: Bool
-    public var capabilities: [Row]
+    public var capabilities: [HTMLRow]
     public var benchmarkGroups: [BenchmarkGroup]
     public var hasSharedBenchmarks: Bool
     public var oneSided: [OneSided]
