@@ -7,8 +7,8 @@ enum ModelDecoder {
                        "modalities", "languages", "capabilities", "best_for", "decision_fit", "routes", "benchmarks",
                        "self_hosting", "sources", "last_reviewed", "notes"]
     static let routeKeys = ["provider", "model_id", "input", "output", "cached_input", "cache_write", "batch_input",
-                            "batch_output", "tiers", "note", "source", "as_of"]
-    static let tierKeys = ["above_tokens", "input", "output", "cached_input"]
+                            "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of"]
+    static let tierKeys = ["above_tokens", "input", "output", "cached_input", "cache_write"]
     static let resultKeys = ["benchmark", "score", "variant", "source", "date", "note"]
     static let selfHostingKeys = ["label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
                                   "context_tokens", "approximate", "note", "source", "date"]
@@ -142,14 +142,21 @@ enum ModelDecoder {
             guard let tier = FieldReader(item, what: "a price tier", keys: tierKeys, diagnostics: &diagnostics),
                   let above = tier.integer("above_tokens", required: true, minimum: 1, &diagnostics) else { return nil }
             return PriceTier(aboveTokens: above, input: price("input", tier), output: price("output", tier),
-                             cachedInput: price("cached_input", tier), location: item.location)
+                             cachedInput: price("cached_input", tier), cacheWrite: price("cache_write", tier),
+                             location: item.location)
+        }
+        func limit(_ key: String) -> Figure<Int>? {
+            reader.value(key).flatMap {
+                FigureDecoder.integer($0, field: key, defaultSource: source, defaultDate: asOf, &diagnostics)
+            }
         }
         guard let provider else { return nil }
         return Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
                      input: price("input"), output: price("output"), cachedInput: price("cached_input"),
                      cacheWrite: price("cache_write"), batchInput: price("batch_input"), batchOutput: price("batch_output"),
-                     tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens }, note: reader.string("note", &diagnostics),
-                     source: source, asOf: asOf, location: node.location)
+                     tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens },
+                     contextWindow: limit("context_window"), maxOutput: limit("max_output"),
+                     note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location)
     }
 
     /// Entries naming the same benchmark and variant become one result with several sourced values.
