@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "VersusCore", targets: ["VersusCore"]),
+        .library(name: "VersusImport", targets: ["VersusImport"]),
         .executable(name: "versus", targets: ["versus"]),
     ],
     dependencies: [
@@ -13,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +31,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // models.dev → Content/imports/models-dev/: the only target that reads TOML. No network.
+        .target(
+            name: "VersusImport",
+            dependencies: [
+                "VersusCore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "versus",
             dependencies: [
                 "VersusCore",
+                "VersusImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -41,6 +52,12 @@ let package = Package(
             name: "VersusCoreTests",
             dependencies: ["VersusCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VersusImportTests",
+            dependencies: ["VersusImport", "VersusCore"],
+            // Read in place through #filePath: the fixtures hold link stand-ins that must stay as written.
+            exclude: ["Fixtures"]
         ),
     ]
 )
