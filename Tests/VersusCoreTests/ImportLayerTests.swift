@@ -73,6 +73,17 @@ import Testing
         ])
     }
 
+    @Test func duplicatesWithinALayerAreStillDuplicates() {
+        let twice = "- id: bench-x\n  name: X\n  category: coding\n- id: bench-x\n  name: X again\n  category: coding\n"
+        let result = Self.check(["benchmarks.yaml": twice], changing: ["imports/Not A Layer/x.yaml": "a: b\n"])
+        expectCatalogErrors(result, [
+            "Content/imports/models-dev/benchmarks.yaml:4:3: error: duplicate benchmark id `bench-x` (first defined at Content/imports/models-dev/benchmarks.yaml:1) (ids must be unique; rename or remove one)",
+        ])
+        #expect(result.diagnostics.warnings.printed == [
+            "Content/imports/Not A Layer:1:1: warning: not an import layer; ignored (Content/imports/ holds one folder per import, named like an id (models-dev))",
+        ])
+    }
+
     @Test func aLayerNeedsItsSource() {
         var changes: [String: String?] = ["\(Self.layer)/providers/extra.yaml": "name: Extra\nkind: router\n"]
         changes["\(Self.layer)/source.yaml"] = nil

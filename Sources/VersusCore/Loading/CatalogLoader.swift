@@ -43,7 +43,14 @@ public struct CatalogLoader: Sendable {
     /// them (see `LayerMerge`), and the change reports under `Content/changes/`.
     public func load() -> LoadedCatalog {
         var catalog = loadHandWritten()
-        for name in layerNames() {
+        let folder = "\(content)/\(Self.importsFolder)"
+        let layers = layerNames()
+        for name in (fileSystem.list(absolute(folder)) ?? []).sorted() where !name.hasPrefix(".") && !layers.contains(name) {
+            catalog.diagnostics.append(.warning(SourceLocation(file: "\(folder)/\(Scalars.visible(name, limit: 300))"),
+                                                "not an import layer; ignored",
+                                                fix: "\(folder)/ holds one folder per import, named like an id (models-dev)"))
+        }
+        for name in layers {
             let layer = loadLayer(name)
             LayerMerge.merge(layer, into: &catalog)
         }

@@ -15,15 +15,18 @@ enum LayerMerge {
     static func merge(_ layer: LoadedCatalog, into catalog: inout LoadedCatalog) {
         catalog.diagnostics += layer.diagnostics
         catalog.layers.merge(layer.layers) { first, _ in first }
+        // Only entries from before this layer are merged into: two entries of the layer itself with one id stay
+        // two, for validation to report.
+        let sourceCount = catalog.sources.count, benchmarkCount = catalog.benchmarks.count
         for source in layer.sources {
-            if let index = catalog.sources.firstIndex(where: { $0.id == source.id }) {
+            if let index = catalog.sources[..<sourceCount].firstIndex(where: { $0.id == source.id }) {
                 catalog.sources[index] = merged(catalog.sources[index], source)
             } else {
                 catalog.sources.append(source)
             }
         }
         for benchmark in layer.benchmarks {
-            if let index = catalog.benchmarks.firstIndex(where: { $0.id == benchmark.id }) {
+            if let index = catalog.benchmarks[..<benchmarkCount].firstIndex(where: { $0.id == benchmark.id }) {
                 catalog.benchmarks[index] = merged(catalog.benchmarks[index], benchmark)
             } else {
                 catalog.benchmarks.append(benchmark)
