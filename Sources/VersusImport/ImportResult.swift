@@ -17,10 +17,9 @@ public struct ImportResult: Sendable {
     /// Set when a previous import existed and something changed.
     public var changes: ChangeReport?
     public var changesFile: String?
-    /// Errors `versus check` reports on the catalog after the import (none unless hand-written files clash).
+    /// Errors `versus check` reports on the catalog after the import: none unless hand-written files clash with
+    /// it (or the importer wrote something the catalog rejects, which the tests rule out).
     public var catalogErrors: [Diagnostic] = []
-    /// What the catalog's reader says about the layer just written; always empty unless the importer has a bug.
-    public var layerProblems: [Diagnostic] = []
 
     /// The closing paragraph: models, routes, provider files linked and not, benchmarks, warnings, files.
     public var summary: String {

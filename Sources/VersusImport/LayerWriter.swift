@@ -34,6 +34,19 @@ struct LayerWriter {
         return outcome
     }
 
+    /// True when the folder already holds exactly `files` and no other YAML file of the `owned` folders: writing
+    /// would change nothing.
+    func holds(_ files: [String: String], owned: [String]) -> Bool {
+        let manager = FileManager.default
+        var present = 0
+        for subfolder in [""] + owned {
+            let base = subfolder.isEmpty ? folder : folder + "/" + subfolder
+            present += ((try? manager.contentsOfDirectory(atPath: base)) ?? []).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.count
+        }
+        guard present == files.count else { return false }
+        return files.allSatisfy { path, text in manager.contents(atPath: folder + "/" + path) == Data(text.utf8) }
+    }
+
     /// Writes `text` to `path` unless the file already holds exactly it; true when it wrote.
     @discardableResult
     static func write(_ text: String, to path: String) throws -> Bool {

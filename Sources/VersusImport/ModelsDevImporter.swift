@@ -62,23 +62,21 @@ public struct ModelsDevImporter: Sendable {
         let build = LayerBuilder(snapshot: snapshot, date: date, capabilityIDs: Set(capabilities.map(\.id)),
                                  benchmarks: hand.benchmarks, previousIDs: manifest?.ids ?? [:]).build()
 
-        // The new layer as the catalog will read it: the change report compares what pages will show.
-        let memoryRoot = "/import"
-        let memory = FileSystem.memory(Dictionary(uniqueKeysWithValues: build.files.map { ("\(memoryRoot)/\(layerFolder)/\($0.key)", $0.value) }))
-        let layer = CatalogLoader(root: memoryRoot, content: content, fileSystem: memory).loadLayer(Self.layer)
-
         var result = ImportResult(date: date, stats: build.stats, warnings: build.warnings, layerFolder: layerFolder)
-        result.layerProblems = layer.diagnostics.sorted()
         var detected: ChangeDetector.Outcome?
-        if let previous, manifest != nil {
-            let file = "\(content)/changes/\(date).yaml"
+        let writer = LayerWriter(folder: path(layerFolder))
+        if let previous, let manifest, !writer.holds(build.files, owned: ["models", "providers"]) {
+            // The new layer as the catalog will read it, so that the report compares what pages will show.
+            let memoryRoot = "/import"
+            let memory = FileSystem.memory(Dictionary(uniqueKeysWithValues: build.files.map { ("\(memoryRoot)/\(layerFolder)/\($0.key)", $0.value) }))
+            let layer = CatalogLoader(root: memoryRoot, content: content, fileSystem: memory).loadLayer(Self.layer)
             let outcome = ChangeDetector(old: previous.models, new: layer.models)
-                .compare(date: date, previous: manifest?.source.date, source: Self.sourceID, file: file)
+                .compare(date: date, previous: manifest.source.date, source: Self.sourceID, file: "\(content)/changes/\(date).yaml")
             if !outcome.report.isEmpty || !outcome.changedModels.isEmpty { detected = outcome }
         }
 
         do {
-            let written = try LayerWriter(folder: path(layerFolder)).write(build.files, owned: ["models", "providers"])
+            let written = try writer.write(build.files, owned: ["models", "providers"])
             result.written = written.written.map { "\(layerFolder)/\($0)" }
             result.unchanged = written.unchanged
             result.removed = written.removed.map { "\(layerFolder)/\($0)" }

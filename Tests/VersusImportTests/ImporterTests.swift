@@ -45,7 +45,6 @@ struct ImporterTests {
             + "2 linked to none and were counted, not imported (1 fit several models), and 2 could not be read. "
             + "Benchmarks: 2 results matched to 2 benchmarks, 1 name unmatched (1 result not imported). 13 warnings. "
             + "Content/imports/models-dev/: 11 files written, 0 unchanged, 0 removed.")
-        #expect(result.layerProblems.isEmpty, "\(result.layerProblems.printed)")
         #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed)")
 
         let checked = ImportFixture.check(root)
@@ -197,6 +196,27 @@ struct ImporterTests {
         #expect(again.changes == nil)
         #expect(try ImportFixture.files(under: root) == before)
         #expect(try FileManager.default.attributesOfItem(atPath: layer)[.modificationDate] as? Date == modified)
+    }
+
+    @Test func aGitCheckoutRecordsItsCommit() throws {
+        let checkout = try ImportFixture.copy(ImportFixture.older)
+        let git = checkout.appendingPathComponent(".git")
+        try FileManager.default.createDirectory(at: git.appendingPathComponent("refs/heads"), withIntermediateDirectories: true)
+        let commit = "0123456789abcdef0123456789abcdef01234567"
+        try Data("ref: refs/heads/dev\n".utf8).write(to: git.appendingPathComponent("HEAD"))
+        try Data("# pack-refs with: peeled\n\(commit) refs/heads/dev\n".utf8).write(to: git.appendingPathComponent("packed-refs"))
+        let root = try ImportFixture.site()
+        _ = try ImportFixture.run(checkout.path, into: root)
+        let manifest = try ImportFixture.text(root, "Content/imports/models-dev/source.yaml")
+        #expect(manifest.contains("title: \"models.dev catalog, snapshot of 2026-04-30 (commit 0123456789ab)\"\n"))
+        #expect(manifest.contains("commit: \"\(commit)\"\n"))
+        // A loose ref wins over packed-refs; a detached HEAD names the commit itself.
+        let loose = "fedcba9876543210fedcba9876543210fedcba98"
+        try Data("\(loose)\n".utf8).write(to: git.appendingPathComponent("refs/heads/dev"))
+        #expect(GitHead.commit(of: checkout.path) == loose)
+        try Data("\(commit)\n".utf8).write(to: git.appendingPathComponent("HEAD"))
+        #expect(GitHead.commit(of: checkout.path) == commit)
+        #expect(GitHead.commit(of: ImportFixture.older) == nil)
     }
 
     @Test func notACheckoutIsAnError() throws {

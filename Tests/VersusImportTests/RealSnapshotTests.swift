@@ -10,7 +10,6 @@ struct RealSnapshotTests {
     @Test func theWholeSnapshotImportsAndChecksClean() throws {
         let root = try ImportFixture.site()
         let result = try ImportFixture.run(ImportFixture.realSnapshot, into: root)
-        #expect(result.layerProblems.isEmpty, "\(result.layerProblems.printed.prefix(20))")
         #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed.prefix(20))")
         #expect(result.stats.models == 209)
         // About 2,500 of the 4,900 provider files link to a model; the rest are counted.
