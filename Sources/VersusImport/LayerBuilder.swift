@@ -116,7 +116,9 @@ struct LayerBuilder {
             output.files["models/\(model.id).yaml"] = renderer.model(model)
         }
         stats.models = models.count
-        for upstream in usedProviders.sorted() {
+        // Every provider, not only those with a route this time: a hand-written route may name any of them, and
+        // must not break when a later snapshot drops the last imported route of its provider.
+        for upstream in providers.keys.sorted() {
             guard let id = providerIDs[upstream] else { continue }
             let provider = providers[upstream]
             let fields = provider?.data.map { UpstreamFields($0, file: provider!.file) }
