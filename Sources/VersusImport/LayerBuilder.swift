@@ -101,7 +101,7 @@ struct LayerBuilder {
             if let ids = outcome.ambiguous[name] {
                 warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) fits several benchmarks (\(ids.joined(separator: ", "))); \(results) not imported"))
             } else {
-                warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) matches no benchmark in Content/benchmarks.yaml; \(results) not imported (add the name to a benchmark's `aliases`)"))
+                warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) matches no benchmark of the hand-written benchmarks.yaml; \(results) not imported (add the name to a benchmark's `aliases`)"))
             }
         }
         stats.benchmarksMatched = outcome.matched.count

@@ -98,7 +98,7 @@ struct LayerRenderer {
             map.add("aliases", .sequence(names.map(YAMLValue.text)))
             return map.value
         }
-        return YAMLWriter.document(.sequence(items), comment: ["Benchmarks named by models.dev results that Content/benchmarks.yaml does not list."] + Self.header)
+        return YAMLWriter.document(.sequence(items), comment: ["Benchmarks named by models.dev results that the hand-written benchmarks.yaml does not list."] + Self.header)
     }
 
     func manifest(title: String, commit: String?, ids: [String: String]) -> String {

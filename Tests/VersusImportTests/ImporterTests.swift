@@ -10,7 +10,7 @@ struct ImporterTests {
         let result = try ImportFixture.run(ImportFixture.older, into: root)
         #expect(result.warnings.map(\.description) == [
             "models/alpha/alpha-one.toml: warning: `modalities.input` names \"hologram\", not a modality the catalog knows; ignored",
-            "models/alpha/alpha-one.toml: warning: benchmark \"Mystery Bench\" matches no benchmark in Content/benchmarks.yaml; 1 result not imported (add the name to a benchmark's `aliases`)",
+            "models/alpha/alpha-one.toml: warning: benchmark \"Mystery Bench\" matches no benchmark of the hand-written benchmarks.yaml; 1 result not imported (add the name to a benchmark's `aliases`)",
             "models/alpha/shared.toml: warning: `limit.output` (64000) exceeds `limit.context` (32000); output limit left unknown",
             "models/alpha/shared.toml: warning: its name takes the same id as models/beta/shared.toml; imported as `alpha-shared`",
             "models/beta/odd.toml: warning: `limit.context` is 0, which stands for unknown; left unknown",
