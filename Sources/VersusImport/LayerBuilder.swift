@@ -1,7 +1,7 @@
 import Foundation
 import VersusCore
 
-/// Builds the files of the import layer from a snapshot: which provider files link to which model, the ids, the
+/// Builds the files of the import layer from a snapshot: the ids, which provider files link to which model, the
 /// mapping of every field, and the counts and warnings of the summary. Pure: reads and writes nothing.
 struct LayerBuilder {
     var snapshot: Snapshot
@@ -17,135 +17,150 @@ struct LayerBuilder {
     struct Output {
         /// Path inside the layer folder → file text.
         var files: [String: String] = [:]
-        var ids: [String: String] = [:]
         var stats = ImportStats()
+        /// Sorted, without repeats.
         var warnings: [ImportWarning] = []
     }
 
-    func build() -> Output {
-        var output = Output()
-        var warnings = snapshot.warnings
-        let assignment = ModelIDs.assign(snapshot.models, previous: previousIDs)
-        output.ids = assignment.ids
-        let byID = Dictionary(snapshot.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for model in snapshot.models {
-            if let others = assignment.disambiguated[model.id], let id = assignment.ids[model.id] {
-                let shared = others.map { "models/\($0).toml" }.joined(separator: ", ")
-                warnings.append(ImportWarning(model.file, "its name takes the same id as \(shared); imported as `\(id)`"))
-            }
-        }
+    /// What the steps of `build` share.
+    private struct Work {
+        var models: [String: ImportedModel] = [:]
+        var stats = ImportStats()
+        var warnings: [ImportWarning]
+        var files: [String: String] = [:]
+    }
 
+    func build() -> Output {
+        var work = Work(warnings: snapshot.warnings)
+        let ids = ModelIDs.assign(snapshot.models, previous: previousIDs)
         let providers = Dictionary(snapshot.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let providerIDs = Self.providerIDs(snapshot.providers.map(\.id))
-        let mapping = ModelMapping(capabilityIDs: capabilityIDs, providers: providers)
-        var models: [String: ImportedModel] = [:]
-        for upstream in snapshot.models {
-            guard let id = assignment.ids[upstream.id] else { continue }
-            models[upstream.id] = mapping.model(upstream, id: id, &warnings)
-        }
+        mapModels(ids, providers: providers, &work)
+        linkRoutes(providerIDs: providerIDs, &work)
+        let known = mapResults(&work)
 
-        // Routes: every readable provider file, linked by the exact rules or counted.
-        var stats = ImportStats()
-        stats.providerFiles = snapshot.routes.count
-        stats.unreadable = snapshot.unreadableRoutes
+        let renderer = LayerRenderer(source: source, date: date)
+        for model in work.models.values {
+            work.files["models/\(model.id).yaml"] = renderer.model(model)
+        }
+        work.stats.models = work.models.count
+        // Every provider, not only those with a route this time: a hand-written route may name any of them, and
+        // must not break when a later snapshot drops the last imported route of its provider.
+        for (upstream, id) in providerIDs.sorted(by: { $0.key < $1.key }) {
+            work.files["providers/\(id).yaml"] = provider(providers[upstream], folder: upstream, renderer: renderer, &work.warnings)
+        }
+        if !known.isEmpty {
+            let definitions = known.sorted { $0.key.id < $1.key.id }.map { definition, names in
+                (definition, names.filter { $0 != definition.name }.sorted())
+            }
+            work.files["benchmarks.yaml"] = renderer.benchmarks(definitions)
+        }
+        var title = "models.dev catalog, snapshot of \(date)"
+        if let commit = snapshot.commit { title += " (commit \(commit.prefix(12)))" }
+        work.files["source.yaml"] = renderer.manifest(title: title, commit: snapshot.commit, ids: ids.ids)
+        return Output(files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted())
+    }
+
+    /// One model per canonical file, under the id it was given.
+    private func mapModels(_ ids: ModelIDs.Assignment, providers: [String: UpstreamProvider], _ work: inout Work) {
+        let mapping = ModelMapping(capabilityIDs: capabilityIDs, providers: providers)
+        for upstream in snapshot.models {
+            guard let id = ids.ids[upstream.id] else { continue }
+            if let others = ids.disambiguated[upstream.id] {
+                let shared = others.map { "models/\($0).toml" }.joined(separator: ", ")
+                work.warnings.append(ImportWarning(upstream.file, "its name takes the same id as \(shared); imported as `\(id)`"))
+            }
+            work.models[upstream.id] = mapping.model(upstream, id: id, &work.warnings)
+        }
+    }
+
+    /// Every readable provider file: a route of the model it links to by the exact rules, or counted.
+    private func linkRoutes(providerIDs: [String: String], _ work: inout Work) {
+        work.stats.providerFiles = snapshot.routes.count
+        work.stats.unreadable = snapshot.unreadableRoutes
+        let byID = Dictionary(snapshot.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let linker = RouteLinker(models: snapshot.models)
-        let routes = RouteMapping()
+        let mapping = RouteMapping()
         var usedProviders = Set<String>()
         for file in snapshot.routes {
             switch linker.link(file) {
             case let .linked(upstream, rule):
-                guard var model = models[upstream], let provider = providerIDs[file.provider] else { continue }
+                guard var model = work.models[upstream], let provider = providerIDs[file.provider] else { continue }
                 switch rule {
-                case .baseModel: stats.linkedByBaseModel += 1
-                case .id: stats.linkedByID += 1
-                case .name: stats.linkedByName += 1
+                case .baseModel: work.stats.linkedByBaseModel += 1
+                case .id: work.stats.linkedByID += 1
+                case .name: work.stats.linkedByName += 1
                 }
-                switch routes.route(file, provider: provider, base: rule == .baseModel ? byID[upstream] : nil, model: model, &warnings) {
+                let base = rule == .baseModel ? byID[upstream] : nil
+                switch mapping.route(file, provider: provider, base: base, model: model, &work.warnings) {
                 case let .route(route):
                     model.routes.append(route)
-                    models[upstream] = model
+                    work.models[upstream] = model
                     usedProviders.insert(file.provider)
-                    stats.routes += 1
+                    work.stats.routes += 1
                 case .deprecated:
-                    stats.deprecated += 1
+                    work.stats.deprecated += 1
                 }
             case let .missingBase(base):
-                stats.unlinked += 1
-                stats.missingBase += 1
-                warnings.append(ImportWarning(file.file, "`base_model` names \(OneLine.quoted(base)), which is not in models/; not imported"))
+                work.stats.unlinked += 1
+                work.stats.missingBase += 1
+                work.warnings.append(ImportWarning(file.file, "`base_model` names \(OneLine.quoted(base)), which is not in models/; not imported"))
             case .ambiguous:
-                stats.unlinked += 1
-                stats.ambiguous += 1
+                work.stats.unlinked += 1
+                work.stats.ambiguous += 1
             case .unlinked:
-                stats.unlinked += 1
+                work.stats.unlinked += 1
             }
         }
+        for id in work.models.keys {
+            work.models[id]?.routes.sort { ($0.provider, $0.modelID) < ($1.provider, $1.modelID) }
+        }
+        work.stats.providers = usedProviders.count
+    }
 
-        // Benchmark results.
-        let results = ResultMapping(matcher: BenchmarkMatcher(catalog: benchmarks))
+    /// The benchmark results of every model; returns the known benchmarks the layer must add, with the names seen.
+    private func mapResults(_ work: inout Work) -> [KnownBenchmarks.Definition: Set<String>] {
+        let mapping = ResultMapping(matcher: BenchmarkMatcher(catalog: benchmarks))
         var outcome = ResultMapping.Outcome()
         var firstFile: [String: String] = [:]
-        for upstream in snapshot.models {
-            guard var model = models[upstream.id] else { continue }
+        for upstream in snapshot.models where work.models[upstream.id] != nil {
             let before = outcome.unmatched
-            results.results(upstream, into: &outcome, &warnings)
+            mapping.results(upstream, into: &outcome, &work.warnings)
             for name in outcome.unmatched.keys where before[name] == nil { firstFile[name] = upstream.file }
-            model.results = outcome.results
+            work.models[upstream.id]?.results = outcome.results
+            work.stats.results += outcome.results.count
             outcome.results = []
-            models[upstream.id] = model
-            stats.results += model.results.count
         }
+        // One warning per name, on the first file that used it.
         for (name, count) in outcome.unmatched.sorted(by: { $0.key < $1.key }) {
             let file = firstFile[name] ?? "models"
             let results = count == 1 ? "1 result" : "\(count) results"
             if let ids = outcome.ambiguous[name] {
-                warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) fits several benchmarks (\(ids.joined(separator: ", "))); \(results) not imported"))
+                work.warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) fits several benchmarks (\(ids.joined(separator: ", "))); \(results) not imported"))
             } else {
-                warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) matches no benchmark of the hand-written benchmarks.yaml; \(results) not imported (add the name to a benchmark's `aliases`)"))
+                work.warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) matches no benchmark of the hand-written benchmarks.yaml; \(results) not imported (add the name to a benchmark's `aliases`)"))
             }
         }
-        stats.benchmarksMatched = outcome.matched.count
-        stats.benchmarkNamesUnmatched = outcome.unmatched.count
-        stats.resultsUnmatched = outcome.unmatched.values.reduce(0, +)
+        work.stats.benchmarksMatched = outcome.matched.count
+        work.stats.benchmarkNamesUnmatched = outcome.unmatched.count
+        work.stats.resultsUnmatched = outcome.unmatched.values.reduce(0, +)
+        return outcome.known
+    }
 
-        // Files.
-        let renderer = LayerRenderer(source: source, date: date)
-        for model in models.values {
-            var model = model
-            model.routes.sort { ($0.provider, $0.modelID) < ($1.provider, $1.modelID) }
-            output.files["models/\(model.id).yaml"] = renderer.model(model)
+    /// A provider's layer file: its name, documentation address and SDK from provider.toml, its kind from the table.
+    private func provider(_ provider: UpstreamProvider?, folder: String, renderer: LayerRenderer,
+                          _ warnings: inout [ImportWarning]) -> String {
+        let file = provider?.file ?? "providers/\(folder)/provider.toml"
+        let fields = provider?.data.map { UpstreamFields($0, file: file) }
+        let name = fields?.text("name", &warnings) ?? folder
+        var url = fields?.text("doc", &warnings)
+        if let text = url, !SourceReference.isWebAddress(text) {
+            warnings.append(ImportWarning(file, "`doc` \(OneLine.quoted(text)) is not a web address; left out"))
+            url = nil
         }
-        stats.models = models.count
-        // Every provider, not only those with a route this time: a hand-written route may name any of them, and
-        // must not break when a later snapshot drops the last imported route of its provider.
-        for upstream in providers.keys.sorted() {
-            guard let id = providerIDs[upstream] else { continue }
-            let provider = providers[upstream]
-            let fields = provider?.data.map { UpstreamFields($0, file: provider!.file) }
-            let name = fields?.text("name", &warnings) ?? upstream
-            var url = fields?.text("doc", &warnings)
-            if let text = url, !SourceReference.isWebAddress(text) {
-                warnings.append(ImportWarning(provider!.file, "`doc` \(OneLine.quoted(text)) is not a web address; left out"))
-                url = nil
-            }
-            let compatible: Bool? = fields?.text("npm", &warnings) == "@ai-sdk/openai-compatible" ? true : nil
-            output.files["providers/\(id).yaml"] = renderer.provider(name: name, kind: UpstreamNames.kind(provider: upstream), url: url,
-                                                                     openAICompatible: compatible, upstream: provider?.file ?? "providers/\(upstream)")
-        }
-        stats.providers = usedProviders.count
-        if !outcome.known.isEmpty {
-            let definitions = outcome.known.sorted { $0.key.id < $1.key.id }.map { definition, names in
-                (definition, names.filter { $0 != definition.name }.sorted())
-            }
-            output.files["benchmarks.yaml"] = renderer.benchmarks(definitions)
-        }
-        var title = "models.dev catalog, snapshot of \(date)"
-        if let commit = snapshot.commit { title += " (commit \(commit.prefix(12)))" }
-        output.files["source.yaml"] = renderer.manifest(title: title, commit: snapshot.commit, ids: assignment.ids)
-
-        output.stats = stats
-        output.warnings = Array(Set(warnings)).sorted()
-        return output
+        let compatible: Bool? = fields?.text("npm", &warnings) == "@ai-sdk/openai-compatible" ? true : nil
+        return renderer.provider(name: name, kind: UpstreamNames.kind(provider: folder), url: url, openAICompatible: compatible,
+                                 upstream: file)
     }
 
     /// Catalog ids for provider folders: slugs (`wafer.ai` → `wafer-ai`), a number added when two collide.

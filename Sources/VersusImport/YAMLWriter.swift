@@ -3,15 +3,12 @@ import VersusCore
 
 /// A YAML document to write: block style, keys in the order given, every scalar already formatted.
 /// The catalog's reader reads back exactly what this writes (the tests check that on every file the import writes).
-indirect enum YAMLValue: Sendable, Hashable {
+indirect enum YAMLValue: Sendable {
     case scalar(String)
     case mapping([(String, YAMLValue)])
     case sequence([YAMLValue])
     /// A short list of plain words on one line: `[text, image]`.
     case inline([String])
-
-    static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool { YAMLWriter.render(lhs) == YAMLWriter.render(rhs) }
-    func hash(into hasher: inout Hasher) { hasher.combine(YAMLWriter.render(self)) }
 
     static func text(_ value: String) -> YAMLValue { .scalar(YAMLWriter.quoted(value)) }
     static func number(_ value: Decimal) -> YAMLValue { .scalar(YAMLWriter.number(value)) }
