@@ -46,6 +46,23 @@ import Testing
         #expect(catalog.model("gamma-three")?.routes.first?.input?.primary.source == .registered("models-dev"))
     }
 
+    @Test func aHandWrittenFileMayOnlyAddToAnImportedModel() throws {
+        let layerModel = "name: Gamma Three\ndeveloper: Gamma\ncontext_window: 128000\nsources: [models-dev]\n"
+        let result = Self.check(["models/gamma-three.yaml": layerModel], changing: [
+            "models/gamma-three.yaml": "decision_fit: [coding, budget]\nbest_for: [cheap code review]\nlast_reviewed: 2026-06-01\n",
+        ])
+        expectCatalogWarnings(result, [])
+        let model = try #require(result.catalog?.model("gamma-three"))
+        #expect(model.name == "Gamma Three" && model.developer == "Gamma" && model.contextWindow?.value == 128_000)
+        #expect(model.decisionFit == [.coding, .budget] && model.bestFor == ["cheap code review"])
+        #expect(model.location.file == "Content/models/gamma-three.yaml")
+        // Without a model in a layer, the name and developer are required as ever.
+        expectCatalogErrors(Self.check([:], changing: ["models/gamma-three.yaml": "decision_fit: [coding]\n"]), [
+            "Content/models/gamma-three.yaml:1:1: error: model `gamma-three` has no `developer` (add `developer: …`)",
+            "Content/models/gamma-three.yaml:1:1: error: model `gamma-three` has no `name` (add `name: …`)",
+        ])
+    }
+
     @Test func layerFilesGetTheSameChecksWithTheirOwnFileAndLine() {
         let result = Self.check([
             "models/gamma-three.yaml": """

@@ -41,6 +41,12 @@ struct HandWrittenMergeTests {
             last_reviewed: 2026-06-01
             notes: Checked against the launch post.
             """,
+        // Only what the editor adds to an imported model: no name or developer needed.
+        "models/beta-free.yaml": """
+            decision_fit: [budget, local]
+            notes: Free on the router while it lasts.
+            last_reviewed: 2026-06-01
+            """,
     ]
 
     @Test func handWrittenFilesSurviveEveryImportUntouched() throws {
@@ -92,6 +98,9 @@ struct HandWrittenMergeTests {
         // Results by benchmark and variant: the same score from both, no disagreement.
         let result = try #require(model.benchmarkResults.first { $0.benchmark == "swe-bench-verified" })
         #expect(result.score.values.count == 2 && !result.score.isDisputed)
+        let free = try #require(catalog.model("beta-free"))
+        #expect(free.name == "Beta Free" && free.developer == "beta" && free.decisionFit == [.budget, .local])
+        #expect(free.notes == "Free on the router while it lasts." && free.routes.count == 2)
         // Providers by id: the editor's name and kind, the import's address.
         #expect(catalog.providers["alpha"]?.name == "Alpha Labs API" && catalog.providers["alpha"]?.kind == .firstParty)
         #expect(catalog.providers["alpha"]?.url == "https://alpha.example/docs")

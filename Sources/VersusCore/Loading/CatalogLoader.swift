@@ -92,7 +92,7 @@ public struct CatalogLoader: Sendable {
         if topLevel.contains("sources.yaml"), let node = parse("\(content)/sources.yaml", into: &catalog.diagnostics) {
             catalog.sources = SourcesDecoder.decode(node.value, &catalog.diagnostics)
         }
-        loadEntries(in: content, names: topLevel, into: &catalog)
+        loadEntries(in: content, names: topLevel, imported: importedModelIDs(), into: &catalog)
         for (path, slug) in entries(in: "\(content)/comparisons", extension: "md", idCheck: false, into: &catalog.diagnostics) {
             if let text = readText(path, into: &catalog.diagnostics) {
                 catalog.editorials.append((path, slug, text))
@@ -149,8 +149,20 @@ public struct CatalogLoader: Sendable {
         return catalog
     }
 
-    /// `benchmarks.yaml`, `providers/` and `models/` of a catalog folder: Content/ or an import layer.
-    private func loadEntries(in folder: String, names: Set<String>, into catalog: inout LoadedCatalog) {
+    /// The ids of the models that import layers hold: their file names, without reading the files.
+    private func importedModelIDs() -> Set<String> {
+        var ids = Set<String>()
+        for layer in layerNames() {
+            for name in fileSystem.list(absolute("\(content)/\(Self.importsFolder)/\(layer)/models")) ?? [] where name.hasSuffix(".yaml") {
+                ids.insert(String(name.dropLast(".yaml".count)))
+            }
+        }
+        return ids
+    }
+
+    /// `benchmarks.yaml`, `providers/` and `models/` of a catalog folder: Content/ or an import layer. `imported`
+    /// names the models an import layer has, which a hand-written file may add to without repeating their name.
+    private func loadEntries(in folder: String, names: Set<String>, imported: Set<String> = [], into catalog: inout LoadedCatalog) {
         if names.contains("benchmarks.yaml"), let node = parse("\(folder)/benchmarks.yaml", into: &catalog.diagnostics) {
             catalog.benchmarks += BenchmarksDecoder.decode(node.value, &catalog.diagnostics)
         }
@@ -162,7 +174,7 @@ public struct CatalogLoader: Sendable {
         }
         for (path, id) in entries(in: "\(folder)/models", extension: "yaml", into: &catalog.diagnostics) {
             if let node = parse(path, into: &catalog.diagnostics),
-               let model = ModelDecoder.decode(node.value, id: id, file: path, &catalog.diagnostics) {
+               let model = ModelDecoder.decode(node.value, id: id, file: path, imported: imported.contains(id), &catalog.diagnostics) {
                 catalog.models.append(model)
             }
         }

@@ -76,6 +76,9 @@ enum LayerMerge {
 
     static func merged(_ hand: Model, _ layer: Model) -> Model {
         var result = hand
+        // A hand-written file that only adds to an imported model may leave out its name and developer.
+        if hand.name.isEmpty { result.name = layer.name }
+        if hand.developer.isEmpty { result.developer = layer.developer }
         result.family = hand.family ?? layer.family
         result.productType = hand.productType ?? layer.productType
         result.releaseDate = hand.releaseDate ?? layer.releaseDate

@@ -13,7 +13,10 @@ enum ModelDecoder {
     static let selfHostingKeys = ["label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
                                   "context_tokens", "approximate", "note", "source", "date"]
 
-    static func decode(_ node: YAMLNode?, id: String, file: String, _ diagnostics: inout [Diagnostic]) -> Model? {
+    /// `imported`: an import layer has a model of this id, so this file only adds to it and needs no `name` or
+    /// `developer` of its own (an empty one is filled in from the layer).
+    static func decode(_ node: YAMLNode?, id: String, file: String, imported: Bool = false,
+                       _ diagnostics: inout [Diagnostic]) -> Model? {
         guard let node else {
             diagnostics.append(.error(SourceLocation(file: file), "model file is empty", fix: "add at least `name:` and `developer:`"))
             return nil
@@ -23,13 +26,13 @@ enum ModelDecoder {
             diagnostics.append(.error(reader.keyLocation("id"), "`id: \(written)` does not match the file name `\(id)`",
                                       fix: "rename the file or remove the `id` key"))
         }
-        let name = reader.string("name", required: true, &diagnostics)
-        let developer = reader.string("developer", required: true, &diagnostics)
+        let name = reader.string("name", required: !imported, &diagnostics)
+        let developer = reader.string("developer", required: !imported, &diagnostics)
         let sources = reader.strings("sources", &diagnostics).map(SourceReference.init)
         let modelSource = sources.first
 
         var model = Model(
-            id: id, name: name ?? id, developer: developer ?? "",
+            id: id, name: name ?? (imported ? "" : id), developer: developer ?? "",
             family: reader.string("family", &diagnostics),
             productType: reader.choice("product_type", as: ProductType.self, &diagnostics),
             releaseDate: reader.date("release_date", &diagnostics),
