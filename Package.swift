@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "VersusCore", targets: ["VersusCore"]),
+        .library(name: "VersusImport", targets: ["VersusImport"]),
         .executable(name: "versus", targets: ["versus"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +33,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // models.dev → Content/imports/models-dev/: the only target that reads TOML. No network.
+        .target(
+            name: "VersusImport",
+            dependencies: [
+                "VersusCore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "versus",
             dependencies: [
                 "VersusCore",
+                "VersusImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,6 +54,12 @@ let package = Package(
             name: "VersusCoreTests",
             dependencies: ["VersusCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VersusImportTests",
+            dependencies: ["VersusImport", "VersusCore"],
+            // Read in place through #filePath: the fixtures hold link stand-ins that must stay as written.
+            exclude: ["Fixtures"]
         ),
     ]
 )

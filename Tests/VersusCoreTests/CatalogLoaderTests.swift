@@ -204,7 +204,7 @@ import Testing
             "drafts/x.yaml": "name: x",
         ])
         #expect(result.diagnostics.printed == [
-            "Content/drafts:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/ and comparisons/)",
+            "Content/drafts:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/)",
             "Content/models/gamma.yml:1:1: warning: not a .yaml file; ignored (rename it to end in .yaml)",
             "Content/models/readme.txt:1:1: warning: not a .yaml file; ignored (Content/models/ holds only .yaml files)",
         ])

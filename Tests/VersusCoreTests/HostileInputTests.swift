@@ -114,7 +114,7 @@ import Testing
         #expect(onDisk.diagnostics.printed == [
             "Content/comparisons/alpha-one-vs-\\nContent:1:1: error: forged.md:1:1: error: file name \"alpha-one-vs-\\nContent:1:1: error: forged\" is not a valid id \(rule)",
             "Content/models/line\\nbreak.yaml:1:1: error: file name \"line\\nbreak\" is not a valid id \(rule)",
-            "Content/notes\\r.txt:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/ and comparisons/)",
+            "Content/notes\\r.txt:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/)",
         ])
     }
 

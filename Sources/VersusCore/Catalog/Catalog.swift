@@ -7,21 +7,30 @@ public struct Catalog: Sendable {
     /// Sorted by id.
     public private(set) var models: [Model]
     public var editorials: [PairID: Editorial]
+    /// The reports of `Content/changes/`, newest first.
+    public private(set) var changes: [ChangeReport]
     private var index: [String: Int]
 
     public init(site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
-                sources: [String: Source], models: [Model], editorials: [PairID: Editorial]) {
+                sources: [String: Source], models: [Model], editorials: [PairID: Editorial],
+                changes: [ChangeReport] = []) {
         self.site = site
         self.providers = providers
         self.benchmarks = benchmarks
         self.sources = sources
         self.models = models.sorted { $0.id < $1.id }
         self.editorials = editorials
+        self.changes = changes.sorted { ($0.date, $0.location.file) > ($1.date, $1.location.file) }
         self.index = Dictionary(self.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func model(_ id: String) -> Model? {
         index[id].map { models[$0] }
+    }
+
+    /// Every price change of every report, newest report first.
+    public var priceChanges: [(report: ChangeReport, change: PriceChange)] {
+        changes.flatMap { report in report.priceChanges.map { (report, $0) } }
     }
 }
 

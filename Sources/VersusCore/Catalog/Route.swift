@@ -13,6 +13,9 @@ public struct Route: Sendable, Hashable, Encodable {
     public var batchOutput: Figure<Decimal>?
     /// Prices that apply above a prompt length.
     public var tiers: [PriceTier]
+    /// Limits of this provider when they differ from the model's own (a host that serves a shorter context).
+    public var contextWindow: Figure<Int>?
+    public var maxOutput: Figure<Int>?
     public var note: String?
     public var source: SourceReference?
     public var asOf: ISODate?
@@ -28,6 +31,7 @@ public struct PriceTier: Sendable, Hashable, Encodable {
     public var input: Figure<Decimal>?
     public var output: Figure<Decimal>?
     public var cachedInput: Figure<Decimal>?
+    public var cacheWrite: Figure<Decimal>?
     public var location: SourceLocation
 }
 

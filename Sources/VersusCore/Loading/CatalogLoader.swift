@@ -8,17 +8,30 @@ public struct LoadedCatalog: Sendable {
     public var providers: [Provider] = []
     public var models: [Model] = []
     public var editorials: [(file: String, slug: String, text: String)] = []
+    /// The reports of `Content/changes/`, in file order.
+    public var changes: [ChangeReport] = []
+    /// The manifests (`source.yaml`) of the import layers read, by layer name.
+    public var layers: [String: ImportLayerManifest] = [:]
     public var diagnostics: [Diagnostic] = []
+    /// The folder the files were read from, as diagnostics name it (`Content`).
+    public var contentFolder = CatalogLoader.contentFolder
+
+    public init() {}
 }
 
 /// Stage 1 of the pipeline: reads every catalog file under `<root>/Content` and decodes it.
 public struct CatalogLoader: Sendable {
     public var root: String
+    /// The catalog's folder inside `root`: `Content` unless told otherwise.
+    public var content: String
     public var fileSystem: FileSystem
     public static let contentFolder = "Content"
+    /// The folder of `Content/` that holds import layers, one folder each (`imports/models-dev/`).
+    public static let importsFolder = "imports"
 
-    public init(root: String, fileSystem: FileSystem = .local) {
+    public init(root: String, content: String = CatalogLoader.contentFolder, fileSystem: FileSystem = .local) {
         self.root = root
+        self.content = content
         self.fileSystem = fileSystem
     }
 
@@ -26,17 +39,43 @@ public struct CatalogLoader: Sendable {
         root.isEmpty || root == "." ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
     }
 
+    /// Reads the whole catalog: the hand-written files, every import layer under `Content/imports/` merged into
+    /// them (see `LayerMerge`), and the change reports under `Content/changes/`.
     public func load() -> LoadedCatalog {
+        var catalog = loadHandWritten()
+        let folder = "\(content)/\(Self.importsFolder)"
+        let layers = layerNames()
+        for name in (fileSystem.list(absolute(folder)) ?? []).sorted() where !name.hasPrefix(".") && !layers.contains(name) {
+            catalog.diagnostics.append(.warning(SourceLocation(file: "\(folder)/\(Scalars.visible(name, limit: 300))"),
+                                                "not an import layer; ignored",
+                                                fix: "\(folder)/ holds one folder per import, named like an id (models-dev)"))
+        }
+        for name in layers {
+            let layer = loadLayer(name)
+            LayerMerge.merge(layer, into: &catalog)
+        }
+        return catalog
+    }
+
+    /// The names of the import layers, the folders under `Content/imports/`, sorted.
+    public func layerNames() -> [String] {
+        let folder = "\(content)/\(Self.importsFolder)"
+        guard let names = fileSystem.list(absolute(folder)) else { return [] }
+        return names.filter { !$0.hasPrefix(".") && Identifier.isValid($0) && fileSystem.isDirectory(absolute("\(folder)/\($0)")) }.sorted()
+    }
+
+    /// Reads the hand-written catalog and the change reports, without any import layer.
+    public func loadHandWritten() -> LoadedCatalog {
         var catalog = LoadedCatalog()
-        let content = Self.contentFolder
+        catalog.contentFolder = content
         guard fileSystem.isDirectory(absolute(content)) else {
-            catalog.diagnostics.append(.error(SourceLocation(file: content), "there is no Content/ folder in \(root.isEmpty ? "." : root)",
+            catalog.diagnostics.append(.error(SourceLocation(file: content), "there is no \(content)/ folder in \(root.isEmpty ? "." : root)",
                                               fix: "run versus in a site folder, or pass --root DIR"))
             return catalog
         }
         let topLevel = Set(fileSystem.list(absolute(content)) ?? [])
         if topLevel.filter({ !$0.hasPrefix(".") }).isEmpty {
-            catalog.diagnostics.append(.error(SourceLocation(file: content), "Content/ is empty",
+            catalog.diagnostics.append(.error(SourceLocation(file: content), "\(content)/ is empty",
                                               fix: "add at least Content/site.yaml; see docs/catalog.md"))
             return catalog
         }
@@ -47,41 +86,98 @@ public struct CatalogLoader: Sendable {
                 catalog.site = SiteDecoder.decode(node.value, file: sitePath, &catalog.diagnostics)
             }
         } else {
-            catalog.diagnostics.append(.error(SourceLocation(file: sitePath), "Content/site.yaml is missing",
+            catalog.diagnostics.append(.error(SourceLocation(file: sitePath), "\(content)/site.yaml is missing",
                                               fix: "create it with at least `title:` and `base_url:`"))
         }
         if topLevel.contains("sources.yaml"), let node = parse("\(content)/sources.yaml", into: &catalog.diagnostics) {
             catalog.sources = SourcesDecoder.decode(node.value, &catalog.diagnostics)
         }
-        if topLevel.contains("benchmarks.yaml"), let node = parse("\(content)/benchmarks.yaml", into: &catalog.diagnostics) {
-            catalog.benchmarks = BenchmarksDecoder.decode(node.value, &catalog.diagnostics)
-        }
-        for (path, id) in entries(in: "\(content)/providers", extension: "yaml", into: &catalog.diagnostics) {
-            if let node = parse(path, into: &catalog.diagnostics),
-               let provider = ProviderDecoder.decode(node.value, id: id, file: path, &catalog.diagnostics) {
-                catalog.providers.append(provider)
-            }
-        }
-        for (path, id) in entries(in: "\(content)/models", extension: "yaml", into: &catalog.diagnostics) {
-            if let node = parse(path, into: &catalog.diagnostics),
-               let model = ModelDecoder.decode(node.value, id: id, file: path, &catalog.diagnostics) {
-                catalog.models.append(model)
-            }
-        }
+        loadEntries(in: content, names: topLevel, imported: importedModelIDs(), into: &catalog)
         for (path, slug) in entries(in: "\(content)/comparisons", extension: "md", idCheck: false, into: &catalog.diagnostics) {
             if let text = readText(path, into: &catalog.diagnostics) {
                 catalog.editorials.append((path, slug, text))
             }
         }
+        for (path, name) in entries(in: "\(content)/changes", extension: "yaml", idCheck: false, into: &catalog.diagnostics) {
+            guard let date = ISODate(name), date.day != nil else {
+                catalog.diagnostics.append(.error(SourceLocation(file: path), "a change report is named for its date, not \(Scalars.quoted(name))",
+                                                  fix: "name it YYYY-MM-DD.yaml, the date of the snapshot it reports"))
+                continue
+            }
+            if let node = parse(path, into: &catalog.diagnostics),
+               let report = ChangesDecoder.decode(node.value, date: date, file: path, &catalog.diagnostics) {
+                catalog.changes.append(report)
+            }
+        }
         let known: Set<String> = ["site.yaml", "sources.yaml", "benchmarks.yaml", "providers", "models", "comparisons",
-                                  "changes", "measurements"]
+                                  "changes", "measurements", Self.importsFolder]
         for name in topLevel.sorted() where !known.contains(name) && !name.hasPrefix(".") {
-            var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/ and comparisons/"
+            var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/"
             if let near = Suggestion.closest(to: name, in: known) { fix = "did you mean `\(near)`?" }
             catalog.diagnostics.append(.warning(SourceLocation(file: "\(content)/\(Scalars.visible(name, limit: 300))"), "not part of the catalog; ignored",
                                                 fix: fix))
         }
         return catalog
+    }
+
+    /// Reads one import layer, `Content/imports/<name>/`, on its own: its `source.yaml`, `benchmarks.yaml`,
+    /// `providers/` and `models/`, in the same schema as the hand-written files. Not merged with anything.
+    public func loadLayer(_ name: String) -> LoadedCatalog {
+        var catalog = LoadedCatalog()
+        catalog.contentFolder = content
+        let folder = "\(content)/\(Self.importsFolder)/\(name)"
+        guard let listed = fileSystem.list(absolute(folder)) else { return catalog }
+        let names = Set(listed)
+        let sourcePath = "\(folder)/source.yaml"
+        if names.contains("source.yaml") {
+            if let node = parse(sourcePath, into: &catalog.diagnostics),
+               let manifest = LayerManifestDecoder.decode(node.value, layer: name, file: sourcePath, &catalog.diagnostics) {
+                catalog.sources.append(manifest.source)
+                catalog.layers[name] = manifest
+            }
+        } else {
+            catalog.diagnostics.append(.error(SourceLocation(file: sourcePath), "the import layer `\(name)` has no source.yaml",
+                                              fix: "run the import again, or remove \(folder)/"))
+        }
+        loadEntries(in: folder, names: names, into: &catalog)
+        let known: Set<String> = ["source.yaml", "benchmarks.yaml", "providers", "models"]
+        for entry in names.sorted() where !known.contains(entry) && !entry.hasPrefix(".") {
+            catalog.diagnostics.append(.warning(SourceLocation(file: "\(folder)/\(Scalars.visible(entry, limit: 300))"),
+                                                "not part of an import layer; ignored",
+                                                fix: "an import layer holds source.yaml, benchmarks.yaml, providers/ and models/"))
+        }
+        return catalog
+    }
+
+    /// The ids of the models that import layers hold: their file names, without reading the files.
+    private func importedModelIDs() -> Set<String> {
+        var ids = Set<String>()
+        for layer in layerNames() {
+            for name in fileSystem.list(absolute("\(content)/\(Self.importsFolder)/\(layer)/models")) ?? [] where name.hasSuffix(".yaml") {
+                ids.insert(String(name.dropLast(".yaml".count)))
+            }
+        }
+        return ids
+    }
+
+    /// `benchmarks.yaml`, `providers/` and `models/` of a catalog folder: Content/ or an import layer. `imported`
+    /// names the models an import layer has, which a hand-written file may add to without repeating their name.
+    private func loadEntries(in folder: String, names: Set<String>, imported: Set<String> = [], into catalog: inout LoadedCatalog) {
+        if names.contains("benchmarks.yaml"), let node = parse("\(folder)/benchmarks.yaml", into: &catalog.diagnostics) {
+            catalog.benchmarks += BenchmarksDecoder.decode(node.value, &catalog.diagnostics)
+        }
+        for (path, id) in entries(in: "\(folder)/providers", extension: "yaml", into: &catalog.diagnostics) {
+            if let node = parse(path, into: &catalog.diagnostics),
+               let provider = ProviderDecoder.decode(node.value, id: id, file: path, &catalog.diagnostics) {
+                catalog.providers.append(provider)
+            }
+        }
+        for (path, id) in entries(in: "\(folder)/models", extension: "yaml", into: &catalog.diagnostics) {
+            if let node = parse(path, into: &catalog.diagnostics),
+               let model = ModelDecoder.decode(node.value, id: id, file: path, imported: imported.contains(id), &catalog.diagnostics) {
+                catalog.models.append(model)
+            }
+        }
     }
 
     /// The files of a catalog folder with their ids, sorted; reports names that are not valid ids.

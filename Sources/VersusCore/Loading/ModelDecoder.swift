@@ -7,13 +7,16 @@ enum ModelDecoder {
                        "modalities", "languages", "capabilities", "best_for", "decision_fit", "routes", "benchmarks",
                        "self_hosting", "sources", "last_reviewed", "notes"]
     static let routeKeys = ["provider", "model_id", "input", "output", "cached_input", "cache_write", "batch_input",
-                            "batch_output", "tiers", "note", "source", "as_of"]
-    static let tierKeys = ["above_tokens", "input", "output", "cached_input"]
+                            "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of"]
+    static let tierKeys = ["above_tokens", "input", "output", "cached_input", "cache_write"]
     static let resultKeys = ["benchmark", "score", "variant", "source", "date", "note"]
     static let selfHostingKeys = ["label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
                                   "context_tokens", "approximate", "note", "source", "date"]
 
-    static func decode(_ node: YAMLNode?, id: String, file: String, _ diagnostics: inout [Diagnostic]) -> Model? {
+    /// `imported`: an import layer has a model of this id, so this file only adds to it and needs no `name` or
+    /// `developer` of its own (an empty one is filled in from the layer).
+    static func decode(_ node: YAMLNode?, id: String, file: String, imported: Bool = false,
+                       _ diagnostics: inout [Diagnostic]) -> Model? {
         guard let node else {
             diagnostics.append(.error(SourceLocation(file: file), "model file is empty", fix: "add at least `name:` and `developer:`"))
             return nil
@@ -23,13 +26,13 @@ enum ModelDecoder {
             diagnostics.append(.error(reader.keyLocation("id"), "`id: \(written)` does not match the file name `\(id)`",
                                       fix: "rename the file or remove the `id` key"))
         }
-        let name = reader.string("name", required: true, &diagnostics)
-        let developer = reader.string("developer", required: true, &diagnostics)
+        let name = reader.string("name", required: !imported, &diagnostics)
+        let developer = reader.string("developer", required: !imported, &diagnostics)
         let sources = reader.strings("sources", &diagnostics).map(SourceReference.init)
         let modelSource = sources.first
 
         var model = Model(
-            id: id, name: name ?? id, developer: developer ?? "",
+            id: id, name: name ?? (imported ? "" : id), developer: developer ?? "",
             family: reader.string("family", &diagnostics),
             productType: reader.choice("product_type", as: ProductType.self, &diagnostics),
             releaseDate: reader.date("release_date", &diagnostics),
@@ -142,14 +145,21 @@ enum ModelDecoder {
             guard let tier = FieldReader(item, what: "a price tier", keys: tierKeys, diagnostics: &diagnostics),
                   let above = tier.integer("above_tokens", required: true, minimum: 1, &diagnostics) else { return nil }
             return PriceTier(aboveTokens: above, input: price("input", tier), output: price("output", tier),
-                             cachedInput: price("cached_input", tier), location: item.location)
+                             cachedInput: price("cached_input", tier), cacheWrite: price("cache_write", tier),
+                             location: item.location)
+        }
+        func limit(_ key: String) -> Figure<Int>? {
+            reader.value(key).flatMap {
+                FigureDecoder.integer($0, field: key, defaultSource: source, defaultDate: asOf, &diagnostics)
+            }
         }
         guard let provider else { return nil }
         return Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
                      input: price("input"), output: price("output"), cachedInput: price("cached_input"),
                      cacheWrite: price("cache_write"), batchInput: price("batch_input"), batchOutput: price("batch_output"),
-                     tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens }, note: reader.string("note", &diagnostics),
-                     source: source, asOf: asOf, location: node.location)
+                     tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens },
+                     contextWindow: limit("context_window"), maxOutput: limit("max_output"),
+                     note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location)
     }
 
     /// Entries naming the same benchmark and variant become one result with several sourced values.

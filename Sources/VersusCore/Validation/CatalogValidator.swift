@@ -26,13 +26,17 @@ public struct CatalogValidator: Sendable {
         let site = loaded.site
         // A file that failed as a whole (unreadable, malformed, or no entry left) is reported once: references to
         // what it would have defined are not reported again. A file that lost only some entries is not excused.
-        let content = CatalogLoader.contentFolder
+        let content = loaded.contentFolder
         let failedFiles = Set(loaded.diagnostics.errors.map(\.location.file))
+        // The same holds for the files of import layers, `Content/imports/<layer>/<folder>/<id>.yaml`.
+        let layerPrefixes = loaded.layers.keys.sorted().map { "\(content)/\(CatalogLoader.importsFolder)/\($0)" }
         func ids(failedIn folder: String) -> Set<String> {
             Set(failedFiles.compactMap { file -> String? in
-                guard file.hasPrefix("\(content)/\(folder)/"), file.hasSuffix(".yaml") else { return nil }
-                let id = String(file.dropFirst("\(content)/\(folder)/".count).dropLast(".yaml".count))
-                return Identifier.isValid(id) ? id : nil
+                for base in [content] + layerPrefixes where file.hasPrefix("\(base)/\(folder)/") && file.hasSuffix(".yaml") {
+                    let id = String(file.dropFirst("\(base)/\(folder)/".count).dropLast(".yaml".count))
+                    return Identifier.isValid(id) ? id : nil
+                }
+                return nil
             })
         }
         let failedProviders = ids(failedIn: "providers")
@@ -44,7 +48,7 @@ public struct CatalogValidator: Sendable {
         for model in models {
             references.check(model, &diagnostics)
             FigureRules.check(model, &diagnostics)
-            if let site { ReviewRules.check(model, site: site, today: today, &diagnostics) }
+            if let site { ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics) }
         }
 
         // Model files that could not be read still name models that exist, for comparisons and pairs.
@@ -74,7 +78,7 @@ public struct CatalogValidator: Sendable {
         }
         let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
         if models.isEmpty && site != nil && !modelFilesFailed {
-            diagnostics.append(.warning(SourceLocation(file: "\(CatalogLoader.contentFolder)/models"),
+            diagnostics.append(.warning(SourceLocation(file: "\(content)/models"),
                                         "the catalog has no models, so no comparison pages",
                                         fix: "add files under Content/models/"))
         }
@@ -82,7 +86,7 @@ public struct CatalogValidator: Sendable {
         diagnostics = Array(Set(diagnostics)).sorted()
         guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
         let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
-                              models: models, editorials: editorials)
+                              models: models, editorials: editorials, changes: loaded.changes)
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 

@@ -24,6 +24,13 @@ enum FigureRules {
                                                        ("batch input price", route.batchInput),
                                                        ("batch output price", route.batchOutput)]
             for (label, figure) in named { disputes(figure, "\(label) on `\(route.provider)`", &diagnostics) }
+            if let context = route.contextWindow, let output = route.maxOutput, output.value > context.value {
+                diagnostics.append(.error(output.location,
+                                          "route `\(route.provider)` has `max_output` (\(output.value)) larger than its `context_window` (\(context.value))",
+                                          fix: "the output limit cannot exceed the context window; check both figures"))
+            }
+            disputes(route.contextWindow, "context window on `\(route.provider)`", &diagnostics)
+            disputes(route.maxOutput, "max output on `\(route.provider)`", &diagnostics)
         }
         for result in model.benchmarkResults {
             if result.score.values.contains(where: { $0.source == nil }) {
@@ -47,8 +54,12 @@ enum FigureRules {
 
 /// A model's last review must be recent enough.
 enum ReviewRules {
-    static func check(_ model: Model, site: SiteSettings, today: ISODate, _ diagnostics: inout [Diagnostic]) {
+    /// `layers` is the folder of import layers (`Content/imports/`): a model only an import brought in has had no
+    /// editor yet, and its data carries the snapshot's date instead, so a missing review date is not reported.
+    static func check(_ model: Model, site: SiteSettings, today: ISODate, layers: String, _ diagnostics: inout [Diagnostic]) {
+        let importedOnly = model.location.file.hasPrefix(layers)
         guard let reviewed = model.lastReviewed else {
+            if importedOnly { return }
             diagnostics.append(.warning(model.location, "model `\(model.id)` has no `last_reviewed` date",
                                         fix: "add `last_reviewed: YYYY-MM-DD` after checking its facts"))
             return

@@ -40,6 +40,7 @@ struct ReferenceRules {
             seenRoutes[key] = route.location
             if let source = route.source { checkSource(source, at: route.location, &diagnostics) }
             for figure in route.prices { checkSources(of: figure, &diagnostics) }
+            for figure in [route.contextWindow, route.maxOutput].compactMap({ $0 }) { checkSources(of: figure, &diagnostics) }
         }
         for result in model.benchmarkResults {
             if benchmarks[result.benchmark] == nil && !benchmarksFailed {
@@ -72,7 +73,7 @@ extension Route {
     /// Every price figure of the route, tiers included.
     var prices: [Figure<Decimal>] {
         [input, output, cachedInput, cacheWrite, batchInput, batchOutput].compactMap { $0 }
-            + tiers.flatMap { [$0.input, $0.output, $0.cachedInput].compactMap { $0 } }
+            + tiers.flatMap { [$0.input, $0.output, $0.cachedInput, $0.cacheWrite].compactMap { $0 } }
     }
 }
 

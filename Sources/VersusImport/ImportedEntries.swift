@@ -1,0 +1,56 @@
+import Foundation
+import VersusCore
+
+/// A model as the import understood it, before it is written as `models/<id>.yaml` of the layer.
+struct ImportedModel: Sendable {
+    var id: String
+    /// The canonical file it comes from.
+    var upstream: String
+    var name: String
+    var developer: String
+    var family: String?
+    var releaseDate: ISODate?
+    var knowledgeCutoff: ISODate?
+    var openWeights: Bool?
+    var contextWindow: Int?
+    var maxOutput: Int?
+    var inputModalities: [Modality] = []
+    var outputModalities: [Modality] = []
+    /// Capability id → yes or no, in the order of the site's capability rows.
+    var capabilities: [(id: String, state: CapabilityState)] = []
+    var routes: [ImportedRoute] = []
+    var results: [ImportedResult] = []
+}
+
+/// One provider's route to a model, from the provider's model file.
+struct ImportedRoute: Sendable, Hashable {
+    var provider: String
+    var modelID: String
+    var file: String
+    var input: Decimal?
+    var output: Decimal?
+    var cachedInput: Decimal?
+    var cacheWrite: Decimal?
+    var tiers: [ImportedTier] = []
+    /// Set only where the provider's limit differs from the model's.
+    var contextWindow: Int?
+    var maxOutput: Int?
+    var note: String?
+}
+
+/// Prices above a prompt length.
+struct ImportedTier: Sendable, Hashable {
+    var aboveTokens: Int
+    var input: Decimal?
+    var output: Decimal?
+    var cachedInput: Decimal?
+    var cacheWrite: Decimal?
+}
+
+/// One benchmark result, matched to a catalog benchmark.
+struct ImportedResult: Sendable, Hashable {
+    var benchmark: String
+    var variant: String?
+    var score: Decimal
+    var note: String?
+}

@@ -1,0 +1,56 @@
+import Foundation
+import VersusCore
+
+/// Turns a canonical `models/<lab>/<name>.toml` into an `ImportedModel`: name, developer, dates, openness, limits,
+/// modalities and the capabilities models.dev states. Routes and results are added by their own mappings.
+struct ModelMapping {
+    /// The capability rows of the site: only these are written (a row the site does not show would be an error).
+    var capabilityIDs: Set<String>
+    var providers: [String: UpstreamProvider]
+
+    func model(_ upstream: UpstreamModel, id: String, _ warnings: inout [ImportWarning]) -> ImportedModel {
+        let fields = UpstreamFields(upstream.data, file: upstream.file)
+        let name = fields.text("name", &warnings)
+        if name == nil { warnings.append(ImportWarning(upstream.file, "has no `name`; its id \(OneLine.quoted(upstream.name)) stands in")) }
+        var model = ImportedModel(id: id, upstream: upstream.file, name: name ?? upstream.name,
+                                  developer: UpstreamNames.developer(lab: upstream.lab, providers: providers))
+        model.family = fields.text("family", &warnings)
+        model.releaseDate = fields.date("release_date", &warnings)
+        model.knowledgeCutoff = fields.date("knowledge", &warnings)
+        model.openWeights = fields.bool("open_weights", &warnings)
+        if let limit = fields.table("limit", &warnings) {
+            model.contextWindow = limit.tokens("context", &warnings)
+            model.maxOutput = limit.tokens("output", &warnings)
+            if let context = model.contextWindow, let output = model.maxOutput, output > context {
+                warnings.append(ImportWarning(upstream.file, "`limit.output` (\(output)) exceeds `limit.context` (\(context)); output limit left unknown"))
+                model.maxOutput = nil
+            }
+        }
+        if let modalities = fields.table("modalities", &warnings) {
+            model.inputModalities = Self.modalities(modalities, "input", &warnings)
+            model.outputModalities = Self.modalities(modalities, "output", &warnings)
+        }
+        var states: [String: CapabilityState] = [:]
+        for (key, capability) in [("tool_call", "function-calling"), ("reasoning", "reasoning-mode"),
+                                  ("structured_output", "structured-outputs")] {
+            if let flag = fields.bool(key, &warnings) { states[capability] = flag ? .yes : .no }
+        }
+        // Image input is vision; its absence from a list of modalities is not a stated "no".
+        if model.inputModalities.contains(.image) { states["vision"] = .yes }
+        if model.inputModalities.contains(where: { $0 != .text }) { states["multimodal-input"] = .yes }
+        model.capabilities = states.filter { capabilityIDs.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return model
+    }
+
+    static func modalities(_ table: UpstreamFields, _ key: String, _ warnings: inout [ImportWarning]) -> [Modality] {
+        var result: [Modality] = []
+        for text in table.strings(key, &warnings) {
+            guard let modality = Modality(rawValue: text.lowercased()) else {
+                warnings.append(ImportWarning(table.file, "`\(table.key(key))` names \(OneLine.quoted(text)), not a modality the catalog knows; ignored"))
+                continue
+            }
+            if !result.contains(modality) { result.append(modality) }
+        }
+        return result
+    }
+}
