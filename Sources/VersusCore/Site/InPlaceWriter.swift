@@ -20,7 +20,7 @@ struct InPlaceWriter: Sendable {
 
     func write(_ path: String, _ data: Data) throws {
         let url = try url(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.makeParent(of: url.path)
         try AtomicFile.write(data, to: url)
     }
 

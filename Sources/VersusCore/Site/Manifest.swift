@@ -68,6 +68,15 @@ enum AtomicFile {
         }
     }
 
+    /// Makes the folder `path` is in: one `mkdir` when its parent exists (the usual case for a page folder),
+    /// FileManager's walk up the tree otherwise.
+    static func makeParent(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        let folder = String(path[..<slash])
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
     static func failure(_ what: String) -> CocoaError {
         CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(what): \(String(cString: strerror(errno)))"])
     }

@@ -24,7 +24,7 @@ public struct SiteWriter: Sendable {
             throw WriteError.outsideOutput(path)
         }
         let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.makeParent(of: url.path)
         try AtomicFile.writePlain(data, to: url.path)
     }
 

@@ -52,14 +52,19 @@ enum RouteRows {
     static func rows(for model: Model, catalog: Catalog, ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
         model.routes.map { route in
             let provider = catalog.providers[route.provider]
+            // The row's Source column cites the route's source; a price from that same source needs no mark of its own.
+            let routeRefs = ledger.ref(route.source)
             func price(_ figure: Figure<Decimal>?, missing: String = Format.notDocumented) -> Cell {
-                figure == nil ? Cell(missing, muted: true) : ledger.cell(figure) { Format.price($0) }
+                guard figure != nil else { return Cell(missing, muted: true) }
+                var cell = ledger.cell(figure) { Format.price($0) }
+                cell.refs.removeAll { routeRefs.contains($0) }
+                return cell
             }
             var batch = Cell("Not documented", muted: true)
             if route.batchInput != nil || route.batchOutput != nil {
                 let input = route.batchInput.map { Format.approx($0.primary, Format.price($0.value)) } ?? "?"
                 let output = route.batchOutput.map { Format.approx($0.primary, Format.price($0.value)) } ?? "?"
-                batch = Cell("\(input) / \(output)", refs: ledger.ref(route.batchInput?.primary.source ?? route.source))
+                batch = Cell("\(input) / \(output)", refs: ledger.ref(route.batchInput?.primary.source ?? route.source).filter { !routeRefs.contains($0) })
             }
             let tiers = route.tiers.map { tier -> String in
                 let input = tier.input.map { Format.price($0.value) } ?? "?"
@@ -71,7 +76,7 @@ enum RouteRows {
                 providerKind: provider?.kind.label ?? "", modelID: route.modelID ?? Format.notDocumented,
                 input: price(route.input), output: price(route.output), cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),
-                asOf: Format.date(route.asOf), refs: ledger.ref(route.source))
+                asOf: Format.date(route.asOf), refs: routeRefs)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the layout needs about any page: titles, links, and the site around it.
-public struct PageMeta: Sendable, TemplateView {
+public struct PageMeta: Sendable, TemplateFields {
     public var title: String
     public var description: String
     /// Absolute URL of this page.
@@ -14,6 +14,13 @@ public struct PageMeta: Sendable, TemplateView {
     /// JSON-LD, already escaped for a `<script>` element.
     public var jsonLD: String?
     public var bodyClass: String
+
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["title": title, "description": description, "canonical": canonical, "siteTitle": siteTitle,
+                                     "language": language, "base": base, "noindex": noindex, "bodyClass": bodyClass]
+        if let jsonLD { fields["jsonLD"] = jsonLD }
+        return fields
+    }
 }
 
 /// Paths and URLs of every page, in one place.

@@ -1,11 +1,15 @@
 /// Everything the pair template shows, formatted. Templates only place these strings.
-public struct PairPageView: Sendable, TemplateView {
-    public struct ModelHead: Sendable, TemplateView {
+public struct PairPageView: Sendable, TemplateFields {
+    public struct ModelHead: Sendable, TemplateFields {
         public var id: String
         public var name: String
         public var developer: String
         public var href: String
         public var productType: String
+
+        var templateFields: [String: Any] {
+            ["id": id, "name": name, "developer": developer, "href": href, "productType": productType]
+        }
     }
 
     public struct TradeOffList: Sendable, TemplateView {
@@ -25,11 +29,13 @@ public struct PairPageView: Sendable, TemplateView {
         public var outputPrice: String?
     }
 
-    public struct CostLevel: Sendable, TemplateView {
+    public struct CostLevel: Sendable, TemplateFields {
         public var name: String
         public var traffic: String
         public var a: Cell
         public var b: Cell
+
+        var templateFields: [String: Any] { ["name": name, "traffic": traffic, "a": a.templateFields, "b": b.templateFields] }
     }
 
     public struct Cost: Sendable, TemplateView {
@@ -150,4 +156,23 @@ public struct PairPageView: Sendable, TemplateView {
     public var related: [RelatedGroup]
     public var sources: [SourceEntry]
     public var disputes: [String]
+
+    /// Listed by hand: reflecting thirty fields on every page cost more than the rest of the view. A test checks
+    /// that these keys are exactly the stored properties.
+    var templateFields: [String: Any] {
+        func values(_ list: [Any]) -> [Any] { list.compactMap(TemplateValues.convert) }
+        var fields: [String: Any] = [
+            "meta": meta.templateFields, "a": a.templateFields, "b": b.templateFields, "heading": heading, "framing": framing,
+            "reviewed": reviewed, "verdict": verdict, "tldr": tldr, "scorecard": scorecard.map(\.templateFields),
+            "tradeOffs": values(tradeOffs), "cost": TemplateValues.convert(cost) as Any, "friction": values(friction),
+            "specs": specs.map(\.templateFields), "routeRowsHTML": routeRowsHTML, "hasRoutes": hasRoutes,
+            "capabilities": capabilities.map(\.templateFields), "benchmarkGroups": values(benchmarkGroups),
+            "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": values(oneSided), "selfHosting": values(selfHosting),
+            "hasSelfHosting": hasSelfHosting, "deepDive": deepDive, "whenToUse": values(whenToUse),
+            "faq": faq.map(\.templateFields), "related": values(related), "sources": values(sources), "disputes": disputes,
+        ]
+        if let chartSVG { fields["chartSVG"] = chartSVG }
+        if let editorialHTML { fields["editorialHTML"] = editorialHTML }
+        return fields
+    }
 }

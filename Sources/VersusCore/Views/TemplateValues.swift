@@ -23,12 +23,7 @@ enum TemplateValues {
         case let view as TemplateFields:
             return view.templateFields
         case let view as TemplateView:
-            var fields: [String: Any] = [:]
-            for child in Mirror(reflecting: view).children {
-                guard let label = child.label, let converted = convert(child.value) else { continue }
-                fields[label] = converted
-            }
-            return fields
+            return reflected(view)
         case let list as [Any]:
             return list.compactMap(convert)
         case let optional as OptionalValue:
@@ -36,6 +31,18 @@ enum TemplateValues {
         default:
             return value
         }
+    }
+}
+
+extension TemplateValues {
+    /// A view's stored properties by reflection (what `TemplateFields` types list by hand).
+    static func reflected(_ view: TemplateView) -> [String: Any] {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: view).children {
+            guard let label = child.label, let converted = convert(child.value) else { continue }
+            fields[label] = converted
+        }
+        return fields
     }
 }
 

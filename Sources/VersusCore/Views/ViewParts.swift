@@ -19,8 +19,7 @@ public struct Cell: Sendable, TemplateFields {
     public static let unknown = Cell(Format.notDocumented, muted: true)
 
     var templateFields: [String: Any] {
-        var fields: [String: Any] = ["text": text, "muted": muted, "lead": lead]
-        if !refs.isEmpty { fields["refs"] = refs.map(\.templateFields) }
+        var fields: [String: Any] = ["text": text, "muted": muted, "lead": lead, "refs": refs.map(\.templateFields)]
         if let note { fields["note"] = note }
         return fields
     }
@@ -42,7 +41,7 @@ public struct Row: Sendable, TemplateFields {
     var templateFields: [String: Any] { ["label": label, "a": a.templateFields, "b": b.templateFields] }
 }
 
-public struct Link: Sendable, TemplateView {
+public struct Link: Sendable, TemplateFields {
     public var href: String
     public var label: String
     public var note: String?
@@ -52,11 +51,19 @@ public struct Link: Sendable, TemplateView {
         self.label = label
         self.note = note
     }
+
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["href": href, "label": label]
+        if let note { fields["note"] = note }
+        return fields
+    }
 }
 
-public struct Question: Sendable, TemplateView {
+public struct Question: Sendable, TemplateFields {
     public var question: String
     public var answer: String
+
+    var templateFields: [String: Any] { ["question": question, "answer": answer] }
 }
 
 /// One entry of a page's source list.
