@@ -2,7 +2,7 @@ import Foundation
 
 /// `Content/changes/<date>.yaml`: what one import of a newer snapshot changed, written by `versus import` for a
 /// "price changes" page and its feed. The file name is the date of the snapshot imported.
-public struct ChangeReport: Sendable, Hashable {
+public struct ChangeReport: Sendable, Hashable, Encodable {
     /// The snapshot imported.
     public var date: ISODate
     /// The snapshot it replaced; nil when not recorded.
@@ -40,8 +40,8 @@ public struct ChangeReport: Sendable, Hashable {
 
 /// One price of one route that differs between two snapshots. A price that appeared or disappeared has no old
 /// or no new value: unknown, never zero.
-public struct PriceChange: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct PriceChange: Sendable, Hashable, Encodable {
+    public enum Kind: String, Sendable, CaseIterable, Encodable {
         case input
         case output
         case cachedInput = "cached_input"
@@ -89,7 +89,7 @@ public struct PriceChange: Sendable, Hashable {
 }
 
 /// A route named in a change report.
-public struct RouteChange: Sendable, Hashable, Comparable {
+public struct RouteChange: Sendable, Hashable, Comparable, Encodable {
     public var model: String
     public var provider: String
     public var modelID: String?

@@ -22,6 +22,7 @@ struct PageInputs: Sendable {
         var base = FingerprintHasher()
         base.add(generator)
         base.add(CanonicalForm.data(catalog.site))
+        base.add(catalog.changes.isEmpty ? "no price changes page" : "price changes page")
         self.base = base.finish()
 
         var records: [String: Fingerprint] = [:]

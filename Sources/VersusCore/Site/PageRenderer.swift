@@ -7,6 +7,7 @@ struct PageRenderer: Sendable {
     let pairs: PairPageBuilder
     let pages: SitePageBuilder
     let tokens: SourceTokens
+    let routes: SiteRoutes
     /// Pre-rendered parts of the models whose pair pages this renderer makes.
     let fragments: [String: ModelFragments]
 
@@ -14,7 +15,8 @@ struct PageRenderer: Sendable {
     init(digest: CatalogDigest, templates: TemplateSet, for list: [PlannedPage]) async {
         self.digest = digest
         self.templates = templates
-        let routes = SiteRoutes(site: digest.catalog.site)
+        let routes = SiteRoutes(site: digest.catalog.site, hasChanges: !digest.catalog.changes.isEmpty)
+        self.routes = routes
         let tokens = SourceTokens(catalog: digest.catalog)
         self.tokens = tokens
         pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
@@ -37,6 +39,8 @@ struct PageRenderer: Sendable {
         case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)
         case .home: return Data(templates.render(pages.home(featured: pages.featuredPairs()), "pages/home").utf8)
         case .notFound: return Data(templates.render(pages.notFound(), "pages/404").utf8)
+        case .changes: return Data(templates.render(ChangesBuilder(catalog: digest.catalog, routes: routes).page(), "pages/changes").utf8)
+        case .changesFeed: return Data(templates.render(ChangesBuilder(catalog: digest.catalog, routes: routes).feed(), "pages/changes-feed").utf8)
         case let .file(data): return data
         }
     }

@@ -9,6 +9,8 @@ public struct PlannedPage: Sendable {
         case benchmarkIndex
         case home
         case notFound
+        case changes
+        case changesFeed
         /// A file whose bytes are cheaper to make than to track (sitemap, redirects, assets): made while planning.
         case file(Data)
     }
@@ -52,7 +54,7 @@ public struct SitePlan: Sendable {
 
     public init(digest: CatalogDigest, templates: TemplateSet, generator: String) {
         let catalog = digest.catalog
-        let routes = SiteRoutes(site: catalog.site)
+        let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty)
         let inputs = PageInputs(digest: digest, templates: templates, generator: generator)
         var pages: [PlannedPage] = []
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
@@ -100,12 +102,24 @@ public struct SitePlan: Sendable {
         for pair in catalog.editorials.keys.sorted() { everything.add(pair.slug) }
         pages.append(PlannedPage(path: "index.html", kind: .home, fingerprint: inputs.page("pages/home", [everything.finish(), inputs.roster])))
         pages.append(PlannedPage(path: "404.html", kind: .notFound, fingerprint: inputs.page("pages/404", [])))
+        if !catalog.changes.isEmpty {
+            // Change reports name models and providers: their names are part of what the page shows.
+            var changes = FingerprintHasher()
+            for report in catalog.changes { changes.add(CanonicalForm.data(report)) }
+            for provider in catalog.providers.keys.sorted() { changes.add(provider); changes.add(catalog.providers[provider]!.name) }
+            let reports = changes.finish()
+            pages.append(PlannedPage(path: "changes/index.html", kind: .changes,
+                                     fingerprint: inputs.page("pages/changes", [reports, inputs.roster])))
+            pages.append(PlannedPage(path: "changes/feed.xml", kind: .changesFeed,
+                                     fingerprint: inputs.page("pages/changes-feed", [reports, inputs.roster])))
+        }
 
         // The small files around the pages.
         let thin = Set(digest.pairs.filter { digest.isThin($0) })
         var sitemap: [SiteFiles.Entry] = [SiteFiles.Entry(path: routes.home, lastModified: nil)]
         for model in catalog.models { sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed)) }
         sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
+        if !catalog.changes.isEmpty { sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: catalog.changes.first?.date)) }
         for id in catalog.benchmarks.keys.sorted() { sitemap.append(SiteFiles.Entry(path: routes.benchmark(id), lastModified: nil)) }
         for pair in digest.pairs where !thin.contains(pair) {
             let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()

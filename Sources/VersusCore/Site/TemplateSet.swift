@@ -5,7 +5,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let folder = "Templates"
     public static let required = ["layout", "pages/pair", "pages/model", "pages/benchmark", "pages/benchmarks",
-                                  "pages/home", "pages/404", "partials/route-rows"]
+                                  "pages/home", "pages/404", "pages/changes",
+                                  "pages/changes-feed", "partials/route-rows"]
 
     let library: MustacheLibrary
     /// Template name → its file's bytes (for fingerprints).

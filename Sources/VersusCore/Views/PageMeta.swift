@@ -14,11 +14,16 @@ public struct PageMeta: Sendable, TemplateFields {
     /// JSON-LD, already escaped for a `<script>` element.
     public var jsonLD: String?
     public var bodyClass: String
+    /// The price-changes page and its Atom feed, when the catalog has change reports.
+    public var changesHref: String?
+    public var feedHref: String?
 
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["title": title, "description": description, "canonical": canonical, "siteTitle": siteTitle,
                                      "language": language, "base": base, "noindex": noindex, "bodyClass": bodyClass]
         if let jsonLD { fields["jsonLD"] = jsonLD }
+        if let changesHref { fields["changesHref"] = changesHref }
+        if let feedHref { fields["feedHref"] = feedHref }
         return fields
     }
 }
@@ -27,8 +32,11 @@ public struct PageMeta: Sendable, TemplateFields {
 public struct SiteRoutes: Sendable {
     public let baseURL: String
     public let base: String
+    /// Whether the site has a price-changes page (the catalog holds change reports): every page links to it.
+    public let hasChanges: Bool
 
-    public init(site: SiteSettings) {
+    public init(site: SiteSettings, hasChanges: Bool = false) {
+        self.hasChanges = hasChanges
         baseURL = site.baseURL
         if let url = URL(string: site.baseURL), !url.path.isEmpty, url.path != "/" {
             base = url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
@@ -43,6 +51,8 @@ public struct SiteRoutes: Sendable {
     public var benchmarks: String { "\(base)/benchmarks/" }
     public var models: String { "\(base)/models/" }
     public var home: String { "\(base)/" }
+    public var changes: String { "\(base)/changes/" }
+    public var changesFeed: String { "\(base)/changes/feed.xml" }
 
     /// Absolute URL for a site path produced above.
     public func absolute(_ path: String) -> String {
@@ -53,7 +63,8 @@ public struct SiteRoutes: Sendable {
     public func meta(title: String, description: String, path: String, site: SiteSettings, noindex: Bool = false,
                      jsonLD: String? = nil, bodyClass: String) -> PageMeta {
         PageMeta(title: title, description: description, canonical: absolute(path), siteTitle: site.title,
-                 language: site.language, base: base, noindex: noindex, jsonLD: jsonLD, bodyClass: bodyClass)
+                 language: site.language, base: base, noindex: noindex, jsonLD: jsonLD, bodyClass: bodyClass,
+                 changesHref: hasChanges ? changes : nil, feedHref: hasChanges ? absolute(changesFeed) : nil)
     }
 }
 

@@ -1,0 +1,140 @@
+import Foundation
+
+/// The price-changes page: every change report of the catalog, newest first.
+public struct ChangesPageView: Sendable, TemplateView {
+    public struct PriceRow: Sendable, TemplateView {
+        public var model: String
+        public var modelHref: String?
+        public var provider: String
+        public var modelID: String?
+        public var price: String
+        public var old: String
+        public var new: String
+        public var change: String
+        /// Cheaper, dearer, or neither (a price that appeared or went away).
+        public var down: Bool
+        public var up: Bool
+    }
+
+    /// A model by name, linked when it has a page.
+    public struct Named: Sendable, TemplateView {
+        public var name: String
+        public var href: String?
+    }
+
+    public struct Report: Sendable, TemplateView {
+        public var anchor: String
+        public var heading: String
+        public var summary: String
+        public var prices: [PriceRow]
+        public var hasPrices: Bool
+        public var modelsAdded: [Named]
+        public var modelsRemoved: [String]
+        public var routesAdded: [String]
+        public var routesRemoved: [String]
+    }
+
+    public var meta: PageMeta
+    public var intro: String
+    public var feedHref: String
+    public var reports: [Report]
+}
+
+/// The Atom feed of the same reports: one entry per report.
+public struct ChangesFeedView: Sendable, TemplateView {
+    public struct Entry: Sendable, TemplateView {
+        public var id: String
+        public var title: String
+        public var updated: String
+        public var link: String
+        public var summary: String
+    }
+
+    public var title: String
+    public var id: String
+    public var selfLink: String
+    public var pageLink: String
+    public var updated: String
+    public var entries: [Entry]
+}
+
+/// Builds both from `Catalog.changes`.
+struct ChangesBuilder {
+    let catalog: Catalog
+    let routes: SiteRoutes
+
+    func page() -> ChangesPageView {
+        let reports = catalog.changes.map(report)
+        return ChangesPageView(
+            meta: routes.meta(title: "Price changes", description: "What changed in the catalog's prices and models, import by import, newest first.",
+                              path: routes.changes, site: catalog.site, bodyClass: "changes"),
+            intro: "Each import of a newer snapshot of the catalog's sources is listed here with the prices it changed and the models and routes it added or removed.",
+            feedHref: routes.changesFeed, reports: reports)
+    }
+
+    func feed() -> ChangesFeedView {
+        let pageLink = routes.absolute(routes.changes)
+        let entries = catalog.changes.map { change -> ChangesFeedView.Entry in
+            let report = report(change)
+            return ChangesFeedView.Entry(id: "\(pageLink)#\(report.anchor)", title: report.heading,
+                                         updated: Self.timestamp(change.date), link: "\(pageLink)#\(report.anchor)",
+                                         summary: report.summary)
+        }
+        return ChangesFeedView(title: "\(catalog.site.title): price changes", id: routes.absolute(routes.changesFeed),
+                               selfLink: routes.absolute(routes.changesFeed), pageLink: pageLink,
+                               updated: catalog.changes.first.map { Self.timestamp($0.date) } ?? "", entries: entries)
+    }
+
+    /// Atom wants a full timestamp; a report is dated by its snapshot's day.
+    static func timestamp(_ date: ISODate) -> String { "\(ISODate(year: date.year, month: date.month, day: date.day ?? 1))T00:00:00Z" }
+
+    private func modelName(_ id: String) -> String { catalog.model(id)?.name ?? id }
+    private func providerName(_ id: String) -> String { catalog.providers[id]?.name ?? id }
+
+    private func routeLabel(_ route: RouteChange) -> String {
+        "\(modelName(route.model)) on \(providerName(route.provider))" + (route.modelID.map { " (\($0))" } ?? "")
+    }
+
+    func report(_ change: ChangeReport) -> ChangesPageView.Report {
+        let prices = change.priceChanges.map { price -> ChangesPageView.PriceRow in
+            var label = price.kind.label.prefix(1).uppercased() + price.kind.label.dropFirst()
+            if let above = price.aboveTokens { label += " above \(Format.tokens(above))" }
+            let text: String
+            switch (price.old, price.new) {
+            case (nil, _): text = "Newly listed"
+            case (_, nil): text = "No longer listed"
+            default:
+                if let percent = price.percent {
+                    text = (percent > 0 ? "+" : percent < 0 ? "−" : "") + Format.number(percent < 0 ? -percent : percent, places: 1) + "%"
+                } else {
+                    text = "From a free price"
+                }
+            }
+            let exists = catalog.model(price.route.model) != nil
+            return ChangesPageView.PriceRow(
+                model: modelName(price.route.model), modelHref: exists ? routes.model(price.route.model) : nil,
+                provider: providerName(price.route.provider), modelID: price.route.modelID, price: label,
+                old: price.old.map(Format.price) ?? "Not listed", new: price.new.map(Format.price) ?? "Not listed",
+                change: text, down: (price.percent ?? 0) < 0, up: (price.percent ?? 0) > 0)
+        }
+        var parts: [String] = []
+        func count(_ number: Int, _ noun: String) { if number > 0 { parts.append("\(number) \(noun)\(number == 1 ? "" : "s")") } }
+        count(change.priceChanges.count, "price change")
+        count(change.modelsAdded.count, "model added")
+        count(change.modelsRemoved.count, "model removed")
+        count(change.routesAdded.count, "route added")
+        count(change.routesRemoved.count, "route removed")
+        var summary = parts.isEmpty ? "No changes." : Format.list(parts) + "."
+        if let previous = change.previous { summary += " Compared with the snapshot of \(previous)." }
+        if let pages = change.pairPages { summary += " \(Format.grouped(String(pages))) comparison page\(pages == 1 ? "" : "s") show changed data." }
+        let source = change.source.map { SourceLedger(catalog: catalog).sourceName($0) }
+        return ChangesPageView.Report(
+            anchor: "changes-\(change.date)", heading: "Changes of \(change.date)" + (source.map { " (\($0))" } ?? ""),
+            summary: summary, prices: prices, hasPrices: !prices.isEmpty,
+            modelsAdded: change.modelsAdded.map { id in
+                ChangesPageView.Named(name: modelName(id), href: catalog.model(id) != nil ? routes.model(id) : nil)
+            },
+            modelsRemoved: change.modelsRemoved.map(modelName), routesAdded: change.routesAdded.map(routeLabel),
+            routesRemoved: change.routesRemoved.map(routeLabel))
+    }
+}

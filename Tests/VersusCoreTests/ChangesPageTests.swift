@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import VersusCore
+
+/// The price-changes page and its Atom feed, made from `Content/changes/*.yaml`.
+@Suite(.serialized) struct ChangesPageTests {
+    static let report = """
+    date: 2026-06-10
+    previous: 2026-05-01
+    source: price-page
+    pair_pages: 3
+    prices:
+      - model: alpha
+        provider: api
+        model_id: alpha
+        price: input
+        old: 1
+        new: 1.5
+        percent: 50
+      - model: beta
+        provider: api
+        model_id: beta
+        price: cached_input
+        new: 0.2
+    models_added: [gamma]
+    routes_removed:
+      - model: delta
+        provider: api
+        model_id: delta-old
+    """
+
+    @Test func pageAndFeedListTheChangesNewestFirst() async throws {
+        var files = IncrementalBuildTests.files
+        files["Content/changes/2026-06-10.yaml"] = Self.report
+        files["Content/changes/2026-05-01.yaml"] = "date: 2026-05-01\nmodels_added: [alpha]\n"
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        let built = try SiteBuildTests.files(in: root.appendingPathComponent("public"))
+        let html = try SiteBuildTests.page(built, "changes/index.html")
+        #expect(HTMLChecker.check(html).problems.isEmpty, "\(HTMLChecker.check(html).problems)")
+        let text = SiteBuildTests.text(html)
+        #expect(text.contains("Alpha API alpha Input $1 $1.5 +50%"), "\(text)")
+        #expect(text.contains("Beta API beta Cached input Not listed $0.2 Newly listed"))
+        #expect(text.contains("Models added Gamma"))
+        #expect(text.contains("Routes removed Delta on API (delta-old)"))
+        #expect(text.range(of: "Changes of 2026-06-10")!.lowerBound < text.range(of: "Changes of 2026-05-01")!.lowerBound)
+        #expect(!text.contains("$0 "), "an unknown price must not read as $0")
+        // Every page links to it, and announces the feed.
+        for (path, data) in built where path.hasSuffix(".html") {
+            let page = String(decoding: data, as: UTF8.self)
+            #expect(page.contains("<a href=\"/changes/\">Price changes</a>"), "\(path) has no link to the price changes")
+            #expect(page.contains("type=\"application/atom+xml\""), "\(path) does not announce the feed")
+        }
+
+        let feed = try #require(built["changes/feed.xml"])
+        let delegate = FeedReader()
+        let parser = XMLParser(data: feed)
+        parser.delegate = delegate
+        #expect(parser.parse(), "the feed is not well-formed XML: \(String(describing: parser.parserError))")
+        #expect(delegate.entryTitles == ["Changes of 2026-06-10 (Price page)", "Changes of 2026-05-01"])
+        #expect(delegate.updated.first == "2026-06-10T00:00:00Z")
+    }
+
+    @Test func aNewReportRerendersTheChangesPagesOnly() async throws {
+        var files = IncrementalBuildTests.files
+        files["Content/changes/2026-05-01.yaml"] = "date: 2026-05-01\nmodels_added: [alpha]\n"
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        try IncrementalBuildTests.write(["Content/changes/2026-06-10.yaml": Self.report], into: root)
+        let report = try await IncrementalBuildTests.build(root)
+        #expect(report.renderedPaths == ["changes/feed.xml", "changes/index.html", "sitemap.xml"])
+        try await IncrementalBuildTests.expectSameAsCleanBuild(root)
+    }
+
+    @Test func aSiteWithoutReportsHasNoChangesPage() async throws {
+        let root = try IncrementalBuildTests.site()
+        _ = try await IncrementalBuildTests.build(root)
+        let built = try SiteBuildTests.files(in: root.appendingPathComponent("public"))
+        #expect(built["changes/index.html"] == nil && built["changes/feed.xml"] == nil)
+        #expect(!String(decoding: built["index.html"]!, as: UTF8.self).contains("Price changes"))
+    }
+}
+
+private final class FeedReader: NSObject, XMLParserDelegate {
+    var entryTitles: [String] = []
+    var updated: [String] = []
+    private var path: [String] = []
+    private var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        path.append(name)
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if path.suffix(2) == ["entry", "title"] { entryTitles.append(text) }
+        if path.suffix(2) == ["entry", "updated"] { updated.append(text) }
+        path.removeLast()
+    }
+}
