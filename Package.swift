@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Versus",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "VersusCore", targets: ["VersusCore"]),
         .library(name: "VersusImport", targets: ["VersusImport"]),

@@ -231,18 +231,19 @@ import Testing
     /// The YAML library recurses once per level, a few kilobytes each; the check must not overflow the 512 KB
     /// stack of a secondary thread (the size macOS gives them) even at the library's limit.
     @Test func deepNestingIsSafeOnASmallStack() {
-        final class Outcome: @unchecked Sendable { var lines: [String] = [] }
+        final class Outcome: Sendable { let lines = Mutex<[String]>([]) }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let files = CatalogFixture.catalog(["models/gamma.yaml": Self.hiddenNesting])
         let thread = Thread {
-            outcome.lines = CatalogFixture.check(files).diagnostics.errors.printed
+            let lines = CatalogFixture.check(files).diagnostics.errors.printed
+            outcome.lines.withLock { $0 = lines }
             done.signal()
         }
         thread.stackSize = 512 * 1024
         thread.start()
         done.wait()
-        #expect(outcome.lines == [
+        #expect(outcome.lines.withLock { $0 } == [
             "Content/models/gamma.yaml:4:67: error: nesting is more than 64 levels deep (catalog files need only a few levels; flatten this structure)",
         ])
     }

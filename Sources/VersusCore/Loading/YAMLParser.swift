@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// Turns the bytes of a catalog file into a `YAMLNode`, or into diagnostics that say why it cannot.
@@ -51,8 +52,10 @@ public enum YAMLParser {
     /// spans lines. 1,000 levels need about 4 MB in a debug build.
     static let parserStackSize = 32 * 1024 * 1024
 
-    private final class Outcome: @unchecked Sendable {
-        var value: Result<YAMLNode?, DiagnosticsError>?
+    /// Hands the parser thread's result back; the semaphore orders the two threads, the mutex makes that visible
+    /// to the compiler as well.
+    private final class Outcome: Sendable {
+        let value = Mutex<Result<YAMLNode?, DiagnosticsError>?>(nil)
     }
 
     private static func onLargeStack(_ body: @escaping @Sendable () -> Result<YAMLNode?, DiagnosticsError>)
@@ -60,13 +63,14 @@ public enum YAMLParser {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            outcome.value = body()
+            let result = body()
+            outcome.value.withLock { $0 = result }
             done.signal()
         }
         thread.stackSize = parserStackSize
         thread.start()
         done.wait()
-        return outcome.value!
+        return outcome.value.withLock { $0 }!
     }
 
     private static func compose(_ text: String, file: String) -> Result<YAMLNode?, DiagnosticsError> {

@@ -14,8 +14,10 @@ struct InPlaceWriter: Sendable {
         return output.appendingPathComponent(path)
     }
 
+    /// Whether the output holds `path` (a planned path, made from checked ids): one `access` call, no URL work.
     func exists(_ path: String) -> Bool {
-        (try? url(path)).map { FileManager.default.fileExists(atPath: $0.path) } ?? false
+        guard !path.hasPrefix("/"), !path.contains("..") else { return false }
+        return access(output.path + "/" + path, F_OK) == 0
     }
 
     func write(_ path: String, _ data: Data) throws {

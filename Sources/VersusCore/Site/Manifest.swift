@@ -27,18 +27,23 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// Reads a manifest; anything unreadable or malformed is treated as no manifest at all (a full build).
     public static func read(from url: URL) -> BuildManifest? {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring(magic), let header = lines.popFirst() else { return nil }
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        // Parsed on bytes: a large site's manifest has tens of thousands of lines.
+        var lines: [Substring] = []
+        var header: String?
         var entries: [String: Fingerprint] = [:]
+        let text = String(decoding: data, as: UTF8.self)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines[0] == Substring(magic) else { return nil }
+        header = String(lines[1])
         entries.reserveCapacity(lines.count)
-        for line in lines where !line.isEmpty {
-            guard let tab = line.firstIndex(of: "\t") else { return nil }
-            let hex = line[..<tab], path = line[line.index(after: tab)...]
-            guard hex.count == 64, !path.isEmpty else { return nil }
-            entries[String(path)] = Fingerprint(hex: String(hex))
+        for line in lines.dropFirst(2) where !line.isEmpty {
+            let utf8 = line.utf8
+            guard utf8.count > 65, utf8[utf8.index(utf8.startIndex, offsetBy: 64)] == UInt8(ascii: "\t") else { return nil }
+            let tab = line.utf8.index(line.startIndex, offsetBy: 64)
+            entries[String(line[line.index(after: tab)...])] = Fingerprint(hex: String(line[..<tab]))
         }
-        return BuildManifest(header: String(header), entries: entries)
+        return header.map { BuildManifest(header: $0, entries: entries) }
     }
 
     /// Writes to a temporary name and renames it into place, so a reader never sees half a manifest.

@@ -17,7 +17,8 @@ struct PageInputs: Sendable {
     /// How many related models a pair page lists per side, plus one in case the partner is among them.
     static let relatedShown = 7
 
-    init(digest: CatalogDigest, templates: TemplateSet, generator: String) {
+    /// `records`: each model's `record`, when already computed (see `records(of:)`); computed here otherwise.
+    init(digest: CatalogDigest, templates: TemplateSet, generator: String, records known: [String: Fingerprint]? = nil) {
         let catalog = digest.catalog
         var base = FingerprintHasher()
         base.add(generator)
@@ -29,7 +30,7 @@ struct PageInputs: Sendable {
         var related: [String: Fingerprint] = [:]
         var roster = FingerprintHasher()
         for model in catalog.models {
-            records[model.id] = Self.record(model, catalog: catalog)
+            records[model.id] = known?[model.id] ?? Self.record(model, catalog: catalog)
             var links = FingerprintHasher()
             for id in digest[model.id].related.prefix(Self.relatedShown) {
                 links.add(id)
@@ -56,6 +57,22 @@ struct PageInputs: Sendable {
             closures[name] = hasher.finish()
         }
         self.templates = closures
+    }
+
+    /// Every model's `record`, computed on all cores (encoding the records is the costliest part of planning).
+    static func records(of catalog: Catalog) async -> [String: Fingerprint] {
+        let models = catalog.models
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (models.count + workers - 1) / workers)
+        return await withTaskGroup(of: [(String, Fingerprint)].self) { group in
+            for start in stride(from: 0, to: models.count, by: chunk) {
+                let slice = models[start..<min(start + chunk, models.count)]
+                group.addTask { slice.map { ($0.id, record($0, catalog: catalog)) } }
+            }
+            var result: [String: Fingerprint] = [:]
+            for await part in group { for (id, fingerprint) in part { result[id] = fingerprint } }
+            return result
+        }
     }
 
     /// The model as loaded, with the definitions of every provider, benchmark and source it names.

@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
     /// under a temporary name renamed into place, and keeps the manifest consistent if it is stopped half-way.
     public func build(into output: URL, options: BuildOptions = BuildOptions()) async throws -> Report {
         let digest = CatalogDigest(catalog)
-        let plan = SitePlan(digest: digest, templates: templates, generator: options.generator)
+        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator)
         let planned = plan.pages(in: options.shard)
         let header = "\(options.generator)\toutput=\(output.standardizedFileURL.path)\tshard=\(options.shard?.description ?? "all")"
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })

@@ -13,6 +13,7 @@ enum SiteFiles {
     static func sitemaps(_ entries: [Entry], routes: SiteRoutes) -> [(String, String)] {
         func urlset(_ slice: ArraySlice<Entry>) -> String {
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            xml.reserveCapacity(slice.count * 120)
             for entry in slice {
                 xml += "<url><loc>\(xmlEscape(routes.absolute(entry.path)))</loc>"
                 if let date = entry.lastModified, date.day != nil { xml += "<lastmod>\(date)</lastmod>" }
@@ -47,7 +48,10 @@ enum SiteFiles {
     }
 
     static func xmlEscape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+            return text
+        }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

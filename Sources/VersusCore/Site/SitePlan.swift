@@ -52,10 +52,15 @@ public struct SitePlan: Sendable {
     /// Pair pages that get a page but carry `noindex`.
     public let thinPairs: Set<PairID>
 
-    public init(digest: CatalogDigest, templates: TemplateSet, generator: String) {
+    /// Plans the site, fingerprinting the models on all cores first.
+    public static func make(digest: CatalogDigest, templates: TemplateSet, generator: String) async -> SitePlan {
+        SitePlan(digest: digest, templates: templates, generator: generator, records: await PageInputs.records(of: digest.catalog))
+    }
+
+    public init(digest: CatalogDigest, templates: TemplateSet, generator: String, records: [String: Fingerprint]? = nil) {
         let catalog = digest.catalog
         let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty)
-        let inputs = PageInputs(digest: digest, templates: templates, generator: generator)
+        let inputs = PageInputs(digest: digest, templates: templates, generator: generator, records: records)
         var pages: [PlannedPage] = []
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
 
