@@ -196,3 +196,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.html").path))
     }
 }
+
+/// Template problems are reported with the template's own file, line and column, and escaping is the usual five.
+@Suite struct TemplateLoadingTests {
+    @Test func aBrokenTemplateNamesItsFileAndLine() throws {
+        let root = try SiteBuildTests.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n"])
+        try Data("<p>\n{{#open}}\n<b>\n".utf8).write(to: root.appendingPathComponent("Templates/pages/404.mustache"))
+        guard case let .failure(error) = TemplateSet.load(root: root.path) else {
+            Issue.record("a template with an unclosed section loaded")
+            return
+        }
+        let printed = error.diagnostics.map(\.description)
+        #expect(printed.count == 1)
+        #expect(printed.first?.hasPrefix("Templates/pages/404.mustache:") == true, "\(printed)")
+        #expect(printed.first?.contains("error: template error") == true)
+        try Data("<p>{{/never}}</p>\n".utf8).write(to: root.appendingPathComponent("Templates/pages/404.mustache"))
+        guard case let .failure(second) = TemplateSet.load(root: root.path) else {
+            Issue.record("a template closing an unopened section loaded")
+            return
+        }
+        #expect(second.diagnostics.first?.location.line == 1, "\(second.diagnostics)")
+    }
+
+    @Test func escapingMatchesTheFiveHTMLReplacements() {
+        #expect(FastHTMLEscaping.escape("plain text, no change") == "plain text, no change")
+        #expect(FastHTMLEscaping.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(FastHTMLEscaping.escape("<\u{0338}script>") == "&lt;\u{0338}script&gt;")
+        #expect(FastHTMLEscaping.escape("日本語 <b>") == "日本語 &lt;b&gt;")
+    }
+}

@@ -47,10 +47,13 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                _ = FastHTMLEscaping.registered
+                templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
                 sources[name] = data
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                // The pragma's line put before the text shifts every line by one.
+                diagnostics.append(.error(SourceLocation(file: display, line: max(1, error.context.lineNumber - 1),
+                                                         column: error.context.columnNumber),
                                           "template error: \(error.error)", fix: "check that every {{#section}} has its {{/section}}"))
             } catch {
                 diagnostics.append(.error(SourceLocation(file: display), "template error: \(error)"))

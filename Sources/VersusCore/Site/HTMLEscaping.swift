@@ -1,0 +1,35 @@
+import Mustache
+
+/// The escaping `{{name}}` applies in every template: the same five replacements as swift-mustache's own HTML
+/// content type (`<`, `>`, `&`, `"`, `'`), done on UTF-8 bytes rather than by looking each Character up in a
+/// dictionary, which had made escaping a large part of rendering a page. Every `<` byte is escaped, even one that
+/// a combining mark joins to the next character.
+struct FastHTMLEscaping: MustacheContentType {
+    static let name = "VERSUS-HTML"
+    /// A line put before each template's text so that it, and the partials it renders, escape with this type.
+    /// Standing alone on its line, it leaves no trace in the output.
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+
+    /// Registers the content type with swift-mustache, once.
+    static let registered: Void = MustacheContentTypes.register(FastHTMLEscaping(), named: name)
+
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
