@@ -46,7 +46,7 @@ import Testing
         let renderer = await PageRenderer(digest: digest, templates: templates, for: [])
         for pair in digest.pairs {
             let view = renderer.pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: {
-                ModelFragments(model: $0, catalog: catalog, tokens: renderer.tokens, templates: templates)
+                ModelFragments(digest: digest[$0.id], catalog: catalog, tokens: renderer.tokens, templates: templates)
             })
             Self.expectSameShape(TemplateValues.convert(view), Self.reflectedDeep(view), path: pair.slug)
         }

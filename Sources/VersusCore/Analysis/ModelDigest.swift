@@ -19,14 +19,18 @@ public struct ModelDigest: Sendable {
         self.model = model
         headlineCost = CostCalculator.cheapest(model.routes, at: site.traffic)
         levelCosts = site.trafficLevels.map { CostCalculator.cheapest(model.routes, at: $0) }
-        cheapestOutput = model.routes.compactMap { route in route.output.map { ($0.value, route.provider) } }
-            .min { ($0.0, $0.1) < ($1.0, $1.1) }
+        cheapestOutput = Self.cheapestOutput(of: model)
         providerIDs = Set(model.routes.map(\.provider))
         results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         related = []
     }
 
     public var canSelfHost: Bool { model.openness == .openWeights }
+
+    /// The lowest output price on any route, and the provider (the first by id on a tie).
+    static func cheapestOutput(of model: Model) -> (price: Decimal, provider: String)? {
+        model.routes.compactMap { route in route.output.map { ($0.value, route.provider) } }.min { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
 }
 
 extension BenchmarkResult {

@@ -28,7 +28,7 @@ struct PageRenderer: Sendable {
     }
 
     private func fragments(of model: Model) -> ModelFragments {
-        fragments[model.id] ?? ModelFragments(model: model, catalog: digest.catalog, tokens: tokens, templates: templates)
+        fragments[model.id] ?? ModelFragments(digest: digest[model.id], catalog: digest.catalog, tokens: tokens, templates: templates)
     }
 
     func bytes(_ page: PlannedPage) -> Data {

@@ -17,19 +17,37 @@ struct ModelFragments: Sendable {
     }
 
     /// Templates that fragments are rendered with: pages that use fragments depend on them too.
-    static let templates = ["partials/route-rows", "partials/cell"]
+    static let templates = ["partials/route-rows", "partials/cell", "partials/related-link"]
 
     /// The model's rows of the pair page's price table.
     let routeRows: Fragment
+    /// The model's column of the decision scorecard.
+    let scorecard: Column
     /// The model's column of the specifications table.
     let specs: Column
     /// The model's column of the capabilities table, in the site's capability order.
     let capabilities: Column
+    /// Links to the model's most related comparisons, with the other model's id: a page leaves out its own pair.
+    let related: [(other: String, html: String)]
 
-    init(model: Model, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) {
+    init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) {
+        let model = digest.model
+        let routes = SiteRoutes(site: catalog.site)
+        related = digest.related.prefix(PageInputs.relatedShown).compactMap { id in
+            catalog.model(id).map { other in
+                (id, templates.render(Link(href: routes.pair(PairID(model.id, id)), label: "\(model.name) vs \(other.name)"),
+                                      "partials/related-link"))
+            }
+        }
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
         let rows = RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
         routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), "partials/route-rows"), cited: ledger.cited)
+
+        var scoreLedger = SourceLedger(catalog: catalog, tokens: tokens)
+        let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, catalog: catalog,
+                                              ledger: &scoreLedger)
+        scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map { templates.render($0.1, "partials/cell") },
+                           cited: scoreLedger.cited)
 
         var specLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let specCells = SpecRows.cells(model, ledger: &specLedger)
@@ -54,7 +72,7 @@ struct ModelFragments: Sendable {
                 let slice = list[start..<min(start + chunk, list.count)]
                 group.addTask {
                     slice.compactMap { id in
-                        catalog.model(id).map { (id, ModelFragments(model: $0, catalog: catalog, tokens: tokens, templates: templates)) }
+                        digest.digests[id].map { (id, ModelFragments(digest: $0, catalog: catalog, tokens: tokens, templates: templates)) }
                     }
                 }
             }
@@ -62,6 +80,28 @@ struct ModelFragments: Sendable {
             for await made in group { for (id, fragments) in made { result[id] = fragments } }
             return result
         }
+    }
+}
+
+/// One model's side of the decision scorecard. The last row's label gets the pair's shared-benchmark count.
+enum ScorecardCells {
+    static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String)?, catalog: Catalog,
+                      ledger: inout SourceLedger) -> [(String, Cell)] {
+        func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
+        var cheapest = Cell("No output price in the catalog", muted: true)
+        if let (price, provider) = cheapestOutput {
+            cheapest = Cell("\(Format.price(price)) / 1M tokens", note: "on \(catalog.providers[provider]?.name ?? provider)")
+        }
+        let routes = model.routes.count, results = model.benchmarkResults.count
+        return [
+            ("Product type", Cell(model.productType?.label ?? Format.notDocumented, muted: model.productType == nil)),
+            ("Best for", list(model.bestFor)),
+            ("Decision fit", list(model.decisionFit.map(\.label))),
+            ("Context window", ledger.cell(model.contextWindow, Format.tokens)),
+            ("Cheapest output price", cheapest),
+            ("Provider routes", Cell(routes == 0 ? "None in the catalog" : "\(routes) route\(routes == 1 ? "" : "s")", muted: routes == 0)),
+            ("Benchmarks reported", Cell(results == 0 ? "None in the catalog" : "\(results)", muted: results == 0)),
+        ]
     }
 }
 

@@ -23,7 +23,11 @@ struct PairPageBuilder: Sendable {
             return PairPageView.TradeOffList(name: own.name, reasons: reasons, isEmpty: reasons.isEmpty)
         }
         let verdict = analysis.verdict.map { Phrases.verdict($0, a: a, b: b) }
-        let scorecard = scorecardRows(analysis, &ledger)
+        var scorecard = HTMLRow.rows(fragments(a).scorecard, fragments(b).scorecard, ledger: &ledger, tokens: tokens)
+        if let last = scorecard.indices.last {
+            let shared = analysis.benchmarks.shared.count
+            scorecard[last].label += shared == 0 ? " (none shared)" : " (\(shared) shared)"
+        }
         let cost = costSection(analysis, &ledger)
         let friction = [
             PairPageView.Friction(title: "Moving from \(a.name) to \(b.name)",
@@ -61,7 +65,7 @@ struct PairPageBuilder: Sendable {
             whenToUse: (editorial?.whenToUse ?? []).map {
                 PairPageView.WhenToUse(situation: $0.situation, choose: catalog.model($0.choose)?.name ?? $0.choose, why: $0.why)
             },
-            faq: faq, related: related(analysis), sources: ledger.entries, disputes: disputes(a: a, b: b))
+            faq: faq, related: related(analysis, fragments: fragments), sources: ledger.entries, disputes: disputes(a: a, b: b))
     }
 
     private func head(_ model: Model) -> PairPageView.ModelHead {
@@ -69,32 +73,6 @@ struct PairPageBuilder: Sendable {
                                productType: model.productType?.label ?? Format.notDocumented)
     }
 
-    private func scorecardRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> [Row] {
-        let a = analysis.a, b = analysis.b
-        func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
-        func cheapestOutput(_ digest: ModelDigest) -> Cell {
-            guard let (price, provider) = digest.cheapestOutput else { return Cell("No output price in the catalog", muted: true) }
-            return Cell("\(Format.price(price)) / 1M tokens", note: "on \(catalog.providers[provider]?.name ?? provider)")
-        }
-        func routesCell(_ digest: ModelDigest) -> Cell {
-            let count = digest.model.routes.count
-            return Cell(count == 0 ? "None in the catalog" : "\(count) route\(count == 1 ? "" : "s")", muted: count == 0)
-        }
-        let shared = analysis.benchmarks.shared.count
-        let sharedText = shared == 0 ? "None shared" : "\(shared) shared"
-        return [
-            Row(label: "Product type", a: Cell(a.model.productType?.label ?? Format.notDocumented, muted: a.model.productType == nil),
-                b: Cell(b.model.productType?.label ?? Format.notDocumented, muted: b.model.productType == nil)),
-            Row(label: "Best for", a: list(a.model.bestFor), b: list(b.model.bestFor)),
-            Row(label: "Decision fit", a: list(a.model.decisionFit.map(\.label)), b: list(b.model.decisionFit.map(\.label))),
-            Row(label: "Context window", a: ledger.cell(a.model.contextWindow, Format.tokens),
-                b: ledger.cell(b.model.contextWindow, Format.tokens)),
-            Row(label: "Cheapest output price", a: cheapestOutput(a), b: cheapestOutput(b)),
-            Row(label: "Provider routes", a: routesCell(a), b: routesCell(b)),
-            Row(label: "Benchmarks reported", a: Cell("\(a.model.benchmarkResults.count), \(sharedText.lowercased())"),
-                b: Cell("\(b.model.benchmarkResults.count), \(sharedText.lowercased())")),
-        ]
-    }
 
     private func costSection(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> PairPageView.Cost {
         let traffic = site.traffic
@@ -189,15 +167,12 @@ struct PairPageBuilder: Sendable {
         }
     }
 
-    private func related(_ analysis: PairAnalysis) -> [PairPageView.RelatedGroup] {
-        [analysis.a, analysis.b].map { digest in
-            let partner = digest.model.id == analysis.pair.first ? analysis.pair.second : analysis.pair.first
-            let links = digest.related.filter { $0 != partner }.prefix(6).compactMap { id -> Link? in
-                guard let other = catalog.model(id) else { return nil }
-                return Link(href: routes.pair(PairID(digest.model.id, id)), label: "\(digest.model.name) vs \(other.name)")
-            }
-            return PairPageView.RelatedGroup(name: digest.model.name, links: Array(links))
-        }.filter { !$0.links.isEmpty }
+    private func related(_ analysis: PairAnalysis, fragments: (Model) -> ModelFragments) -> [PairPageView.RelatedGroup] {
+        [analysis.a.model, analysis.b.model].map { model in
+            let partner = model.id == analysis.pair.first ? analysis.pair.second : analysis.pair.first
+            let links = fragments(model).related.filter { $0.other != partner }.prefix(6).map(\.html)
+            return PairPageView.RelatedGroup(name: model.name, linksHTML: links.joined(), isEmpty: links.isEmpty)
+        }.filter { !$0.isEmpty }
     }
 
     private func disputes(a: Model, b: Model) -> [String] {

@@ -124,7 +124,9 @@ public struct PairPageView: Sendable, TemplateFields {
 
     public struct RelatedGroup: Sendable, TemplateView {
         public var name: String
-        public var links: [Link]
+        /// `<li>` links, rendered once per model with `partials/related-link`.
+        public var linksHTML: String
+        public var isEmpty: Bool
     }
 
     public var meta: PageMeta
@@ -135,7 +137,7 @@ public struct PairPageView: Sendable, TemplateFields {
     public var reviewed: String
     public var verdict: [String]
     public var tldr: [String]
-    public var scorecard: [Row]
+    public var scorecard: [HTMLRow]
     public var tradeOffs: [TradeOffList]
     public var cost: Cost
     public var friction: [Friction]
