@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything read from `Content/`, each file decoded on its own, before cross-file checks.
 public struct LoadedCatalog: Sendable {
@@ -172,11 +173,21 @@ public struct CatalogLoader: Sendable {
                 catalog.providers.append(provider)
             }
         }
-        for (path, id) in entries(in: "\(folder)/models", extension: "yaml", into: &catalog.diagnostics) {
-            if let node = parse(path, into: &catalog.diagnostics),
-               let model = ModelDecoder.decode(node.value, id: id, file: path, imported: imported.contains(id), &catalog.diagnostics) {
-                catalog.models.append(model)
+        // Model files are many and independent: read them on all cores, then keep file order for the results.
+        let files = entries(in: "\(folder)/models", extension: "yaml", into: &catalog.diagnostics)
+        let results = Mutex<[(Model?, [Diagnostic])?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (path, id) = files[index]
+            var diagnostics: [Diagnostic] = []
+            var model: Model?
+            if let node = parse(path, into: &diagnostics) {
+                model = ModelDecoder.decode(node.value, id: id, file: path, imported: imported.contains(id), &diagnostics)
             }
+            results.withLock { $0[index] = (model, diagnostics) }
+        }
+        for case let (model, diagnostics)? in results.withLock({ $0 }) {
+            catalog.diagnostics += diagnostics
+            if let model { catalog.models.append(model) }
         }
     }
 
