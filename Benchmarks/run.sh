@@ -64,7 +64,7 @@ for N in "${SIZES[@]}"; do
   if [ "${SKIP_HUGO:-}" != 1 ]; then
     HLOG="$WORK/hugo-$N.txt"
     RUNS=$HUGO_RUNS SITE="$WORK/hugo-$N" bash "$ROOT/../shared/bench/hugo-anchor/run.sh" "$N" >"$HLOG" 2>&1 || { cat "$HLOG"; exit 1; }
-    hwall=$(awk '/^median wall s / {print $4}' "$HLOG"); hpps=$(awk '/^pages\/s/ {print $2}' "$HLOG")
+    hwall=$(awk '/^median wall s  / {print $4}' "$HLOG"); hpps=$(awk '/^pages\/s/ {print $2}' "$HLOG")
     hrss=$(awk '/^peak RSS MB/ {print $4}' "$HLOG"); hkb=$(awk '/^avg compare KB/ {print $4}' "$HLOG")
     echo "  hugo: median wall $hwall s, $hpps pages/s, peak RSS $hrss MB, avg pair page $hkb KB"
     line="$line $hwall | $hpps | $hrss | $hkb |"
@@ -76,7 +76,8 @@ done
 echo "== rebuilds on the largest size"
 SITE=$LAST
 timed "no-op rebuild" "$VERSUS" build --root "$SITE"
-model=$(grep -l '^    input: ' "$SITE"/Content/imports/models-dev/models/*.yaml | head -1)
+model=$(grep -l '^    input: ' "$SITE"/Content/imports/models-dev/models/*.yaml | sort | head -1 || true)
+[ -n "$model" ] || { echo "run.sh: no model with a priced route in $SITE" >&2; exit 1; }
 python3 - "$model" <<'PY'
 import re, sys
 path = sys.argv[1]
