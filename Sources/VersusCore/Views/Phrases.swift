@@ -13,13 +13,15 @@ enum Phrases {
         case let .largerOutput(tokens, otherTokens):
             return "Answers run long: it can return up to \(Format.tokens(tokens)) tokens in one reply against \(Format.tokens(otherTokens))."
         case let .moreProviders(count, otherCount):
-            return "You want a fallback provider: the catalog lists \(count) routes for it and \(otherCount) for \(other.name)."
+            return "You want a fallback provider: the catalog lists \(count) route\(count == 1 ? "" : "s") for it and \(otherCount) for \(other.name)."
         case let .capabilitiesOtherLacks(list):
             return "Your workload depends on \(capabilityNames(list)), which \(other.name) is documented not to offer."
         case let .capabilitiesOtherUndocumented(list):
             return "You rely on \(capabilityNames(list)): documented for \(own.name), not documented for \(other.name)."
         case let .decisionTags(tags):
-            return "The job is \(Format.list(tags.map { $0.label.lowercased() }, conjunction: "or")) work, which the catalog tags it for."
+            // Acronyms keep their capitals: "RAG work", "coding or long context work".
+            let names = tags.map { $0.label == $0.label.uppercased() ? $0.label : $0.label.lowercased() }
+            return "The job is \(Format.list(names, conjunction: "or")) work, which the catalog tags it for."
         case let .cheaper(monthly, otherMonthly):
             return "Cost matters: about \(Format.money(monthly)) a month at the reference traffic against \(Format.money(otherMonthly))."
         case let .onlyOnePriced(monthly):
