@@ -225,3 +225,14 @@ import Testing
         #expect(FastHTMLEscaping.escape("日本語 <b>") == "日本語 &lt;b&gt;")
     }
 }
+
+@Suite struct JSONLDTests {
+    @Test func stringsCannotEndTheScriptElementOrBreakJSON() throws {
+        let text = "a\"b\\c\nd</script>&e\u{2028}f\u{2029}g\u{01}h\té😀"
+        let literal = JSONLD.string(text)
+        #expect(literal == "\"a\\\"b\\\\c\\nd\\u003c/script\\u003e\\u0026e\\u2028f\\u2029g\\u0001h\\té😀\"")
+        // It reads back as the same text.
+        let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+        #expect(decoded == [text])
+    }
+}

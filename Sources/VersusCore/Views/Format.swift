@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Every number a page shows goes through here, so one figure reads the same everywhere.
 public enum Format {
@@ -21,6 +22,26 @@ public enum Format {
 
     /// Plain text of a decimal rounded to at most `places` places, trailing zeros dropped.
     public static func number(_ value: Decimal, places: Int = 2, minimumPlaces: Int = 0) -> String {
+        // The same prices, costs and scores come back on page after page; Decimal formatting is slow enough to keep.
+        let key = NumberKey(value: value, places: places, minimumPlaces: minimumPlaces)
+        if let known = numbers.withLock({ $0[key] }) { return known }
+        let text = formatted(value, places: places, minimumPlaces: minimumPlaces)
+        numbers.withLock { cache in
+            if cache.count >= 100_000 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = text
+        }
+        return text
+    }
+
+    private struct NumberKey: Hashable {
+        var value: Decimal
+        var places: Int
+        var minimumPlaces: Int
+    }
+
+    private static let numbers = Mutex<[NumberKey: String]>([:])
+
+    private static func formatted(_ value: Decimal, places: Int, minimumPlaces: Int) -> String {
         let rounded = Money.rounded(value, places: places)
         var text = NSDecimalNumber(decimal: rounded).stringValue
         if text.contains("e") || text.contains("E") { text = "\(rounded)" }

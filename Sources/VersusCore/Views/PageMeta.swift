@@ -70,29 +70,33 @@ public struct SiteRoutes: Sendable {
 
 /// JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` escaped so no text can end the element.
 enum JSONLD {
+    /// A JSON string literal. Works on UTF-8 bytes: only ASCII bytes and U+2028/U+2029 (E2 80 A8/A9) need escapes.
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 8)
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
+            case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
+                && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
+                out += Array((bytes[bytes.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                bytes = bytes.dropFirst(2)
+            case ..<0x20:
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func faqPage(_ questions: [Question]) -> String? {

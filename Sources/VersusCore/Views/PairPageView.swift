@@ -12,13 +12,15 @@ public struct PairPageView: Sendable, TemplateFields {
         }
     }
 
-    public struct TradeOffList: Sendable, TemplateView {
+    public struct TradeOffList: Sendable, TemplateFields {
         public var name: String
         public var reasons: [String]
         public var isEmpty: Bool
+
+        var templateFields: [String: Any] { ["name": name, "reasons": reasons, "isEmpty": isEmpty] }
     }
 
-    public struct CostCard: Sendable, TemplateView {
+    public struct CostCard: Sendable, TemplateFields {
         public var name: String
         public var amount: String?
         public var detail: String
@@ -27,6 +29,14 @@ public struct PairPageView: Sendable, TemplateFields {
         /// Prices for the traffic script, as plain numbers.
         public var inputPrice: String?
         public var outputPrice: String?
+
+        var templateFields: [String: Any] {
+            var fields: [String: Any] = ["name": name, "detail": detail, "refs": refs.map(\.templateFields), "unavailable": unavailable]
+            if let amount { fields["amount"] = amount }
+            if let inputPrice { fields["inputPrice"] = inputPrice }
+            if let outputPrice { fields["outputPrice"] = outputPrice }
+            return fields
+        }
     }
 
     public struct CostLevel: Sendable, TemplateFields {
@@ -38,7 +48,7 @@ public struct PairPageView: Sendable, TemplateFields {
         var templateFields: [String: Any] { ["name": name, "traffic": traffic, "a": a.templateFields, "b": b.templateFields] }
     }
 
-    public struct Cost: Sendable, TemplateView {
+    public struct Cost: Sendable, TemplateFields {
         public var trafficLabel: String
         public var inputMillions: String
         public var outputMillions: String
@@ -48,11 +58,19 @@ public struct PairPageView: Sendable, TemplateFields {
         public var hasLevels: Bool
         public var variants: [Row]
         public var hasVariants: Bool
+
+        var templateFields: [String: Any] {
+            ["trafficLabel": trafficLabel, "inputMillions": inputMillions, "outputMillions": outputMillions,
+             "cards": cards.map(\.templateFields), "summary": summary, "levels": levels.map(\.templateFields),
+             "hasLevels": hasLevels, "variants": variants.map(\.templateFields), "hasVariants": hasVariants]
+        }
     }
 
-    public struct Friction: Sendable, TemplateView {
+    public struct Friction: Sendable, TemplateFields {
         public var title: String
         public var items: [String]
+
+        var templateFields: [String: Any] { ["title": title, "items": items] }
     }
 
     public struct RouteRow: Sendable, TemplateFields {
@@ -97,14 +115,18 @@ public struct PairPageView: Sendable, TemplateFields {
         }
     }
 
-    public struct BenchmarkGroup: Sendable, TemplateView {
+    public struct BenchmarkGroup: Sendable, TemplateFields {
         public var category: String
         public var rows: [BenchmarkRow]
+
+        var templateFields: [String: Any] { ["category": category, "rows": rows.map(\.templateFields)] }
     }
 
-    public struct OneSided: Sendable, TemplateView {
+    public struct OneSided: Sendable, TemplateFields {
         public var name: String
         public var rows: [BenchmarkRow]
+
+        var templateFields: [String: Any] { ["name": name, "rows": rows.map(\.templateFields)] }
     }
 
     public struct SelfHostingRow: Sendable, TemplateView {
@@ -122,11 +144,13 @@ public struct PairPageView: Sendable, TemplateFields {
         public var why: String?
     }
 
-    public struct RelatedGroup: Sendable, TemplateView {
+    public struct RelatedGroup: Sendable, TemplateFields {
         public var name: String
         /// `<li>` links, rendered once per model with `partials/related-link`.
         public var linksHTML: String
         public var isEmpty: Bool
+
+        var templateFields: [String: Any] { ["name": name, "linksHTML": linksHTML, "isEmpty": isEmpty] }
     }
 
     public var meta: PageMeta
@@ -163,15 +187,16 @@ public struct PairPageView: Sendable, TemplateFields {
     /// that these keys are exactly the stored properties.
     var templateFields: [String: Any] {
         func values(_ list: [Any]) -> [Any] { list.compactMap(TemplateValues.convert) }
+        // Views listed by hand are converted directly; the rest (rare sections) through reflection.
         var fields: [String: Any] = [
             "meta": meta.templateFields, "a": a.templateFields, "b": b.templateFields, "heading": heading, "framing": framing,
             "reviewed": reviewed, "verdict": verdict, "tldr": tldr, "scorecard": scorecard.map(\.templateFields),
-            "tradeOffs": values(tradeOffs), "cost": TemplateValues.convert(cost) as Any, "friction": values(friction),
+            "tradeOffs": tradeOffs.map(\.templateFields), "cost": cost.templateFields, "friction": friction.map(\.templateFields),
             "specs": specs.map(\.templateFields), "routeRowsHTML": routeRowsHTML, "hasRoutes": hasRoutes,
-            "capabilities": capabilities.map(\.templateFields), "benchmarkGroups": values(benchmarkGroups),
-            "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": values(oneSided), "selfHosting": values(selfHosting),
+            "capabilities": capabilities.map(\.templateFields), "benchmarkGroups": benchmarkGroups.map(\.templateFields),
+            "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": oneSided.map(\.templateFields), "selfHosting": values(selfHosting),
             "hasSelfHosting": hasSelfHosting, "deepDive": deepDive, "whenToUse": values(whenToUse),
-            "faq": faq.map(\.templateFields), "related": values(related), "sources": values(sources), "disputes": disputes,
+            "faq": faq.map(\.templateFields), "related": related.map(\.templateFields), "sources": sources.map(\.templateFields), "disputes": disputes,
         ]
         if let chartSVG { fields["chartSVG"] = chartSVG }
         if let editorialHTML { fields["editorialHTML"] = editorialHTML }

@@ -67,13 +67,21 @@ public struct Question: Sendable, TemplateFields {
 }
 
 /// One entry of a page's source list.
-public struct SourceEntry: Sendable, TemplateView {
+public struct SourceEntry: Sendable, TemplateFields {
     public var number: Int
     public var title: String
     public var url: String?
     public var publisher: String?
     public var date: String?
     public var anchor: String
+
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["number": number, "title": title, "anchor": anchor]
+        if let url { fields["url"] = url }
+        if let publisher { fields["publisher"] = publisher }
+        if let date { fields["date"] = date }
+        return fields
+    }
 }
 
 /// Numbers the sources behind the figures of one page, in the order the page first cites them.
@@ -82,7 +90,8 @@ public struct SourceEntry: Sendable, TemplateView {
 /// citation, so that HTML rendered once for a model can go on many pages; each page's own ledger then `cite`s those
 /// references in the same order and `resolve`s the tokens to its numbers.
 struct SourceLedger {
-    let catalog: Catalog
+    /// Only the sources: a ledger is copied and passed around a lot, and a whole catalog would be copied with it.
+    let sources: [String: Source]
     let tokens: SourceTokens?
     private(set) var entries: [SourceEntry] = []
     private var numbers: [String: Int] = [:]
@@ -90,7 +99,7 @@ struct SourceLedger {
     private(set) var cited: [SourceReference] = []
 
     init(catalog: Catalog, tokens: SourceTokens? = nil) {
-        self.catalog = catalog
+        self.sources = catalog.sources
         self.tokens = tokens
     }
 
@@ -108,7 +117,7 @@ struct SourceLedger {
         numbers[reference.key] = number
         switch reference {
         case let .registered(id):
-            let source = catalog.sources[id]
+            let source = sources[id]
             entries.append(SourceEntry(number: number, title: source?.title ?? id, url: source?.url,
                                        publisher: source?.publisher, date: source?.date?.description, anchor: "src-\(number)"))
         case let .web(url):
@@ -152,7 +161,7 @@ struct SourceLedger {
 
     func sourceName(_ reference: SourceReference) -> String {
         switch reference {
-        case let .registered(id): return catalog.sources[id]?.title ?? id
+        case let .registered(id): return sources[id]?.title ?? id
         case let .web(url): return url
         }
     }
