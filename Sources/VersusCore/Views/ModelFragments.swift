@@ -17,7 +17,18 @@ struct ModelFragments: Sendable {
     }
 
     /// Templates that fragments are rendered with: pages that use fragments depend on them too.
-    static let templates = ["partials/route-rows", "partials/cell", "partials/related-link"]
+    static let templates = ["partials/route-rows", "partials/cell", "partials/related-link", "partials/cost-card"]
+
+    /// The model's side of the monthly-cost section.
+    struct Cost: Sendable {
+        let card: Fragment
+        /// A cell per traffic level of `site.yaml`.
+        let levels: [String]
+        let cached: String
+        let hasCached: Bool
+        let batch: String
+        let hasBatch: Bool
+    }
 
     /// The model's rows of the pair page's price table.
     let routeRows: Fragment
@@ -27,6 +38,7 @@ struct ModelFragments: Sendable {
     let specs: Column
     /// The model's column of the capabilities table, in the site's capability order.
     let capabilities: Column
+    let cost: Cost
     /// Links to the model's most related comparisons, with the other model's id: a page leaves out its own pair.
     let related: [(other: String, html: String)]
 
@@ -43,6 +55,8 @@ struct ModelFragments: Sendable {
         let rows = RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
         routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), "partials/route-rows"), cited: ledger.cited)
 
+        cost = Self.cost(digest, catalog: catalog, tokens: tokens, templates: templates)
+
         var scoreLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, catalog: catalog,
                                               ledger: &scoreLedger)
@@ -58,6 +72,34 @@ struct ModelFragments: Sendable {
             let state = model.capability(definition.id)
             return templates.render(Cell(state.label, muted: state == .notDocumented), "partials/cell")
         }, cited: [])
+    }
+
+    private static func cost(_ digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) -> Cost {
+        let model = digest.model
+        var ledger = SourceLedger(catalog: catalog, tokens: tokens)
+        let card: PairPageView.CostCard
+        if let quote = digest.headlineCost {
+            let route = model.routes.first { $0.provider == quote.provider }
+            let provider = catalog.providers[quote.provider]?.name ?? quote.provider
+            card = PairPageView.CostCard(
+                name: model.name, amount: Format.money(quote.monthly),
+                detail: "Cheapest complete route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
+                refs: route.map { ledger.ref($0.input?.primary.source ?? $0.source) } ?? [], unavailable: false,
+                inputPrice: Format.number(quote.inputPrice, places: 6), outputPrice: Format.number(quote.outputPrice, places: 6))
+        } else {
+            let reason = model.routes.isEmpty ? "No provider route in the catalog" : "No route in the catalog has both an input and an output price"
+            card = PairPageView.CostCard(name: model.name, amount: nil, detail: reason, refs: [], unavailable: true,
+                                         inputPrice: nil, outputPrice: nil)
+        }
+        func cell(_ cell: Cell) -> String { templates.render(cell, "partials/cell") }
+        let quote = digest.headlineCost
+        return Cost(
+            card: Fragment(html: templates.render(card, "partials/cost-card"), cited: ledger.cited),
+            levels: digest.levelCosts.map { cell($0.map { Cell(Format.money($0.monthly)) } ?? Cell("Unavailable", muted: true)) },
+            cached: cell(quote?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true)),
+            hasCached: quote?.monthlyAllCached != nil,
+            batch: cell(quote?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true)),
+            hasBatch: quote?.monthlyBatch != nil)
     }
 
     /// Fragments of `ids`, made on all cores.

@@ -28,7 +28,7 @@ struct PairPageBuilder: Sendable {
             let shared = analysis.benchmarks.shared.count
             scorecard[last].label += shared == 0 ? " (none shared)" : " (\(shared) shared)"
         }
-        let cost = costSection(analysis, &ledger)
+        let cost = costSection(analysis, &ledger, fragments: fragments)
         let friction = [
             PairPageView.Friction(title: "Moving from \(a.name) to \(b.name)",
                                   items: Phrases.friction(analysis.friction.aToB, from: a, to: b, providers: catalog.providers)),
@@ -74,23 +74,13 @@ struct PairPageBuilder: Sendable {
     }
 
 
-    private func costSection(_ analysis: PairAnalysis, _ ledger: inout SourceLedger) -> PairPageView.Cost {
+    private func costSection(_ analysis: PairAnalysis, _ ledger: inout SourceLedger,
+                             fragments: (Model) -> ModelFragments) -> PairPageView.Cost {
         let traffic = site.traffic
-        let cards = [analysis.a, analysis.b].map { digest -> PairPageView.CostCard in
-            guard let quote = digest.headlineCost else {
-                let reason = digest.model.routes.isEmpty ? "No provider route in the catalog"
-                    : "No route in the catalog has both an input and an output price"
-                return PairPageView.CostCard(name: digest.model.name, amount: nil, detail: reason, refs: [], unavailable: true,
-                                             inputPrice: nil, outputPrice: nil)
-            }
-            let route = digest.model.routes.first { $0.provider == quote.provider }
-            let provider = catalog.providers[quote.provider]?.name ?? quote.provider
-            return PairPageView.CostCard(
-                name: digest.model.name, amount: Format.money(quote.monthly),
-                detail: "Cheapest complete route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
-                refs: route.map { ledger.ref($0.input?.primary.source ?? $0.source) } ?? [], unavailable: false,
-                inputPrice: Format.number(quote.inputPrice, places: 6), outputPrice: Format.number(quote.outputPrice, places: 6))
-        }
+        let fa = fragments(analysis.a.model).cost, fb = fragments(analysis.b.model).cost
+        ledger.cite(fa.card.cited)
+        ledger.cite(fb.card.cited)
+        let cardsHTML = ledger.resolve(fa.card.html + fb.card.html, tokens: tokens)
         var summary: String
         let a = analysis.a.model, b = analysis.b.model
         if let cheaper = analysis.cost.cheaper, let difference = analysis.cost.difference {
@@ -107,25 +97,19 @@ struct PairPageBuilder: Sendable {
         let levels = site.trafficLevels.enumerated().map { index, level in
             PairPageView.CostLevel(
                 name: level.name, traffic: "\(Format.millions(level.inputMillions)) in + \(Format.millions(level.outputMillions)) out",
-                a: analysis.a.levelCosts[index].map { Cell(Format.money($0.monthly)) } ?? Cell("Unavailable", muted: true),
-                b: analysis.b.levelCosts[index].map { Cell(Format.money($0.monthly)) } ?? Cell("Unavailable", muted: true))
+                a: fa.levels[index], b: fb.levels[index])
         }
-        var variants: [Row] = []
-        let qa = analysis.cost.a, qb = analysis.cost.b
-        if qa?.monthlyAllCached != nil || qb?.monthlyAllCached != nil {
-            variants.append(Row(label: "Every input token a cache hit",
-                                a: qa?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true),
-                                b: qb?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true)))
+        var variants: [HTMLRow] = []
+        if fa.hasCached || fb.hasCached {
+            variants.append(HTMLRow(label: "Every input token a cache hit", a: fa.cached, b: fb.cached))
         }
-        if qa?.monthlyBatch != nil || qb?.monthlyBatch != nil {
-            variants.append(Row(label: "All traffic through the batch API",
-                                a: qa?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true),
-                                b: qb?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true)))
+        if fa.hasBatch || fb.hasBatch {
+            variants.append(HTMLRow(label: "All traffic through the batch API", a: fa.batch, b: fb.batch))
         }
         return PairPageView.Cost(
             trafficLabel: "\(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month",
             inputMillions: Format.number(traffic.inputMillions, places: 4), outputMillions: Format.number(traffic.outputMillions, places: 4),
-            cards: cards, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants, hasVariants: !variants.isEmpty)
+            cardsHTML: cardsHTML, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants, hasVariants: !variants.isEmpty)
     }
 
     private func benchmarkRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger)

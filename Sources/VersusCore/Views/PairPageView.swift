@@ -42,26 +42,28 @@ public struct PairPageView: Sendable, TemplateFields {
     public struct CostLevel: Sendable, TemplateFields {
         public var name: String
         public var traffic: String
-        public var a: Cell
-        public var b: Cell
+        /// Cells already rendered, once per model.
+        public var a: String
+        public var b: String
 
-        var templateFields: [String: Any] { ["name": name, "traffic": traffic, "a": a.templateFields, "b": b.templateFields] }
+        var templateFields: [String: Any] { ["name": name, "traffic": traffic, "a": a, "b": b] }
     }
 
     public struct Cost: Sendable, TemplateFields {
         public var trafficLabel: String
         public var inputMillions: String
         public var outputMillions: String
-        public var cards: [CostCard]
+        /// Both models' cards, rendered once per model with `partials/cost-card`.
+        public var cardsHTML: String
         public var summary: String
         public var levels: [CostLevel]
         public var hasLevels: Bool
-        public var variants: [Row]
+        public var variants: [HTMLRow]
         public var hasVariants: Bool
 
         var templateFields: [String: Any] {
             ["trafficLabel": trafficLabel, "inputMillions": inputMillions, "outputMillions": outputMillions,
-             "cards": cards.map(\.templateFields), "summary": summary, "levels": levels.map(\.templateFields),
+             "cardsHTML": cardsHTML, "summary": summary, "levels": levels.map(\.templateFields),
              "hasLevels": hasLevels, "variants": variants.map(\.templateFields), "hasVariants": hasVariants]
         }
     }
