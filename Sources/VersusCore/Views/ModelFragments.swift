@@ -9,15 +9,29 @@ struct ModelFragments: Sendable {
         let cited: [SourceReference]
     }
 
-    /// Rendered cells of one column of a two-model table, with the sources they cite in order.
+    /// One model's column of a two-model table: its rendered cells, the sources they cite in order, and the whole
+    /// table body rendered with this model on the left and stand-ins for the other model's cells on the right.
     struct Column: Sendable {
         let labels: [String]
         let cells: [String]
         let cited: [SourceReference]
+        let leftRows: String
+
+        /// `labelStandIn`: a row whose label each page supplies (U+E004 in place of the label).
+        init(labels: [String], cells: [String], cited: [SourceReference], templates: TemplateSet, labelStandIn: Int? = nil) {
+            self.labels = labels
+            self.cells = cells
+            self.cited = cited
+            leftRows = labels.indices.map { index in
+                templates.render(HTMLRow(label: index == labelStandIn ? "\u{E004}" : labels[index], a: cells[index],
+                                         b: Placeholders.cell(index)), "partials/html-row")
+            }.joined()
+        }
     }
 
     /// Templates that fragments are rendered with: pages that use fragments depend on them too.
-    static let templates = ["partials/route-rows", "partials/cell", "partials/related-link", "partials/cost-card"]
+    static let templates = ["partials/route-rows", "partials/cell", "partials/related-link", "partials/cost-card",
+                            "partials/html-row"]
 
     /// The model's side of the monthly-cost section.
     struct Cost: Sendable {
@@ -61,17 +75,17 @@ struct ModelFragments: Sendable {
         let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, catalog: catalog,
                                               ledger: &scoreLedger)
         scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map { templates.render($0.1, "partials/cell") },
-                           cited: scoreLedger.cited)
+                           cited: scoreLedger.cited, templates: templates, labelStandIn: scoreCells.count - 1)
 
         var specLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let specCells = SpecRows.cells(model, ledger: &specLedger)
         specs = Column(labels: specCells.map(\.0), cells: specCells.map { templates.render($0.1, "partials/cell") },
-                       cited: specLedger.cited)
+                       cited: specLedger.cited, templates: templates)
         let definitions = catalog.site.capabilities
         capabilities = Column(labels: definitions.map(\.name), cells: definitions.map { definition in
             let state = model.capability(definition.id)
             return templates.render(Cell(state.label, muted: state == .notDocumented), "partials/cell")
-        }, cited: [])
+        }, cited: [], templates: templates)
     }
 
     private static func cost(_ digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) -> Cost {
@@ -155,15 +169,16 @@ public struct HTMLRow: Sendable, TemplateFields {
 
     var templateFields: [String: Any] { ["label": label, "a": a, "b": b] }
 
-    /// Rows from two columns, their sources cited in `ledger` (first column first) and numbered.
-    static func rows(_ a: ModelFragments.Column, _ b: ModelFragments.Column, ledger: inout SourceLedger,
-                     tokens: SourceTokens) -> [HTMLRow] {
+    /// The body of a two-model table from two columns: the left model's pre-rendered rows with the right model's
+    /// cells set in, sources cited in `ledger` (left column first) and numbered. `label` fills a row whose label the
+    /// page supplies.
+    static func body(_ a: ModelFragments.Column, _ b: ModelFragments.Column, ledger: inout SourceLedger,
+                     tokens: SourceTokens, label: String? = nil) -> String {
         ledger.cite(a.cited)
         ledger.cite(b.cited)
-        return a.labels.indices.map { index in
-            HTMLRow(label: a.labels[index], a: ledger.resolve(a.cells[index], tokens: tokens),
-                    b: ledger.resolve(b.cells[index], tokens: tokens))
-        }
+        var html = Placeholders.replace(in: a.leftRows, open: 0x82, close: 0x83) { b.cells.indices.contains($0) ? b.cells[$0] : nil }
+        if let label { html = html.replacingOccurrences(of: "\u{E004}", with: FastHTMLEscaping.escape(label)) }
+        return ledger.resolve(html, tokens: tokens)
     }
 }
 

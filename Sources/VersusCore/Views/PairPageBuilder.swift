@@ -23,11 +23,9 @@ struct PairPageBuilder: Sendable {
             return PairPageView.TradeOffList(name: own.name, reasons: reasons, isEmpty: reasons.isEmpty)
         }
         let verdict = analysis.verdict.map { Phrases.verdict($0, a: a, b: b) }
-        var scorecard = HTMLRow.rows(fragments(a).scorecard, fragments(b).scorecard, ledger: &ledger, tokens: tokens)
-        if let last = scorecard.indices.last {
-            let shared = analysis.benchmarks.shared.count
-            scorecard[last].label += shared == 0 ? " (none shared)" : " (\(shared) shared)"
-        }
+        let shared = analysis.benchmarks.shared.count
+        let scorecard = HTMLRow.body(fragments(a).scorecard, fragments(b).scorecard, ledger: &ledger, tokens: tokens,
+                                     label: "Benchmarks reported" + (shared == 0 ? " (none shared)" : " (\(shared) shared)"))
         let cost = costSection(analysis, &ledger, fragments: fragments)
         let friction = [
             PairPageView.Friction(title: "Moving from \(a.name) to \(b.name)",
@@ -35,11 +33,11 @@ struct PairPageBuilder: Sendable {
             PairPageView.Friction(title: "Moving from \(b.name) to \(a.name)",
                                   items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
         ]
-        let specs = HTMLRow.rows(fragments(a).specs, fragments(b).specs, ledger: &ledger, tokens: tokens)
+        let specs = HTMLRow.body(fragments(a).specs, fragments(b).specs, ledger: &ledger, tokens: tokens)
         let routeFragments = [fragments(a).routeRows, fragments(b).routeRows]
         for fragment in routeFragments { ledger.cite(fragment.cited) }
         let routeRowsHTML = ledger.resolve(routeFragments.map(\.html).joined(), tokens: tokens)
-        let capabilities = HTMLRow.rows(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
+        let capabilities = HTMLRow.body(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
         let (groups, oneSided) = benchmarkRows(analysis, &ledger)
         let selfHosting = selfHostingRows(analysis, &ledger)
         let faq = FAQBuilder.questions(analysis, catalog: catalog) + (editorial?.faq ?? []).map {

@@ -163,14 +163,15 @@ public struct PairPageView: Sendable, TemplateFields {
     public var reviewed: String
     public var verdict: [String]
     public var tldr: [String]
-    public var scorecard: [HTMLRow]
+    /// Table bodies, assembled from per-model columns (see `ModelFragments.Column`).
+    public var scorecard: String
     public var tradeOffs: [TradeOffList]
     public var cost: Cost
     public var friction: [Friction]
-    public var specs: [HTMLRow]
+    public var specs: String
     public var routeRowsHTML: String
     public var hasRoutes: Bool
-    public var capabilities: [HTMLRow]
+    public var capabilities: String
     public var benchmarkGroups: [BenchmarkGroup]
     public var hasSharedBenchmarks: Bool
     public var oneSided: [OneSided]
@@ -192,10 +193,10 @@ public struct PairPageView: Sendable, TemplateFields {
         // Views listed by hand are converted directly; the rest (rare sections) through reflection.
         var fields: [String: Any] = [
             "meta": meta.templateFields, "a": a.templateFields, "b": b.templateFields, "heading": heading, "framing": framing,
-            "reviewed": reviewed, "verdict": verdict, "tldr": tldr, "scorecard": scorecard.map(\.templateFields),
+            "reviewed": reviewed, "verdict": verdict, "tldr": tldr, "scorecard": scorecard,
             "tradeOffs": tradeOffs.map(\.templateFields), "cost": cost.templateFields, "friction": friction.map(\.templateFields),
-            "specs": specs.map(\.templateFields), "routeRowsHTML": routeRowsHTML, "hasRoutes": hasRoutes,
-            "capabilities": capabilities.map(\.templateFields), "benchmarkGroups": benchmarkGroups.map(\.templateFields),
+            "specs": specs, "routeRowsHTML": routeRowsHTML, "hasRoutes": hasRoutes,
+            "capabilities": capabilities, "benchmarkGroups": benchmarkGroups.map(\.templateFields),
             "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": oneSided.map(\.templateFields), "selfHosting": values(selfHosting),
             "hasSelfHosting": hasSelfHosting, "deepDive": deepDive, "whenToUse": values(whenToUse),
             "faq": faq.map(\.templateFields), "related": related.map(\.templateFields), "sources": sources.map(\.templateFields), "disputes": disputes,

@@ -23,27 +23,42 @@ struct SourceTokens: Sendable {
         return "\(Self.open)\(position)\(Self.close)"
     }
 
-    /// `html` with each token replaced by `number(key)`. Works on UTF-8 bytes: U+E000 is EE 80 80, U+E001 EE 80 81.
+    /// `html` with each token replaced by `number(key)`.
     func replace(in html: String, number: (String) -> String) -> String {
+        Placeholders.replace(in: html, open: 0x80, close: 0x81) { position in
+            keys.indices.contains(position) ? number(keys[position]) : nil
+        }
+    }
+}
+
+/// Numbered stand-ins in HTML made once and completed per page: a private-use character U+E0xx, digits, another.
+/// Scanned on UTF-8 bytes (U+E000 is EE 80 80); `open` and `close` are the last bytes of the two characters.
+enum Placeholders {
+    /// The stand-in for cell `index` of the other column of a two-model table (U+E002 … U+E003).
+    static func cell(_ index: Int) -> String { "\u{E002}\(index)\u{E003}" }
+
+    /// `html` with each stand-in `open digits close` replaced by `value(digits)`; a stand-in `value` returns nil
+    /// for is left as it was.
+    static func replace(in html: String, open: UInt8, close: UInt8, value: (Int) -> String?) -> String {
         var html = html
         return html.withUTF8 { bytes -> String in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
             var index = 0, copied = 0
             let count = bytes.count
             while index + 2 < count {
-                guard bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 else { index += 1; continue }
+                guard bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] == open else { index += 1; continue }
                 var cursor = index + 3, position = 0, digits = 0
                 while cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 9 {
                     position = position * 10 + Int(bytes[cursor] - 0x30)
                     cursor += 1
                     digits += 1
                 }
-                guard digits > 0, cursor + 2 < count + 0, cursor + 2 <= count - 1,
-                      bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == 0x81, keys.indices.contains(position)
+                guard digits > 0, cursor + 2 < count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == close,
+                      let replacement = value(position)
                 else { index += 3; continue }
+                if out.isEmpty { out.reserveCapacity(count + 64) }
                 out.append(contentsOf: bytes[copied..<index])
-                out.append(contentsOf: number(keys[position]).utf8)
+                out.append(contentsOf: replacement.utf8)
                 index = cursor + 3
                 copied = index
             }
