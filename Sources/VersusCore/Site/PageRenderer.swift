@@ -22,9 +22,15 @@ struct PageRenderer: Sendable {
         pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
                                 tokens: tokens)
         pages = SitePageBuilder(digest: digest, routes: routes)
-        var needed = Set<String>()
-        for page in list { if case let .pair(pair) = page.kind { needed.insert(pair.first); needed.insert(pair.second) } }
-        fragments = await ModelFragments.make(for: needed, digest: digest, tokens: tokens, templates: templates)
+        var needed = Set<String>(), left = Set<String>()
+        for page in list {
+            if case let .pair(pair) = page.kind {
+                needed.insert(pair.first)
+                needed.insert(pair.second)
+                left.insert(pair.first)
+            }
+        }
+        fragments = await ModelFragments.make(for: needed, left: left, digest: digest, tokens: tokens, templates: templates)
     }
 
     private func fragments(of model: Model) -> ModelFragments {

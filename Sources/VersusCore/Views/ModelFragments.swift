@@ -17,12 +17,14 @@ struct ModelFragments: Sendable {
         let cited: [SourceReference]
         let leftRows: String
 
-        /// `labelStandIn`: a row whose label each page supplies (U+E004 in place of the label).
-        init(labels: [String], cells: [String], cited: [SourceReference], templates: TemplateSet, labelStandIn: Int? = nil) {
+        /// `labelStandIn`: a row whose label each page supplies (U+E004 in place of the label). `left`: whether the
+        /// model is on the left of a page being made (the smaller id); only then are its rows needed.
+        init(labels: [String], cells: [String], cited: [SourceReference], templates: TemplateSet, left: Bool,
+             labelStandIn: Int? = nil) {
             self.labels = labels
             self.cells = cells
             self.cited = cited
-            leftRows = labels.indices.map { index in
+            leftRows = !left ? "" : labels.indices.map { index in
                 templates.render(HTMLRow(label: index == labelStandIn ? "\u{E004}" : labels[index], a: cells[index],
                                          b: Placeholders.cell(index)), "partials/html-row")
             }.joined()
@@ -56,7 +58,7 @@ struct ModelFragments: Sendable {
     /// Links to the model's most related comparisons, with the other model's id: a page leaves out its own pair.
     let related: [(other: String, html: String)]
 
-    init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) {
+    init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet, left: Bool = true) {
         let model = digest.model
         let routes = SiteRoutes(site: catalog.site)
         related = digest.related.prefix(PageInputs.relatedShown).compactMap { id in
@@ -75,17 +77,18 @@ struct ModelFragments: Sendable {
         let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, catalog: catalog,
                                               ledger: &scoreLedger)
         scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map { templates.render($0.1, "partials/cell") },
-                           cited: scoreLedger.cited, templates: templates, labelStandIn: scoreCells.count - 1)
+                           cited: scoreLedger.cited, templates: templates, left: left,
+                           labelStandIn: scoreCells.count - 1)
 
         var specLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let specCells = SpecRows.cells(model, ledger: &specLedger)
         specs = Column(labels: specCells.map(\.0), cells: specCells.map { templates.render($0.1, "partials/cell") },
-                       cited: specLedger.cited, templates: templates)
+                       cited: specLedger.cited, templates: templates, left: left)
         let definitions = catalog.site.capabilities
         capabilities = Column(labels: definitions.map(\.name), cells: definitions.map { definition in
             let state = model.capability(definition.id)
             return templates.render(Cell(state.label, muted: state == .notDocumented), "partials/cell")
-        }, cited: [], templates: templates)
+        }, cited: [], templates: templates, left: left)
     }
 
     private static func cost(_ digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) -> Cost {
@@ -116,8 +119,8 @@ struct ModelFragments: Sendable {
             hasBatch: quote?.monthlyBatch != nil)
     }
 
-    /// Fragments of `ids`, made on all cores.
-    static func make(for ids: Set<String>, digest: CatalogDigest, tokens: SourceTokens,
+    /// Fragments of `ids`, made on all cores; table rows only for the models in `left`.
+    static func make(for ids: Set<String>, left: Set<String>, digest: CatalogDigest, tokens: SourceTokens,
                      templates: TemplateSet) async -> [String: ModelFragments] {
         let catalog = digest.catalog
         let list = ids.sorted()
@@ -128,7 +131,9 @@ struct ModelFragments: Sendable {
                 let slice = list[start..<min(start + chunk, list.count)]
                 group.addTask {
                     slice.compactMap { id in
-                        digest.digests[id].map { (id, ModelFragments(digest: $0, catalog: catalog, tokens: tokens, templates: templates)) }
+                        digest.digests[id].map {
+                            (id, ModelFragments(digest: $0, catalog: catalog, tokens: tokens, templates: templates, left: left.contains(id)))
+                        }
                     }
                 }
             }
