@@ -1,3 +1,5 @@
+import VersusCore
+
 /// One oddity of the imported data that did not stop the import: one line naming the file it came from.
 public struct ImportWarning: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file, relative to the checkout (`providers/vercel/models/kimi-k2.toml`).
@@ -25,27 +27,10 @@ public struct ImportWarning: Error, Sendable, Hashable, Comparable, CustomString
     }
 }
 
-/// Upstream text shown in a message: on one line, control characters made visible, long text shortened.
+/// Upstream text shown in a message: on one line, control characters made visible, long text shortened
+/// (the catalog check's own rule, `Scalars.visible`, with a longer limit).
 enum OneLine {
-    static func text(_ text: String, limit: Int = 300) -> String {
-        var shown = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count >= limit { shown += "…"; break }
-            count += 1
-            switch scalar {
-            case "\n": shown += "\\n"
-            case "\r": shown += "\\r"
-            case "\t": shown += "\\t"
-            default:
-                switch scalar.properties.generalCategory {
-                case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned: shown += "?"
-                default: shown.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return shown
-    }
+    static func text(_ text: String, limit: Int = 300) -> String { Scalars.visible(text, limit: limit) }
 
     /// Upstream text in double quotes for a message.
     static func quoted(_ text: String) -> String { "\"" + self.text(text, limit: 80) + "\"" }

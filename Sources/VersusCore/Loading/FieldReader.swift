@@ -132,7 +132,7 @@ struct FieldReader {
 }
 
 /// Conversions of single YAML scalars, each reporting its own type errors.
-enum Scalars {
+public enum Scalars {
     static func string(_ node: YAMLNode, field: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let text = node.scalarText else {
             diagnostics.append(.error(node.location, "`\(field)` must be text, found \(node.kindName)"))
@@ -227,7 +227,7 @@ enum Scalars {
     /// Text from a catalog file as it appears in a message or a location: on one line, with control, format and
     /// line-separator characters made visible and long text shortened, so no file can break the one-line
     /// `file:line:column: …` format or forge a diagnostic line.
-    static func visible(_ text: String, limit: Int = 120) -> String {
+    public static func visible(_ text: String, limit: Int = 120) -> String {
         var shown = ""
         var count = 0
         for scalar in text.unicodeScalars {

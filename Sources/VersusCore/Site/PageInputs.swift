@@ -61,18 +61,8 @@ struct PageInputs: Sendable {
 
     /// Every model's `record`, computed on all cores (encoding the records is the costliest part of planning).
     static func records(of catalog: Catalog) async -> [String: Fingerprint] {
-        let models = catalog.models
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (models.count + workers - 1) / workers)
-        return await withTaskGroup(of: [(String, Fingerprint)].self) { group in
-            for start in stride(from: 0, to: models.count, by: chunk) {
-                let slice = models[start..<min(start + chunk, models.count)]
-                group.addTask { slice.map { ($0.id, record($0, catalog: catalog)) } }
-            }
-            var result: [String: Fingerprint] = [:]
-            for await part in group { for (id, fingerprint) in part { result[id] = fingerprint } }
-            return result
-        }
+        let fingerprints = await Parallel.map(catalog.models) { record($0, catalog: catalog) }
+        return Dictionary(uniqueKeysWithValues: zip(catalog.models.map(\.id), fingerprints))
     }
 
     /// The model as loaded, with the definitions of every provider, benchmark and source it names.

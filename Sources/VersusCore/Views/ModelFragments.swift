@@ -123,24 +123,11 @@ struct ModelFragments: Sendable {
     static func make(for ids: Set<String>, left: Set<String>, digest: CatalogDigest, tokens: SourceTokens,
                      templates: TemplateSet) async -> [String: ModelFragments] {
         let catalog = digest.catalog
-        let list = ids.sorted()
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (list.count + workers - 1) / workers)
-        return await withTaskGroup(of: [(String, ModelFragments)].self) { group in
-            for start in stride(from: 0, to: list.count, by: chunk) {
-                let slice = list[start..<min(start + chunk, list.count)]
-                group.addTask {
-                    slice.compactMap { id in
-                        digest.digests[id].map {
-                            (id, ModelFragments(digest: $0, catalog: catalog, tokens: tokens, templates: templates, left: left.contains(id)))
-                        }
-                    }
-                }
-            }
-            var result: [String: ModelFragments] = [:]
-            for await made in group { for (id, fragments) in made { result[id] = fragments } }
-            return result
+        let list = ids.sorted().compactMap { digest.digests[$0] }
+        let made = await Parallel.map(list) { model in
+            ModelFragments(digest: model, catalog: catalog, tokens: tokens, templates: templates, left: left.contains(model.model.id))
         }
+        return Dictionary(uniqueKeysWithValues: zip(list.map(\.model.id), made))
     }
 }
 

@@ -1,0 +1,18 @@
+import Foundation
+
+enum Parallel {
+    /// `transform` of each item, in order, spread over all cores in one contiguous chunk per core.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) async -> [R] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (items.count + workers - 1) / workers)
+        return await withTaskGroup(of: (Int, [R]).self) { group in
+            for start in stride(from: 0, to: items.count, by: chunk) {
+                let slice = items[start..<min(start + chunk, items.count)]
+                group.addTask { (start, slice.map(transform)) }
+            }
+            var parts: [(Int, [R])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
