@@ -29,8 +29,8 @@ import VersusCore
         let binary = try #require(Self.binary, "cannot find the versus executable; run `swift build` first or set VERSUS_BINARY")
         let folder = try ImportFixture.temporaryFolder("run")
         let outputURL = folder.appendingPathComponent("stdout"), errorsURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
         let output = try FileHandle(forWritingTo: outputURL), errors = try FileHandle(forWritingTo: errorsURL)
         let process = Process()
         process.executableURL = binary
