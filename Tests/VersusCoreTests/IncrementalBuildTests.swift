@@ -238,6 +238,16 @@ import Testing
         try Data("garbage".utf8).write(to: manifest)
         #expect(try await Self.build(root).full)
         #expect(try await Self.build(root, clean: true).full)
+        // A manifest naming a file outside the output is not ours: nothing outside is touched, the build starts over.
+        let outside = root.appendingPathComponent("keep.txt")
+        try Data("precious".utf8).write(to: outside)
+        _ = try await Self.build(root)
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text += String(repeating: "0", count: 64) + "\t../keep.txt\n"
+        try Data(text.utf8).write(to: manifest)
+        #expect(BuildManifest.read(from: manifest) == nil)
+        #expect(try await Self.build(root).full)
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "precious")
         // A page deleted by hand from the output is made again.
         try FileManager.default.removeItem(at: root.appendingPathComponent("public/models/beta/index.html"))
         #expect(try await Self.build(root).renderedPaths == ["models/beta/index.html"])

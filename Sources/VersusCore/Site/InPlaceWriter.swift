@@ -8,7 +8,7 @@ struct InPlaceWriter: Sendable {
     init(output: URL) { self.output = output.standardizedFileURL }
 
     func url(_ path: String) throws -> URL {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+        guard SitePath.isSafe(path) else {
             throw SiteWriter.WriteError.outsideOutput(path)
         }
         return output.appendingPathComponent(path)

@@ -41,7 +41,10 @@ public struct BuildManifest: Sendable, Equatable {
             let utf8 = line.utf8
             guard utf8.count > 65, utf8[utf8.index(utf8.startIndex, offsetBy: 64)] == UInt8(ascii: "\t") else { return nil }
             let tab = line.utf8.index(line.startIndex, offsetBy: 64)
-            entries[String(line[line.index(after: tab)...])] = Fingerprint(hex: String(line[..<tab]))
+            let path = String(line[line.index(after: tab)...])
+            // A path that could reach outside the output means the file is not one of ours: build from scratch.
+            guard SitePath.isSafe(path) else { return nil }
+            entries[path] = Fingerprint(hex: String(line[..<tab]))
         }
         return header.map { BuildManifest(header: $0, entries: entries) }
     }
@@ -97,5 +100,14 @@ enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
+    }
+}
+
+/// Paths of files inside the output folder, as the plan makes them.
+enum SitePath {
+    /// Relative, without empty, `.` or `..` components: it cannot name anything outside the output folder.
+    static func isSafe(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 }

@@ -20,7 +20,7 @@ public struct SiteWriter: Sendable {
     /// Writes one file under the staging folder. `path` is relative and built from validated ids only;
     /// anything that would leave the folder is refused.
     public func write(_ path: String, _ data: Data) throws {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+        guard SitePath.isSafe(path) else {
             throw WriteError.outsideOutput(path)
         }
         let url = staging.appendingPathComponent(path)
