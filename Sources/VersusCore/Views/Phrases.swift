@@ -84,7 +84,10 @@ enum Phrases {
             model.contextWindow.map { "a \(Format.tokens($0.value))-token context window" } ?? "a context window the catalog does not document"
         }
         let sameKind = a.productType != nil && a.productType == b.productType
+        let pair = "\(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."
+        // With neither type documented, saying so twice adds nothing.
+        if a.productType == nil && b.productType == nil { return pair }
         let kinds = sameKind ? "Two \(kind(a))s" : "A \(kind(a)) set against a \(kind(b))"
-        return "\(kinds): \(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."
+        return "\(kinds): \(pair)"
     }
 }
