@@ -236,3 +236,19 @@ import Testing
         #expect(decoded == [text])
     }
 }
+
+@Suite struct TokenFormatTests {
+    /// Whole-number formatting of token counts gives exactly what Decimal arithmetic gives.
+    @Test func wholeNumbersMatchDecimalArithmetic() {
+        var values = [0, 1, 999, 1_000, 1_499, 1_500, 1_999, 999_499, 999_500, 999_999, 1_000_000, 1_004_999, 1_005_000,
+                      1_048_576, 1_995_000, 2_000_000, 131_072, 262_144, 400_000, 10_000_000, 1_234_567_890]
+        var seed: UInt64 = 42
+        for _ in 0..<5_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int(seed >> 34))
+        }
+        for value in values {
+            #expect(Format.tokens(value) == Format.decimalTokens(value), "\(value)")
+        }
+    }
+}

@@ -64,13 +64,26 @@ public enum Format {
     }
 
     /// `400000` → `400K`, `1000000` → `1M`, `262144` → `262K`.
+    /// `1048576` → `1.05M`, `200000` → `200K`: in whole numbers, since a page formats several token counts.
     public static func tokens(_ value: Int) -> String {
+        guard value >= 0 else { return decimalTokens(value) }
         if value >= 1_000_000 {
-            return number(Decimal(value) / 1_000_000, places: 2) + "M"
+            // Hundredths of a million, rounded half up (as `number` rounds), trailing zeros dropped.
+            let hundredths = (value + 5_000) / 10_000
+            let whole = grouped(String(hundredths / 100)), fraction = hundredths % 100
+            if fraction == 0 { return whole + "M" }
+            return whole + "." + (fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)) + "M"
         }
         if value >= 1_000 {
-            return number(Decimal(value) / 1_000, places: 0) + "K"
+            return grouped(String((value + 500) / 1_000)) + "K"
         }
+        return "\(value)"
+    }
+
+    /// The same through Decimal arithmetic (negative counts, which the catalog never holds, and the tests).
+    static func decimalTokens(_ value: Int) -> String {
+        if value >= 1_000_000 { return number(Decimal(value) / 1_000_000, places: 2) + "M" }
+        if value >= 1_000 { return number(Decimal(value) / 1_000, places: 0) + "K" }
         return "\(value)"
     }
 

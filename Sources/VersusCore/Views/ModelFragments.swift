@@ -17,7 +17,8 @@ struct ModelFragments: Sendable {
         let cited: [SourceReference]
         let leftRows: String
 
-        /// `labelStandIn`: a row whose label each page supplies (U+E004 in place of the label). `left`: whether the
+        /// `labelStandIn`: a row whose label each page supplies (a stand-in numbered past the last cell in place of the
+        /// label). `left`: whether the
         /// model is on the left of a page being made (the smaller id); only then are its rows needed.
         init(labels: [String], cells: [String], cited: [SourceReference], templates: TemplateSet, left: Bool,
              labelStandIn: Int? = nil) {
@@ -25,7 +26,7 @@ struct ModelFragments: Sendable {
             self.cells = cells
             self.cited = cited
             leftRows = !left ? "" : labels.indices.map { index in
-                templates.render(HTMLRow(label: index == labelStandIn ? "\u{E004}" : labels[index], a: cells[index],
+                templates.render(HTMLRow(label: index == labelStandIn ? Placeholders.cell(labels.count) : labels[index], a: cells[index],
                                          b: Placeholders.cell(index)), "partials/html-row")
             }.joined()
         }
@@ -168,8 +169,10 @@ public struct HTMLRow: Sendable, TemplateFields {
                      tokens: SourceTokens, label: String? = nil) -> String {
         ledger.cite(a.cited)
         ledger.cite(b.cited)
-        var html = Placeholders.replace(in: a.leftRows, open: 0x82, close: 0x83) { b.cells.indices.contains($0) ? b.cells[$0] : nil }
-        if let label { html = html.replacingOccurrences(of: "\u{E004}", with: FastHTMLEscaping.escape(label)) }
+        let escapedLabel = label.map(FastHTMLEscaping.escape)
+        let html = Placeholders.replace(in: a.leftRows, open: 0x82, close: 0x83) { index in
+            b.cells.indices.contains(index) ? b.cells[index] : index == b.cells.count ? escapedLabel : nil
+        }
         return ledger.resolve(html, tokens: tokens)
     }
 }
