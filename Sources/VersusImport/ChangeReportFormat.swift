@@ -27,9 +27,17 @@ public enum ChangeReportFormat {
     public static func describe(_ change: PriceChange) -> String {
         var text = describe(change.route) + ": " + change.kind.label
         if let above = change.aboveTokens { text += " above \(above) tokens" }
-        text += " " + (change.old.map(YAMLWriter.number) ?? "unknown") + " → " + (change.new.map(YAMLWriter.number) ?? "unknown")
-        text += " USD per 1M tokens"
-        if let percent = change.percent { text += " (" + (percent > 0 ? "+" : "") + YAMLWriter.number(percent) + "%)" }
+        switch (change.old, change.new) {
+        case let (old?, new?):
+            text += " \(YAMLWriter.number(old)) → \(YAMLWriter.number(new)) USD per 1M tokens"
+            if let percent = change.percent { text += " (" + (percent > 0 ? "+" : "") + YAMLWriter.number(percent) + "%)" }
+        case let (old?, nil):
+            text += " \(YAMLWriter.number(old)) USD per 1M tokens → no longer listed"
+        case let (nil, new?):
+            text += " newly listed at \(YAMLWriter.number(new)) USD per 1M tokens"
+        case (nil, nil):
+            text += " not listed in either snapshot"
+        }
         return text
     }
 

@@ -8,10 +8,10 @@ struct ChangeReportTests {
     static let expectedLines = [
         "Changes since the models.dev snapshot of 2026-05-01:",
         "  price  alpha-one on alpha (alpha-one): input 1.75 → 2 USD per 1M tokens (+14.3%)",
-        "  price  alpha-one on alpha (alpha-one): cached input 0.175 → unknown USD per 1M tokens",
+        "  price  alpha-one on alpha (alpha-one): cached input 0.175 USD per 1M tokens → no longer listed",
         "  price  alpha-one on alpha (alpha-one): input above 200000 tokens 3.5 → 4 USD per 1M tokens (+14.3%)",
         "  price  alpha-one on router (alpha-one-mirror): input 1.75 → 2 USD per 1M tokens (+14.3%)",
-        "  price  alpha-one on router (alpha-one-mirror): cached input 0.175 → unknown USD per 1M tokens",
+        "  price  alpha-one on router (alpha-one-mirror): cached input 0.175 USD per 1M tokens → no longer listed",
         "  price  alpha-one on router (alpha-one-mirror): input above 200000 tokens 3.5 → 4 USD per 1M tokens (+14.3%)",
         "  price  alpha-one on router (alpha/alpha-one): output 2.5 → 2 USD per 1M tokens (-20%)",
         "  price  beta-free on router (beta/beta-free): output 0 → 0.5 USD per 1M tokens",
