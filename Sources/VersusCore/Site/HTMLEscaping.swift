@@ -32,4 +32,23 @@ struct FastHTMLEscaping: MustacheContentType {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends `text`, escaped, to `out`.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+    }
 }

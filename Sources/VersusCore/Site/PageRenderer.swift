@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
 
     func bytes(_ page: PlannedPage) -> Data {
         switch page.kind {
-        case let .pair(pair): return Data(templates.render(pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: fragments(of:)), "pages/pair").utf8)
+        case let .pair(pair): return templates.page(pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: fragments(of:)), "pages/pair")
         case let .model(id): return Data(templates.render(pages.model(id), "pages/model").utf8)
         case let .benchmark(id): return Data(templates.render(pages.benchmark(id), "pages/benchmark").utf8)
         case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)

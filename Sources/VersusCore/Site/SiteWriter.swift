@@ -5,11 +5,13 @@ import Foundation
 public struct SiteWriter: Sendable {
     public let output: URL
     public let staging: URL
+    private let stagingPath: String
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
         let name = self.output.lastPathComponent
         staging = self.output.deletingLastPathComponent().appendingPathComponent(".\(name).staging")
+        stagingPath = staging.path
     }
 
     public func begin() throws {
@@ -23,9 +25,10 @@ public struct SiteWriter: Sendable {
         guard SitePath.isSafe(path) else {
             throw WriteError.outsideOutput(path)
         }
-        let url = staging.appendingPathComponent(path)
-        try AtomicFile.makeParent(of: url.path)
-        try AtomicFile.writePlain(data, to: url.path)
+        // A string, not `URL.appendingPathComponent`, which asks the file system whether each page is a folder.
+        let file = stagingPath + "/" + path
+        try AtomicFile.makeParent(of: file)
+        try AtomicFile.writePlain(data, to: file)
     }
 
     public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }

@@ -8,7 +8,12 @@ public struct TemplateSet: Sendable {
                                   "pages/home", "pages/404", "pages/changes",
                                   "pages/changes-feed", "partials/route-rows"]
 
+    /// Templates that render many pages of a few shapes, rendered through stamps (`StampCache`).
+    public static let stampedTemplates = ["pages/pair"]
+
     let library: MustacheLibrary
+    /// The stamps of the page templates rendered through them and of every section; nil renders by the engine alone.
+    let stamps: StampSet?
     /// Template name → its file's bytes (for fingerprints).
     public let sources: [String: Data]
     /// Files under Templates/assets/, relative path → bytes.
@@ -64,11 +69,32 @@ public struct TemplateSet: Sendable {
                                       fix: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
         if !diagnostics.isEmpty { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(TemplateSet(library: MustacheLibrary(templates: templates), sources: sources, assets: assets))
+        let library = MustacheLibrary(templates: templates)
+        let stamps = ProcessInfo.processInfo.environment["VERSUS_STAMPS"] == "0"
+            ? nil : StampSet(library: library, templateNames: Array(templates.keys), pages: stampedTemplates)
+        return .success(TemplateSet(library: library, stamps: stamps, sources: sources,
+                                    assets: assets))
+    }
+
+    /// The same templates rendered by the engine alone: what stamped output is checked against.
+    func withoutStamps() -> TemplateSet {
+        TemplateSet(library: library, stamps: nil, sources: sources, assets: assets)
     }
 
     public func render(_ object: Any, _ template: String) -> String {
         library.render(TemplateValues.convert(object) ?? object, withTemplate: template) ?? ""
+    }
+
+    /// A whole page's bytes: through the template's stamps when it has them, else by the engine.
+    public func page(_ object: Any, _ template: String) -> Data {
+        let view = TemplateValues.convert(object) ?? object
+        if let stamps, let cache = stamps.pages[template], let fields = view as? [String: Any] {
+            var out: [UInt8] = []
+            out.reserveCapacity(64 * 1024)
+            cache.render(fields, in: stamps, into: &out)
+            return Data(out)
+        }
+        return Data((library.render(view, withTemplate: template) ?? "").utf8)
     }
 }
 

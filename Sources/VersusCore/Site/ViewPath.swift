@@ -1,0 +1,49 @@
+/// One step from a view's root towards a value a template read: a field, an element of a list, or the number of
+/// fields of an object (what the `count` and `empty` transforms look at).
+enum ViewPathStep: Hashable, Sendable {
+    case key(String)
+    case index(Int)
+    case size
+
+    /// The value this step leads to from `base`, as `TemplateValues` shapes views: dictionaries, lists, text, flags
+    /// and numbers.
+    func apply(to base: Any?) -> Any? {
+        switch self {
+        case let .key(name):
+            return (base as? [String: Any])?[name]
+        case let .index(index):
+            guard let list = base as? [Any], index < list.count else { return nil }
+            return list[index]
+        case .size:
+            return (base as? [String: Any])?.count
+        }
+    }
+}
+
+/// All that swift-mustache's control flow can tell apart about a value it looked up: whether it is there, whether
+/// text is empty (the `empty` transform), a flag's value, a list's length, a number's digits. Two views that give
+/// the same outcomes for the same lookups render through the same sections, the same partials and the same
+/// blocks; only the text in them differs.
+enum ViewOutcome: Hashable, Sendable {
+    case missing
+    case emptyText
+    case text
+    case flag(Bool)
+    case list(Int)
+    case object
+    case number(String)
+
+    /// nil for a value of any other kind: a template that reads one is rendered by the engine every time.
+    init?(of value: Any?) {
+        switch value {
+        case nil: self = .missing
+        case let text as String: self = text.isEmpty ? .emptyText : .text
+        case let flag as Bool: self = .flag(flag)
+        case let list as [Any]: self = .list(list.count)
+        case is [String: Any]: self = .object
+        case let number as Int: self = .number(String(number))
+        case let number as Double: self = .number(String(number))
+        default: return nil
+        }
+    }
+}
