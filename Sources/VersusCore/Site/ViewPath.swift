@@ -10,6 +10,9 @@ enum ViewPathStep: Hashable, Sendable {
     func apply(to base: Any?) -> Any? {
         switch self {
         case let .key(name):
+            // Views are `[String: Any]` all through; comparing the type first spares the general dynamic cast.
+            guard let base else { return nil }
+            if type(of: base) == [String: Any].self { return (base as! [String: Any])[name] }
             return (base as? [String: Any])?[name]
         case let .index(index):
             guard let list = base as? [Any], index < list.count else { return nil }
@@ -35,8 +38,20 @@ enum ViewOutcome: Hashable, Sendable {
 
     /// nil for a value of any other kind: a template that reads one is rendered by the engine every time.
     init?(of value: Any?) {
+        guard let value else {
+            self = .missing
+            return
+        }
+        let type = Swift.type(of: value)
+        if type == String.self {
+            self = (value as! String).isEmpty ? .emptyText : .text
+            return
+        }
+        if type == [String: Any].self {
+            self = .object
+            return
+        }
         switch value {
-        case nil: self = .missing
         case let text as String: self = text.isEmpty ? .emptyText : .text
         case let flag as Bool: self = .flag(flag)
         case let list as [Any]: self = .list(list.count)

@@ -80,8 +80,13 @@ enum DeepDive {
                 }
             }
         }
-        let ta = Array(NSOrderedSet(array: themes(.a)).array as! [String]).prefix(3)
-        let tb = Array(NSOrderedSet(array: themes(.b)).array as! [String]).prefix(3)
+        func firstThree(_ list: [String]) -> ArraySlice<String> {
+            var seen: [String] = []
+            for theme in list where !seen.contains(theme) { seen.append(theme) }
+            return seen.prefix(3)
+        }
+        let ta = firstThree(themes(.a))
+        let tb = firstThree(themes(.b))
         switch (ta.isEmpty, tb.isEmpty) {
         case (false, false):
             paragraphs.append("Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for.")
