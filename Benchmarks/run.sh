@@ -24,8 +24,16 @@ SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(50 100 all)
 
 (cd "$ROOT" && swift build -c release >/dev/null)
 VERSUS="$(cd "$ROOT" && swift build -c release --show-bin-path)/versus"
-rm -rf "$WORK"; mkdir -p "$WORK/trash"
-trap 'rm -rf "$WORK/trash"' EXIT
+# Deleting tens of thousands of files slows the file system's next file creations for a minute or more (ext4
+# skips recently freed inodes), so nothing is deleted before a timed run: an old work folder is moved aside, and
+# everything goes at the end. settle waits for that after steps that delete (Hugo's script removes its own output
+# when it ends; an in-place rebuild replaces files).
+OLD="$WORK.old.$$"
+[ ! -e "$WORK" ] || mv "$WORK" "$OLD"
+mkdir -p "$WORK/trash"
+trap 'rm -rf "$WORK/trash" "$OLD"' EXIT
+SETTLE=${SETTLE:-90}
+settle() { sync; sleep "$SETTLE"; }
 
 # timed LABEL COMMAND...: one run under /usr/bin/time; sets T_WALL, T_CPU, T_RSS (KB) and prints a line.
 timed() {
@@ -60,16 +68,7 @@ for N in "${SIZES[@]}"; do
   pairs=$(find "$SITE/public/compare" -name index.html | wc -l)
   avg=$(find "$SITE/public/compare" -name index.html -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/NR/1024}')
   wall=$(median "${walls[@]}"); cpu=$(median "${cpus[@]}"); peak=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)
-  line="| $N | $pairs | $pages | $wall | $cpu | $(awk -v p="$pages" -v w="$wall" 'BEGIN {printf "%.0f", p/w}') | $((peak / 1024)) | $avg |"
-  if [ "${SKIP_HUGO:-}" != 1 ]; then
-    HLOG="$WORK/hugo-$N.txt"
-    RUNS=$HUGO_RUNS SITE="$WORK/hugo-$N" bash "$ROOT/../shared/bench/hugo-anchor/run.sh" "$N" >"$HLOG" 2>&1 || { cat "$HLOG"; exit 1; }
-    hwall=$(awk '/^median wall s  / {print $4}' "$HLOG"); hpps=$(awk '/^pages\/s/ {print $2}' "$HLOG")
-    hrss=$(awk '/^peak RSS MB/ {print $4}' "$HLOG"); hkb=$(awk '/^avg compare KB/ {print $4}' "$HLOG")
-    echo "  hugo: median wall $hwall s, $hpps pages/s, peak RSS $hrss MB, avg pair page $hkb KB"
-    line="$line $hwall | $hpps | $hrss | $hkb |"
-  fi
-  SUMMARY+=("$line")
+  SUMMARY+=("| $N | $pairs | $pages | $wall | $cpu | $(awk -v p="$pages" -v w="$wall" 'BEGIN {printf "%.0f", p/w}') | $((peak / 1024)) | $avg |")
   LAST=$SITE
 done
 
@@ -90,6 +89,20 @@ echo "<!-- benchmark -->" >>"$SITE/Templates/pages/benchmark.mustache"
 timed "benchmark template change" "$VERSUS" build --root "$SITE"
 echo "<!-- benchmark -->" >>"$SITE/Templates/pages/pair.mustache"
 timed "pair template change" "$VERSUS" build --root "$SITE"
+
+if [ "${SKIP_HUGO:-}" != 1 ]; then
+  echo "== hugo, same pages (../shared/bench/hugo-anchor)"
+  for i in "${!SIZES[@]}"; do
+    N=${SIZES[$i]}
+    settle
+    HLOG="$WORK/hugo-$N.txt"
+    RUNS=$HUGO_RUNS SITE="$WORK/hugo-$N" bash "$ROOT/../shared/bench/hugo-anchor/run.sh" "$N" >"$HLOG" 2>&1 || { cat "$HLOG"; exit 1; }
+    hwall=$(awk '/^median wall s  / {print $4}' "$HLOG"); hpps=$(awk '/^pages\/s/ {print $2}' "$HLOG")
+    hrss=$(awk '/^peak RSS MB/ {print $4}' "$HLOG"); hkb=$(awk '/^avg compare KB/ {print $4}' "$HLOG")
+    echo "  $N models: median wall $hwall s ($(grep -o 'runs: [0-9. ]*' "$HLOG" | head -1)), $hpps pages/s, peak RSS $hrss MB, avg pair page $hkb KB"
+    SUMMARY[$i]="${SUMMARY[$i]} $hwall | $hpps | $hrss | $hkb |"
+  done
+fi
 
 echo "== table"
 echo "| models | pair pages | html pages | versus wall s | versus cpu s | versus pages/s | versus peak RSS MB | versus avg pair KB |$([ "${SKIP_HUGO:-}" = 1 ] || echo ' hugo wall s | hugo pages/s | hugo peak RSS MB | hugo avg pair KB |')"
