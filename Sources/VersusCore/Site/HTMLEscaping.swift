@@ -20,16 +20,7 @@ struct FastHTMLEscaping: MustacheContentType {
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
+        append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
