@@ -165,18 +165,20 @@ import Testing
         let partial = root.appendingPathComponent("Templates/partials/routes.mustache")
         try Data((try String(contentsOf: partial, encoding: .utf8) + "<!-- routes -->\n").utf8).write(to: partial)
         let routesReport = try await Self.build(root)
-        // That partial is the route table of pair pages; model pages lay out their routes themselves.
+        // That partial is the route table of pair pages; model pages lay out the table around the rows themselves.
         #expect(routesReport.renderedPaths.allSatisfy { $0.hasPrefix("compare/") })
         #expect(routesReport.rendered == 6)
         try await Self.expectSameAsCleanBuild(root)
 
-        // The rows of that table are rendered once per model from their own template; pair pages depend on it too.
+        // The rows of that table are rendered once per model from their own template, which model pages use too.
         let rows = root.appendingPathComponent("Templates/partials/route-rows.mustache")
-        try Data((try String(contentsOf: rows, encoding: .utf8)).replacingOccurrences(of: "<td>{{model}}</td>", with: "<td class=\"m\">{{model}}</td>").utf8).write(to: rows)
+        try Data((try String(contentsOf: rows, encoding: .utf8)).replacingOccurrences(of: "<td><code>{{modelID}}</code></td>", with: "<td class=\"m\"><code>{{modelID}}</code></td>").utf8).write(to: rows)
         let rowsReport = try await Self.build(root)
-        #expect(rowsReport.renderedPaths.count == 6 && rowsReport.renderedPaths.allSatisfy { $0.hasPrefix("compare/") })
-        #expect(String(decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
-            .contains("<td class=\"m\">Alpha</td>"))
+        #expect(rowsReport.renderedPaths.filter { $0.hasPrefix("compare/") }.count == 6)
+        #expect(rowsReport.renderedPaths.filter { !$0.hasPrefix("compare/") } == ["models/alpha/index.html", "models/beta/index.html", "models/delta/index.html", "models/gamma/index.html"])
+        for page in ["compare/alpha-vs-beta/index.html", "models/alpha/index.html"] {
+            #expect(String(decoding: try Data(contentsOf: root.appendingPathComponent("public/\(page)")), as: UTF8.self).contains("<td class=\"m\"><code>"))
+        }
         try await Self.expectSameAsCleanBuild(root)
 
         let layout = root.appendingPathComponent("Templates/layout.mustache")

@@ -49,7 +49,8 @@ struct PageInputs: Sendable {
         var closures: [String: Fingerprint] = [:]
         for name in TemplateSet.required {
             var hasher = FingerprintHasher()
-            let fragments = name == "pages/pair" ? ModelFragments.templates : []
+            // Parts rendered apart from the page template (fragments) are part of what the page is made from.
+            let fragments = name == "pages/pair" ? ModelFragments.templates : name == "pages/model" ? ["partials/route-rows"] : []
             for used in Set(([name] + fragments).flatMap { templates.closure(of: $0) }).sorted() {
                 hasher.add(used)
                 hasher.add(templates.sources[used] ?? Data())

@@ -21,7 +21,7 @@ struct PageRenderer: Sendable {
         self.tokens = tokens
         pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
                                 tokens: tokens)
-        pages = SitePageBuilder(digest: digest, routes: routes)
+        pages = SitePageBuilder(digest: digest, routes: routes, templates: templates)
         var needed = Set<String>(), left = Set<String>()
         for page in list {
             if case let .pair(pair) = page.kind {
@@ -40,7 +40,7 @@ struct PageRenderer: Sendable {
     func bytes(_ page: PlannedPage) -> Data {
         switch page.kind {
         case let .pair(pair): return templates.page(pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: fragments(of:)), "pages/pair")
-        case let .model(id): return Data(templates.render(pages.model(id), "pages/model").utf8)
+        case let .model(id): return templates.page(pages.model(id), "pages/model")
         case let .benchmark(id): return Data(templates.render(pages.benchmark(id), "pages/benchmark").utf8)
         case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)
         case .home: return Data(templates.render(pages.home(featured: pages.featuredPairs()), "pages/home").utf8)
@@ -52,9 +52,13 @@ struct PageRenderer: Sendable {
     }
 
     /// Renders `list` on all cores, handing each file to `write` as soon as it is made; nothing is collected.
+    /// Pages other than pair pages (model pages list every pair of their model, the home page lists every model)
+    /// cost several pair pages each, so they go first, and the work is cut into small pieces: otherwise the last
+    /// piece keeps one core busy while the others wait.
     func render(_ list: [PlannedPage], concurrently: Bool, write: @escaping @Sendable (String, Data) throws -> Void) async throws {
         let workers = concurrently ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
-        let chunk = max(1, (list.count + workers * 8 - 1) / (workers * 8))
+        let list = list.filter { !$0.isPair } + list.filter(\.isPair)
+        let chunk = min(64, max(1, (list.count + workers * 8 - 1) / (workers * 8)))
         try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0
             for start in stride(from: 0, to: list.count, by: chunk) {

@@ -65,7 +65,7 @@ public struct SiteBuilder: Sendable {
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         let previous = options.clean ? nil : options.manifest.flatMap(BuildManifest.read(from:))
 
-        var report = Report(pairPages: planned.filter { if case .pair = $0.kind { return true } else { return false } }.count,
+        var report = Report(pairPages: planned.filter(\.isPair).count,
                             otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: true,
                             renderedPaths: [], deletedPaths: [])
         report.otherPages = planned.filter(\.isPage).count - report.pairPages

@@ -23,6 +23,11 @@ public struct PlannedPage: Sendable {
         if case .file = kind { return false }
         return true
     }
+
+    public var isPair: Bool {
+        if case .pair = kind { return true }
+        return false
+    }
 }
 
 /// A deterministic share of the site, for splitting one build over several machines: `index` of `count`, from 1.
@@ -52,25 +57,29 @@ public struct SitePlan: Sendable {
     /// Pair pages that get a page but carry `noindex`.
     public let thinPairs: Set<PairID>
 
-    /// Plans the site, fingerprinting the models on all cores first.
+    /// Plans the site, fingerprinting the models and then the pair pages on all cores.
     public static func make(digest: CatalogDigest, templates: TemplateSet, generator: String) async -> SitePlan {
-        SitePlan(digest: digest, templates: templates, generator: generator, records: await PageInputs.records(of: digest.catalog))
+        let inputs = PageInputs(digest: digest, templates: templates, generator: generator,
+                                records: await PageInputs.records(of: digest.catalog))
+        let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
+        return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages)
     }
 
-    public init(digest: CatalogDigest, templates: TemplateSet, generator: String, records: [String: Fingerprint]? = nil) {
+    /// A pair page depends on both models' records, the links each shows to its related models, and its editorial file.
+    private static func pairPage(_ pair: PairID, inputs: PageInputs, catalog: Catalog) -> PlannedPage {
+        let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? Fingerprint.of(Data())
+        let fingerprint = inputs.page("pages/pair", [inputs.records[pair.first]!, inputs.records[pair.second]!,
+                                                     inputs.related[pair.first]!, inputs.related[pair.second]!, editorial])
+        return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
+    }
+
+    private init(digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage]) {
         let catalog = digest.catalog
         let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty)
-        let inputs = PageInputs(digest: digest, templates: templates, generator: generator, records: records)
-        var pages: [PlannedPage] = []
+        var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
 
         let noEditorial = Fingerprint.of(Data())
-        for pair in digest.pairs {
-            let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? noEditorial
-            let fingerprint = inputs.page("pages/pair", [inputs.records[pair.first]!, inputs.records[pair.second]!,
-                                                         inputs.related[pair.first]!, inputs.related[pair.second]!, editorial])
-            pages.append(PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint))
-        }
         for model in catalog.models {
             pages.append(PlannedPage(path: "models/\(model.id)/index.html", kind: .model(model.id),
                                      fingerprint: inputs.page("pages/model", [inputs.records[model.id]!, inputs.roster])))

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
                                   "pages/changes-feed", "partials/route-rows"]
 
     /// Templates that render many pages of a few shapes, rendered through stamps (`StampCache`).
-    public static let stampedTemplates = ["pages/pair"]
+    public static let stampedTemplates = ["pages/pair", "pages/model"]
 
     let library: MustacheLibrary
     /// The stamps of the page templates rendered through them and of every section; nil renders by the engine alone.

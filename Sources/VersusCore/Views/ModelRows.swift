@@ -72,7 +72,7 @@ enum RouteRows {
                 return "Above \(Format.tokens(tier.aboveTokens)): \(input) in, \(output) out"
             }
             return PairPageView.RouteRow(
-                model: model.name, provider: provider?.name ?? route.provider, providerHref: provider?.url,
+                provider: provider?.name ?? route.provider, providerHref: provider?.url,
                 providerKind: provider?.kind.label ?? "", modelID: route.modelID ?? Format.notDocumented,
                 input: price(route.input), output: price(route.output), cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),

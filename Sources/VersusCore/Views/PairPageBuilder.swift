@@ -36,7 +36,9 @@ struct PairPageBuilder: Sendable {
         let specs = HTMLRow.body(fragments(a).specs, fragments(b).specs, ledger: &ledger, tokens: tokens)
         let routeFragments = [fragments(a).routeRows, fragments(b).routeRows]
         for fragment in routeFragments { ledger.cite(fragment.cited) }
-        let routeRowsHTML = ledger.resolve(routeFragments.map(\.html).joined(), tokens: tokens)
+        let routeGroups = zip([a, b], routeFragments).map { model, fragment in
+            PairPageView.RouteGroup(model: model.name, rowsHTML: ledger.resolve(fragment.html, tokens: tokens), hasRows: !model.routes.isEmpty)
+        }
         let capabilities = HTMLRow.body(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
         let (groups, oneSided) = benchmarkRows(analysis, &ledger)
         let selfHosting = selfHostingRows(analysis, &ledger)
@@ -54,7 +56,7 @@ struct PairPageBuilder: Sendable {
             a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
             reviewed: reviewed.map { $0.description } ?? Format.notDocumented,
             verdict: verdict, tldr: editorial?.tldr ?? [], scorecard: scorecard, tradeOffs: tradeOffs, cost: cost,
-            friction: friction, specs: specs, routeRowsHTML: routeRowsHTML, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty, capabilities: capabilities,
+            friction: friction, specs: specs, routeGroups: routeGroups, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty, capabilities: capabilities,
             benchmarkGroups: groups, hasSharedBenchmarks: !groups.isEmpty, oneSided: oneSided,
             chartSVG: BenchmarkChart.svg(rows: analysis.benchmarks.shared, a: a, b: b),
             selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,

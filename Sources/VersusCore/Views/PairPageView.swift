@@ -75,8 +75,15 @@ public struct PairPageView: Sendable, TemplateFields {
         var templateFields: [String: Any] { ["title": title, "items": items] }
     }
 
-    public struct RouteRow: Sendable, TemplateFields {
+    public struct RouteGroup: Sendable, TemplateFields {
         public var model: String
+        public var rowsHTML: String
+        public var hasRows: Bool
+
+        var templateFields: [String: Any] { ["model": model, "rowsHTML": rowsHTML, "hasRows": hasRows] }
+    }
+
+    public struct RouteRow: Sendable, TemplateFields {
         public var provider: String
         public var providerHref: String?
         public var providerKind: String
@@ -90,7 +97,7 @@ public struct PairPageView: Sendable, TemplateFields {
         public var refs: [Ref]
 
         var templateFields: [String: Any] {
-            var fields: [String: Any] = ["model": model, "provider": provider, "providerKind": providerKind, "modelID": modelID,
+            var fields: [String: Any] = ["provider": provider, "providerKind": providerKind, "modelID": modelID,
                                          "input": input.templateFields, "output": output.templateFields,
                                          "cached": cached.templateFields, "batch": batch.templateFields, "asOf": asOf,
                                          "refs": refs.map(\.templateFields)]
@@ -169,7 +176,8 @@ public struct PairPageView: Sendable, TemplateFields {
     public var cost: Cost
     public var friction: [Friction]
     public var specs: String
-    public var routeRowsHTML: String
+    /// The price table's row groups: one per model, its rows rendered once per model (see `ModelFragments`).
+    public var routeGroups: [RouteGroup]
     public var hasRoutes: Bool
     public var capabilities: String
     public var benchmarkGroups: [BenchmarkGroup]
@@ -195,7 +203,7 @@ public struct PairPageView: Sendable, TemplateFields {
             "meta": meta.templateFields, "a": a.templateFields, "b": b.templateFields, "heading": heading, "framing": framing,
             "reviewed": reviewed, "verdict": verdict, "tldr": tldr, "scorecard": scorecard,
             "tradeOffs": tradeOffs.map(\.templateFields), "cost": cost.templateFields, "friction": friction.map(\.templateFields),
-            "specs": specs, "routeRowsHTML": routeRowsHTML, "hasRoutes": hasRoutes,
+            "specs": specs, "routeGroups": routeGroups.map(\.templateFields), "hasRoutes": hasRoutes,
             "capabilities": capabilities, "benchmarkGroups": benchmarkGroups.map(\.templateFields),
             "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": oneSided.map(\.templateFields), "selfHosting": values(selfHosting),
             "hasSelfHosting": hasSelfHosting, "deepDive": deepDive, "whenToUse": values(whenToUse),

@@ -4,6 +4,8 @@ import Foundation
 struct SitePageBuilder {
     let digest: CatalogDigest
     let routes: SiteRoutes
+    /// Renders the rows a model page shares with pair pages.
+    let templates: TemplateSet
 
     var catalog: Catalog { digest.catalog }
     var site: SiteSettings { catalog.site }
@@ -38,7 +40,8 @@ struct SitePageBuilder {
                               path: routes.model(id), site: site, bodyClass: "model"),
             name: model.name, developer: model.developer, productType: model.productType?.label ?? Format.notDocumented,
             reviewed: Format.date(model.lastReviewed), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
-            specs: specs, capabilities: capabilities, routes: routeRows, hasRoutes: !routeRows.isEmpty,
+            specs: specs, capabilities: capabilities,
+            routeRowsHTML: templates.render(RouteRowsView(routes: routeRows), "partials/route-rows"), hasRoutes: !routeRows.isEmpty,
             headlineCost: digest.headlineCost.map { Format.money($0.monthly) }, headlineCostDetail: costDetail,
             results: results, hasResults: !results.isEmpty, selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,
             comparisons: comparisons, sources: ledger.entries)

@@ -23,7 +23,8 @@ public struct ModelPageView: Sendable, TemplateView {
     public var decisionFit: [String]
     public var specs: [Row1]
     public var capabilities: [Row1]
-    public var routes: [PairPageView.RouteRow]
+    /// The price table's rows, rendered with `partials/route-rows` as pair pages render them.
+    public var routeRowsHTML: String
     public var hasRoutes: Bool
     public var headlineCost: String?
     public var headlineCostDetail: String

@@ -46,7 +46,11 @@ enum Placeholders {
             var index = 0, copied = 0
             let count = bytes.count
             while index + 2 < count {
-                guard bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] == open else { index += 1; continue }
+                // Every stand-in starts with the byte EE, which HTML rarely holds: memchr skips to the next one.
+                let base = bytes.baseAddress!
+                guard let found = memchr(base + index, 0xEE, count - 2 - index) else { break }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard bytes[index + 1] == 0x80, bytes[index + 2] == open else { index += 1; continue }
                 var cursor = index + 3, position = 0, digits = 0
                 while cursor < count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 9 {
                     position = position * 10 + Int(bytes[cursor] - 0x30)
