@@ -122,7 +122,7 @@ import Testing
             "providers/router.yaml": "name: Router\nkind: router\nopenai_compatible: maybe\nurl: ftp://router.example.test\n",
             "sources.yaml": "id: lonely\ntitle: Not a list\n",
             "benchmarks.yaml": "- just a name\n",
-            "site.yaml": "title: T\nbase_url: example.test\nreview_max_age_days: 0\nallow_raw_html: \"true\"\n",
+            "site.yaml": "title: T\nbase_url: example.test\nreview_max_age_days: 0\nallow_raw_html: \"true\"\npair_route_rows: 0\n",
         ])
         expectCatalogErrors(result, [
             "Content/benchmarks.yaml:1:3: error: a benchmark must be a mapping of `key: value` lines, found a single value",
@@ -131,6 +131,7 @@ import Testing
             "Content/site.yaml:2:11: error: `base_url` must be an http:// or https:// address, found \"example.test\"",
             "Content/site.yaml:3:22: error: `review_max_age_days` must be at least 1, found 0",
             "Content/site.yaml:4:17: error: `allow_raw_html` must be true or false, found \"true\"",
+            "Content/site.yaml:5:18: error: `pair_route_rows` must be at least 1, found 0",
             "Content/sources.yaml:1:1: error: sources.yaml must be a list of sources, found a mapping of keys (start each source with `- id: …`)",
         ])
         // The models cite sources and benchmarks these broken files lost: that is not reported a second time.

@@ -29,6 +29,22 @@ public enum CostCalculator {
             })
     }
 
+    /// `routes` in the order price tables list them: routes with both prices by what the month costs at `traffic`,
+    /// cheapest first, then the rest; ties by provider id, then catalog order.
+    public static func cheapestFirst(_ routes: [Route], at traffic: TrafficLevel) -> [Route] {
+        let keyed = routes.enumerated().map { (offset, route) in
+            (route: route, cost: quote(route, at: traffic)?.monthly, offset: offset)
+        }
+        return keyed.sorted { l, r in
+            switch (l.cost, r.cost) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (l.route.provider, l.offset) < (r.route.provider, r.offset)
+            }
+        }.map(\.route)
+    }
+
     /// The cheapest route with both an input and an output price; ties go to the provider id first in order.
     public static func cheapest(_ routes: [Route], at traffic: TrafficLevel) -> CostQuote? {
         routes.compactMap { quote($0, at: traffic) }

@@ -10,17 +10,24 @@ public struct ModelDigest: Sendable {
     /// The lowest known output price and where.
     public var cheapestOutput: (price: Decimal, provider: String)?
     public var providerIDs: Set<String>
+    /// The providers of the model's routes, by display name, in route order.
+    public var providerNames: [String]
+    /// How many of its benchmark scores and route prices (input or output) have sources that disagree.
+    public var disputedFigures: Int
     /// Benchmark results keyed by `benchmark` or `benchmark|variant`.
     public var results: [String: BenchmarkResult]
     /// Other models, most related first.
     public var related: [String]
 
-    public init(model: Model, site: SiteSettings) {
+    public init(model: Model, site: SiteSettings, providers: [String: Provider] = [:]) {
         self.model = model
         headlineCost = CostCalculator.cheapest(model.routes, at: site.traffic)
         levelCosts = site.trafficLevels.map { CostCalculator.cheapest(model.routes, at: $0) }
         cheapestOutput = Self.cheapestOutput(of: model)
         providerIDs = Set(model.routes.map(\.provider))
+        providerNames = model.routes.map { providers[$0.provider]?.name ?? $0.provider }
+        disputedFigures = model.benchmarkResults.filter { $0.score.isDisputed }.count
+            + model.routes.filter { ($0.input?.isDisputed ?? false) || ($0.output?.isDisputed ?? false) }.count
         results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         related = []
     }
@@ -49,7 +56,7 @@ public struct CatalogDigest: Sendable {
     public init(_ catalog: Catalog) {
         self.catalog = catalog
         var digests: [String: ModelDigest] = [:]
-        for model in catalog.models { digests[model.id] = ModelDigest(model: model, site: catalog.site) }
+        for model in catalog.models { digests[model.id] = ModelDigest(model: model, site: catalog.site, providers: catalog.providers) }
         let pairs = PairPlanner.pairs(in: catalog)
         let pairSet = Set(pairs)
         let unranked = digests

@@ -10,6 +10,8 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
     public var trafficLevels: [TrafficLevel]
     /// A model whose last review is older than this many days gets a warning.
     public var reviewMaxAgeDays: Int
+    /// How many of each model's routes a pair page lists, cheapest first; the model page lists every route.
+    public var pairRouteRows: Int
     /// The capability rows of every page, in order.
     public var capabilities: [CapabilityDefinition]
     public var pairs: PairSelection
@@ -23,6 +25,8 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
         ("code-execution", "Code execution"), ("ide-integration", "IDE integration"), ("computer-use", "Computer use"),
         ("parallel-agents", "Parallel agents"),
     ].map { CapabilityDefinition(id: $0.0, name: $0.1) }
+
+    public static let defaultPairRouteRows = 8
 
     public static let defaultTraffic = TrafficLevel(name: "Reference workload", inputMillions: 1000, outputMillions: 225)
 }

@@ -2,7 +2,7 @@ import Foundation
 
 enum SiteDecoder {
     static let keys = ["title", "base_url", "language", "description", "traffic", "traffic_levels",
-                       "review_max_age_days", "capabilities", "pairs", "allow_raw_html"]
+                       "review_max_age_days", "pair_route_rows", "capabilities", "pairs", "allow_raw_html"]
 
     static func decode(_ node: YAMLNode?, file: String, _ diagnostics: inout [Diagnostic]) -> SiteSettings? {
         guard let node else {
@@ -24,6 +24,7 @@ enum SiteDecoder {
         }
         let levels = reader.list("traffic_levels", &diagnostics).compactMap { trafficLevel($0, field: "traffic_levels", &diagnostics) }
         let maxAge = reader.integer("review_max_age_days", minimum: 1, &diagnostics) ?? 180
+        let routeRows = reader.integer("pair_route_rows", minimum: 1, &diagnostics) ?? SiteSettings.defaultPairRouteRows
 
         var capabilities = SiteSettings.defaultCapabilities
         if reader.has("capabilities") {
@@ -69,7 +70,7 @@ enum SiteDecoder {
         guard let title, let baseURL else { return nil }
         return SiteSettings(title: title, baseURL: baseURL, language: language,
                             description: reader.string("description", &diagnostics),
-                            traffic: traffic, trafficLevels: levels, reviewMaxAgeDays: maxAge,
+                            traffic: traffic, trafficLevels: levels, reviewMaxAgeDays: maxAge, pairRouteRows: routeRows,
                             capabilities: capabilities, pairs: pairs, allowRawHTML: allowRawHTML, location: node.location)
     }
 

@@ -15,9 +15,21 @@ struct FastHTMLEscaping: MustacheContentType {
 
     func escapeText(_ text: String) -> String { Self.escape(text) }
 
+    /// The five bytes that are escaped all lie below 0x40: bit `b` of this mask is set for each.
+    private static let special: UInt64 = 1 << 0x3C | 1 << 0x3E | 1 << 0x26 | 1 << 0x22 | 1 << 0x27
+
+    @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool { byte < 0x40 && special >> byte & 1 == 1 }
+
+    /// Whether `text` holds a byte to escape: a plain loop over its bytes (most texts hold none).
+    static func needsEscaping(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: isSpecial) }) { return found }
+        return utf8.contains(where: isSpecial)
+    }
+
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard needsEscaping(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         append(text, to: &out)
@@ -27,7 +39,7 @@ struct FastHTMLEscaping: MustacheContentType {
     /// Appends `text`, escaped, to `out`.
     static func append(_ text: String, to out: inout [UInt8]) {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+        guard needsEscaping(text) else {
             out.append(contentsOf: utf8)
             return
         }

@@ -33,13 +33,20 @@ struct PageRenderer: Sendable {
         fragments = await ModelFragments.make(for: needed, left: left, digest: digest, tokens: tokens, templates: templates)
     }
 
-    private func fragments(of model: Model) -> ModelFragments {
-        fragments[model.id] ?? ModelFragments(digest: digest[model.id], catalog: digest.catalog, tokens: tokens, templates: templates)
+    private func fragments(of id: String) -> ModelFragments {
+        fragments[id] ?? ModelFragments(digest: digest[id], catalog: digest.catalog, tokens: tokens, templates: templates)
+    }
+
+    private func pairPage(_ pair: PairID) -> Data {
+        // The builder asks for fragments many times; the closure holds just the two (not a copy of the renderer).
+        let first = fragments(of: pair.first), second = fragments(of: pair.second), firstID = pair.first
+        let view = pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: { $0.id == firstID ? first : second })
+        return templates.page(view, "pages/pair")
     }
 
     func bytes(_ page: PlannedPage) -> Data {
         switch page.kind {
-        case let .pair(pair): return templates.page(pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: fragments(of:)), "pages/pair")
+        case let .pair(pair): return pairPage(pair)
         case let .model(id): return templates.page(pages.model(id), "pages/model")
         case let .benchmark(id): return Data(templates.render(pages.benchmark(id), "pages/benchmark").utf8)
         case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)

@@ -53,10 +53,10 @@ enum DeepDive {
         if shared == 0 {
             gaps.append("no benchmark is reported for both, so scores cannot be set side by side")
         }
-        let disputed = [a, b].flatMap { model in model.benchmarkResults.filter { $0.score.isDisputed }.map { _ in model.name } }
-            + [a, b].flatMap { model in model.routes.filter { ($0.input?.isDisputed ?? false) || ($0.output?.isDisputed ?? false) }.map { _ in model.name } }
-        if !disputed.isEmpty {
-            gaps.append("sources disagree on \(disputed.count) figure\(disputed.count == 1 ? "" : "s") for \(Format.list(Array(Set(disputed)).sorted())), shown with every value below")
+        let disputed = analysis.a.disputedFigures + analysis.b.disputedFigures
+        if disputed > 0 {
+            let names = [analysis.a, analysis.b].filter { $0.disputedFigures > 0 }.map(\.model.name)
+            gaps.append("sources disagree on \(disputed) figure\(disputed == 1 ? "" : "s") for \(Format.list(Array(Set(names)).sorted())), shown with every value below")
         }
         if gaps.isEmpty {
             paragraphs.append("The records are complete enough to compare directly: both have a priced route and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")

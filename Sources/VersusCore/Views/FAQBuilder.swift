@@ -40,13 +40,13 @@ enum FAQBuilder {
         }
 
         if !a.routes.isEmpty || !b.routes.isEmpty {
-            func places(_ model: Model) -> String {
-                let names = model.routes.map { catalog.providers[$0.provider]?.name ?? $0.provider }
+            func places(_ digest: ModelDigest) -> String {
+                let model = digest.model, names = digest.providerNames
                 var text = names.isEmpty ? "The catalog lists no provider for \(model.name)" : "\(model.name) is listed on \(Format.list(names))"
                 if model.openness == .openWeights { text += ", and its open weights can run on your own hardware" }
                 return text + "."
             }
-            list.append(Question(question: "Where can I run \(a.name) and \(b.name)?", answer: places(a) + " " + places(b)))
+            list.append(Question(question: "Where can I run \(a.name) and \(b.name)?", answer: places(analysis.a) + " " + places(analysis.b)))
         }
 
         if analysis.cost.a != nil || analysis.cost.b != nil {

@@ -3,7 +3,8 @@ import Foundation
 /// HTML that depends on one model alone, rendered once per model and set into each of its pair pages, so that the
 /// template engine's per-page work stays with what the pair itself decides. Source numbers differ from page to
 /// page, so a fragment carries `SourceTokens` and the order it cites its sources; the page numbers them.
-struct ModelFragments: Sendable {
+/// A class: a pair page reads its two models' fragments many times, and copying the struct retained every field.
+final class ModelFragments: Sendable {
     struct Fragment: Sendable {
         let html: String
         let cited: [SourceReference]
@@ -58,6 +59,8 @@ struct ModelFragments: Sendable {
     let cost: Cost
     /// Links to the model's most related comparisons, with the other model's id: a page leaves out its own pair.
     let related: [(other: String, html: String)]
+    /// A line for each figure of the model whose sources disagree, with every value and its source.
+    let disputes: [String]
 
     init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet, left: Bool = true) {
         let model = digest.model
@@ -69,7 +72,7 @@ struct ModelFragments: Sendable {
             }
         }
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
-        let rows = RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
+        let rows = RouteRows.rows(for: model, catalog: catalog, limit: catalog.site.pairRouteRows, ledger: &ledger)
         routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), "partials/route-rows"), cited: ledger.cited)
 
         cost = Self.cost(digest, catalog: catalog, tokens: tokens, templates: templates)
@@ -85,11 +88,37 @@ struct ModelFragments: Sendable {
         let specCells = SpecRows.cells(model, ledger: &specLedger)
         specs = Column(labels: specCells.map(\.0), cells: specCells.map { templates.render($0.1, "partials/cell") },
                        cited: specLedger.cited, templates: templates, left: left)
+        disputes = Self.disputes(model, catalog: catalog)
         let definitions = catalog.site.capabilities
         capabilities = Column(labels: definitions.map(\.name), cells: definitions.map { definition in
             let state = model.capability(definition.id)
             return templates.render(Cell(state.label, muted: state == .notDocumented), "partials/cell")
         }, cited: [], templates: templates, left: left)
+    }
+
+    private static func disputes(_ model: Model, catalog: Catalog) -> [String] {
+        var lines: [String] = []
+        let names = SourceLedger(catalog: catalog)
+        func add<T>(_ label: @autoclosure () -> String, _ figure: Figure<T>?, _ format: (T) -> String) {
+            guard let figure, figure.isDisputed else { return }
+            let values = figure.values.map { value in
+                "\(Format.approx(value, format(value.value))) (\(value.source.map { names.sourceName($0) } ?? "no source"))"
+            }
+            lines.append("\(model.name), \(label()): \(Format.list(values, conjunction: "versus"))")
+        }
+        add("context window", model.contextWindow, Format.tokens)
+        add("max output", model.maxOutput, Format.tokens)
+        for route in model.routes {
+            let provider = catalog.providers[route.provider]?.name ?? route.provider
+            add("input price on \(provider)", route.input, Format.price)
+            add("output price on \(provider)", route.output, Format.price)
+        }
+        for result in model.benchmarkResults {
+            let name = catalog.benchmarks[result.benchmark]?.name ?? result.benchmark
+            let unit = catalog.benchmarks[result.benchmark]?.unit ?? .score
+            add(name, result.score) { Format.score($0, unit: unit) }
+        }
+        return lines
     }
 
     private static func cost(_ digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) -> Cost {

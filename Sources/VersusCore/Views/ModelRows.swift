@@ -49,8 +49,9 @@ enum SpecRows {
 }
 
 enum RouteRows {
-    static func rows(for model: Model, catalog: Catalog, ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
-        model.routes.map { route in
+    /// The first `limit` of the model's routes, cheapest first (`CostCalculator.cheapestFirst`).
+    static func rows(for model: Model, catalog: Catalog, limit: Int = .max, ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
+        CostCalculator.cheapestFirst(model.routes, at: catalog.site.traffic).prefix(limit).map { route in
             let provider = catalog.providers[route.provider]
             // The row's Source column cites the route's source; a price from that same source needs no mark of its own.
             let routeRefs = ledger.ref(route.source)

@@ -37,7 +37,11 @@ struct PairPageBuilder: Sendable {
         let routeFragments = [fragments(a).routeRows, fragments(b).routeRows]
         for fragment in routeFragments { ledger.cite(fragment.cited) }
         let routeGroups = zip([a, b], routeFragments).map { model, fragment in
-            PairPageView.RouteGroup(model: model.name, rowsHTML: ledger.resolve(fragment.html, tokens: tokens), hasRows: !model.routes.isEmpty)
+            let hidden = model.routes.count - min(model.routes.count, catalog.site.pairRouteRows)
+            return PairPageView.RouteGroup(model: model.name, rowsHTML: ledger.resolve(fragment.html, tokens: tokens),
+                                           hasRows: !model.routes.isEmpty,
+                                           more: hidden == 0 ? nil : "\(hidden) more route\(hidden == 1 ? "" : "s") on the \(model.name) page",
+                                           modelHref: routes.model(model.id) + "#pricing")
         }
         let capabilities = HTMLRow.body(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
         let (groups, oneSided) = benchmarkRows(analysis, &ledger)
@@ -65,7 +69,7 @@ struct PairPageBuilder: Sendable {
             whenToUse: (editorial?.whenToUse ?? []).map {
                 PairPageView.WhenToUse(situation: $0.situation, choose: catalog.model($0.choose)?.name ?? $0.choose, why: $0.why)
             },
-            faq: faq, related: related(analysis, fragments: fragments), sources: ledger.entries, disputes: disputes(a: a, b: b))
+            faq: faq, related: related(analysis, fragments: fragments), sources: ledger.entries, disputes: fragments(a).disputes + fragments(b).disputes)
     }
 
     private func head(_ model: Model) -> PairPageView.ModelHead {
@@ -157,31 +161,5 @@ struct PairPageBuilder: Sendable {
             let links = fragments(model).related.filter { $0.other != partner }.prefix(6).map(\.html)
             return PairPageView.RelatedGroup(name: model.name, linksHTML: links.joined(), isEmpty: links.isEmpty)
         }.filter { !$0.isEmpty }
-    }
-
-    private func disputes(a: Model, b: Model) -> [String] {
-        var lines: [String] = []
-        for model in [a, b] {
-            func add<T>(_ label: String, _ figure: Figure<T>?, _ format: (T) -> String) {
-                guard let figure, figure.isDisputed else { return }
-                let values = figure.values.map { value in
-                    "\(Format.approx(value, format(value.value))) (\(value.source.map { SourceLedger(catalog: catalog).sourceName($0) } ?? "no source"))"
-                }
-                lines.append("\(model.name), \(label): \(Format.list(values, conjunction: "versus"))")
-            }
-            add("context window", model.contextWindow, Format.tokens)
-            add("max output", model.maxOutput, Format.tokens)
-            for route in model.routes {
-                let provider = catalog.providers[route.provider]?.name ?? route.provider
-                add("input price on \(provider)", route.input, Format.price)
-                add("output price on \(provider)", route.output, Format.price)
-            }
-            for result in model.benchmarkResults {
-                let name = catalog.benchmarks[result.benchmark]?.name ?? result.benchmark
-                let unit = catalog.benchmarks[result.benchmark]?.unit ?? .score
-                add(name, result.score) { Format.score($0, unit: unit) }
-            }
-        }
-        return lines
     }
 }

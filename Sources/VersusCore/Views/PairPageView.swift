@@ -79,8 +79,15 @@ public struct PairPageView: Sendable, TemplateFields {
         public var model: String
         public var rowsHTML: String
         public var hasRows: Bool
+        /// Routes left out of the pair page, which the model page lists: "12 more routes on the X page".
+        public var more: String?
+        public var modelHref: String
 
-        var templateFields: [String: Any] { ["model": model, "rowsHTML": rowsHTML, "hasRows": hasRows] }
+        var templateFields: [String: Any] {
+            var fields: [String: Any] = ["model": model, "rowsHTML": rowsHTML, "hasRows": hasRows, "modelHref": modelHref]
+            if let more { fields["more"] = more }
+            return fields
+        }
     }
 
     public struct RouteRow: Sendable, TemplateFields {

@@ -133,7 +133,8 @@ struct SourceLedger {
 
     /// Replaces the source tokens in `html` with this page's numbers.
     func resolve(_ html: String, tokens: SourceTokens) -> String {
-        tokens.replace(in: html) { key in numbers[key].map(String.init) ?? "?" }
+        let numbers = numbers  // not the whole ledger, which the closure would copy
+        return tokens.replace(in: html) { key in numbers[key].map(String.init) ?? "?" }
     }
 
     mutating func refs<T>(_ figure: Figure<T>) -> [Ref] {
