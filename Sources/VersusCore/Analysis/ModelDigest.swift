@@ -1,23 +1,24 @@
 import Foundation
 
-/// What every page about a model needs, computed once per model rather than once per pair.
-public struct ModelDigest: Sendable {
-    public var model: Model
+/// What every page about a model needs, computed once per model rather than once per pair. A class: each of the tens
+/// of thousands of pair analyses holds two, and copying the struct retained every field of the model.
+public final class ModelDigest: Sendable {
+    public let model: Model
     /// The cheapest complete route at the site's headline traffic, if any.
-    public var headlineCost: CostQuote?
+    public let headlineCost: CostQuote?
     /// The cheapest complete route at each of the site's further traffic levels.
-    public var levelCosts: [CostQuote?]
+    public let levelCosts: [CostQuote?]
     /// The lowest known output price and where.
-    public var cheapestOutput: (price: Decimal, provider: String)?
-    public var providerIDs: Set<String>
+    public let cheapestOutput: (price: Decimal, provider: String)?
+    public let providerIDs: Set<String>
     /// The providers of the model's routes, by display name, in route order.
-    public var providerNames: [String]
+    public let providerNames: [String]
     /// How many of its benchmark scores and route prices (input or output) have sources that disagree.
-    public var disputedFigures: Int
+    public let disputedFigures: Int
     /// Benchmark results keyed by `benchmark` or `benchmark|variant`.
-    public var results: [String: BenchmarkResult]
-    /// Other models, most related first.
-    public var related: [String]
+    public let results: [String: BenchmarkResult]
+    /// Other models, most related first (empty until `CatalogDigest` ranks them).
+    public let related: [String]
 
     public init(model: Model, site: SiteSettings, providers: [String: Provider] = [:]) {
         self.model = model
@@ -30,6 +31,19 @@ public struct ModelDigest: Sendable {
             + model.routes.filter { ($0.input?.isDisputed ?? false) || ($0.output?.isDisputed ?? false) }.count
         results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         related = []
+    }
+
+    /// `other` with its related models ranked.
+    init(_ other: ModelDigest, related: [String]) {
+        model = other.model
+        headlineCost = other.headlineCost
+        levelCosts = other.levelCosts
+        cheapestOutput = other.cheapestOutput
+        providerIDs = other.providerIDs
+        providerNames = other.providerNames
+        disputedFigures = other.disputedFigures
+        results = other.results
+        self.related = related
     }
 
     public var canSelfHost: Bool { model.openness == .openWeights }
@@ -61,8 +75,8 @@ public struct CatalogDigest: Sendable {
         let pairSet = Set(pairs)
         let unranked = digests
         for model in catalog.models {
-            digests[model.id]?.related = Relatedness.ranked(for: model, among: catalog.models, digests: unranked)
-                .filter { pairSet.contains(PairID(model.id, $0)) }
+            digests[model.id] = ModelDigest(unranked[model.id]!, related: Relatedness.ranked(for: model, among: catalog.models, digests: unranked)
+                .filter { pairSet.contains(PairID(model.id, $0)) })
         }
         self.digests = digests
         self.pairs = pairs
