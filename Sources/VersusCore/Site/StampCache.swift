@@ -24,8 +24,8 @@ final class StampCache: Sendable {
     func render(_ view: [String: Any], in set: StampSet, into out: inout [UInt8]) {
         let known = trie.withLock { $0 }
         switch known.match(view) {
-        case let .stamp(stamp, values):
-            stamp.fill(values, into: &out) { set.sections[$0].render(view, in: set, into: &$1) }
+        case let .stamp(stamp, texts):
+            stamp.fill(texts, into: &out) { set.sections[$0].render(view, in: set, into: &$1) }
         case .engine:
             out.append(contentsOf: (set.library.render(view, withTemplate: template) ?? "").utf8)
         case .unknown:
@@ -46,15 +46,17 @@ final class StampCache: Sendable {
         }
         // The values of this view in guard order, as a match would find them.
         var values: [Any?] = []
+        var texts: [String] = []
         values.reserveCapacity(recorder.guards.count)
         let root: Any = view
         for entry in recorder.guards {
             values.append(entry.step.apply(to: entry.parent < 0 ? root : values[entry.parent]))
+            texts.append(values.last! as? String ?? "")
         }
         var stamp = TemplateStamp(output: recorded, textGuards: recorder.textGuards, slots: set.sections.count)
         if let candidate = stamp {
             var filled: [UInt8] = []
-            candidate.fill(values, into: &filled) { set.sections[$0].render(view, in: set, into: &$1) }
+            candidate.fill(texts, into: &filled) { set.sections[$0].render(view, in: set, into: &$1) }
             if filled != direct { stamp = nil }
         }
         trie.withLock { _ = $0.insert(recorder.guards, stamp: stamp) }

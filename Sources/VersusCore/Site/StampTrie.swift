@@ -4,46 +4,89 @@
 /// for each shape of view form a tree: from the root, each node names the next lookup and leads on by its outcome,
 /// and a path that ends names the stamp for that shape, or says the engine must render it itself.
 struct StampTrie: Sendable {
-    enum Node: Sendable {
-        /// Nothing recorded past this point yet.
-        case open
-        /// Look up `step` in the value of guard `parent` (-1: the view), and go on by what it holds.
-        case test(parent: Int, step: ViewPathStep, edges: [ViewOutcome: Int])
-        case stamp(Int)
-        /// Views of this shape are rendered by the engine (a stamp could not stand for them).
-        case engine
+    /// A node is plain values and a step (whose key is usually a short string, stored inline): following the tree
+    /// retains nothing that other rendering threads share.
+    struct Node: Sendable {
+        enum Kind: UInt8, Sendable {
+            /// Nothing recorded past this point yet.
+            case open
+            /// Look up `step` in the value of guard `parent` (-1: the view), and go on by what it holds.
+            case test
+            /// Stamp number `stamp`.
+            case stamp
+            /// Views of this shape are rendered by the engine (a stamp could not stand for them).
+            case engine
+        }
+
+        var kind: Kind
+        var parent: Int
+        var step: ViewPathStep
+        var stamp: Int
+        /// The first of this node's edges (-1: none); each edge names the next.
+        var firstEdge: Int
+
+        static let open = Node(kind: .open, parent: -1, step: .size, stamp: -1, firstEdge: -1)
+    }
+
+    /// Where a test leads for one outcome.
+    struct Edge: Sendable {
+        var outcome: ViewOutcome
+        var node: Int
+        var sibling: Int
     }
 
     enum Match {
-        case stamp(TemplateStamp, values: [Any?])
+        /// `texts`: by guard, the text each guard found (empty when it found something else).
+        case stamp(TemplateStamp, texts: [String])
         case engine
         case unknown
     }
 
     private(set) var nodes: [Node] = [.open]
+    private(set) var edges: [Edge] = []
     private(set) var stamps: [TemplateStamp] = []
     private(set) var engineShapes = 0
 
     func match(_ view: [String: Any]) -> Match {
         var values: [Any?] = []
+        var texts: [String] = []
         values.reserveCapacity(256)
+        texts.reserveCapacity(256)
         let root: Any = view
-        var node = 0
-        while true {
-            switch nodes[node] {
-            case .open:
-                return .unknown
-            case let .stamp(index):
-                return .stamp(stamps[index], values: values)
-            case .engine:
-                return .engine
-            case let .test(parent, step, edges):
-                let value = step.apply(to: parent < 0 ? root : values[parent])
-                guard let outcome = ViewOutcome(of: value), let next = edges[outcome] else { return .unknown }
-                values.append(value)
-                node = next
+        return nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                var node = 0
+                while true {
+                    switch nodes[node].kind {
+                    case .open:
+                        return .unknown
+                    case .stamp:
+                        return .stamp(stamps[nodes[node].stamp], texts: texts)
+                    case .engine:
+                        return .engine
+                    case .test:
+                        let parent = nodes[node].parent
+                        let value = nodes[node].step.apply(to: parent < 0 ? root : values[parent])
+                        var text = ""
+                        guard let outcome = ViewOutcome(of: value, text: &text) else { return .unknown }
+                        var edge = nodes[node].firstEdge
+                        while edge >= 0, edges[edge].outcome != outcome { edge = edges[edge].sibling }
+                        guard edge >= 0 else { return .unknown }
+                        values.append(value)
+                        texts.append(text)
+                        node = edges[edge].node
+                    }
+                }
             }
         }
+    }
+
+    /// Adds an edge from `node` for `outcome` to a new open node, and returns the new node.
+    private mutating func grow(_ node: Int, _ outcome: ViewOutcome) -> Int {
+        nodes.append(.open)
+        edges.append(Edge(outcome: outcome, node: nodes.count - 1, sibling: nodes[node].firstEdge))
+        nodes[node].firstEdge = edges.count - 1
+        return nodes.count - 1
     }
 
     /// Adds a recorded shape: its guards in order, ending in `stamp`, or in the engine when `stamp` is nil. False
@@ -52,33 +95,30 @@ struct StampTrie: Sendable {
     mutating func insert(_ guards: some Sequence<StampRecorder.Guard>, stamp: TemplateStamp?) -> Bool {
         var node = 0
         for next in guards {
-            switch nodes[node] {
+            switch nodes[node].kind {
             case .open:
-                nodes.append(.open)
-                nodes[node] = .test(parent: next.parent, step: next.step, edges: [next.outcome: nodes.count - 1])
-                node = nodes.count - 1
-            case .test(let parent, let step, var edges):
-                guard parent == next.parent, step == next.step else { return false }
-                if let child = edges[next.outcome] {
-                    node = child
-                } else {
-                    nodes.append(.open)
-                    edges[next.outcome] = nodes.count - 1
-                    nodes[node] = .test(parent: parent, step: step, edges: edges)
-                    node = nodes.count - 1
-                }
+                nodes[node].kind = .test
+                nodes[node].parent = next.parent
+                nodes[node].step = next.step
+                node = grow(node, next.outcome)
+            case .test:
+                guard nodes[node].parent == next.parent, nodes[node].step == next.step else { return false }
+                var edge = nodes[node].firstEdge
+                while edge >= 0, edges[edge].outcome != next.outcome { edge = edges[edge].sibling }
+                node = edge >= 0 ? edges[edge].node : grow(node, next.outcome)
             case .stamp, .engine:
                 return false
             }
         }
-        switch nodes[node] {
+        switch nodes[node].kind {
         case .open:
             if let stamp {
                 stamps.append(stamp)
-                nodes[node] = .stamp(stamps.count - 1)
+                nodes[node].kind = .stamp
+                nodes[node].stamp = stamps.count - 1
             } else {
                 engineShapes += 1
-                nodes[node] = .engine
+                nodes[node].kind = .engine
             }
             return true
         case .stamp, .engine:

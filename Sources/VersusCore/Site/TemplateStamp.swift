@@ -2,8 +2,10 @@
 /// view's text goes: filling the holes with another view of the same shape gives, byte for byte, what the engine
 /// would write for it, in a fraction of the time.
 struct TemplateStamp: Sendable {
+    /// Plain values only, so that reading a piece retains nothing (stamps are shared by every rendering thread).
     enum Piece: Sendable {
-        case bytes([UInt8])
+        /// `literal[start..<end]`.
+        case bytes(start: Int, end: Int)
         /// The text of guard `guardIndex`, HTML-escaped or as it is.
         case text(guardIndex: Int, escaped: Bool)
         /// What section template number `slot` renders for the same view.
@@ -11,15 +13,15 @@ struct TemplateStamp: Sendable {
     }
 
     let pieces: [Piece]
-    /// Bytes of the template's own text, to size the output.
-    let fixedSize: Int
+    /// The template's own bytes, one after another.
+    let literal: [UInt8]
 
     /// Cuts the recorded output at its stand-ins; nil when a stand-in is not followed by the tail as written or as
     /// escaped (the engine transformed the text), or when a character of the stand-in range is not one handed out.
     init?(output: String, textGuards: [Int], slots: Int) {
         var pieces: [Piece] = []
         var literal: [UInt8] = []
-        var fixed = 0
+        var start = 0
         let bytes = Array(output.utf8)
         let escapedTail = Array(FastHTMLEscaping.escape(StampRecorder.tail).utf8)
         let rawTail = Array(StampRecorder.tail.utf8)
@@ -39,10 +41,9 @@ struct TemplateStamp: Sendable {
             if scalar >= StampRecorder.firstSlot {
                 let slot = Int(scalar - StampRecorder.firstSlot)
                 guard slot < slots, bytes[after...].starts(with: rawTail) else { return nil }
-                if !literal.isEmpty {
-                    fixed += literal.count
-                    pieces.append(.bytes(literal))
-                    literal = []
+                if literal.count > start {
+                    pieces.append(.bytes(start: start, end: literal.count))
+                    start = literal.count
                 }
                 pieces.append(.section(slot: slot))
                 index = after + rawTail.count
@@ -60,35 +61,35 @@ struct TemplateStamp: Sendable {
             } else {
                 return nil
             }
-            if !literal.isEmpty {
-                fixed += literal.count
-                pieces.append(.bytes(literal))
-                literal = []
+            if literal.count > start {
+                pieces.append(.bytes(start: start, end: literal.count))
+                start = literal.count
             }
             pieces.append(.text(guardIndex: textGuards[number], escaped: escaped))
         }
-        if !literal.isEmpty {
-            fixed += literal.count
-            pieces.append(.bytes(literal))
+        if literal.count > start {
+            pieces.append(.bytes(start: start, end: literal.count))
         }
         self.pieces = pieces
-        fixedSize = fixed
+        self.literal = literal
     }
 
-    /// The page for a view whose guards gave `values`; `section` renders a section slot.
-    func fill(_ values: [Any?], into out: inout [UInt8], section: (Int, inout [UInt8]) -> Void) {
-        for piece in pieces {
-            switch piece {
-            case let .section(slot):
-                section(slot, &out)
-            case let .bytes(bytes):
-                out.append(contentsOf: bytes)
-            case let .text(guardIndex, escaped):
-                let text = values[guardIndex] as? String ?? ""
-                if escaped {
-                    FastHTMLEscaping.append(text, to: &out)
-                } else {
-                    out.append(contentsOf: text.utf8)
+    /// The page for a view whose guards gave `texts` (indexed by guard; empty for guards that are not text);
+    /// `section` renders a section slot.
+    func fill(_ texts: [String], into out: inout [UInt8], section: (Int, inout [UInt8]) -> Void) {
+        literal.withUnsafeBufferPointer { literal in
+            for piece in pieces {
+                switch piece {
+                case let .section(slot):
+                    section(slot, &out)
+                case let .bytes(start, end):
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: literal[start..<end]))
+                case let .text(guardIndex, escaped):
+                    if escaped {
+                        FastHTMLEscaping.append(texts[guardIndex], to: &out)
+                    } else {
+                        out.append(contentsOf: texts[guardIndex].utf8)
+                    }
                 }
             }
         }

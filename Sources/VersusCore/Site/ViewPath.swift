@@ -38,13 +38,20 @@ enum ViewOutcome: Hashable, Sendable {
 
     /// nil for a value of any other kind: a template that reads one is rendered by the engine every time.
     init?(of value: Any?) {
+        var text = ""
+        self.init(of: value, text: &text)
+    }
+
+    /// The same, setting `text` to the value when it is text.
+    init?(of value: Any?, text: inout String) {
         guard let value else {
             self = .missing
             return
         }
         let type = Swift.type(of: value)
         if type == String.self {
-            self = (value as! String).isEmpty ? .emptyText : .text
+            text = value as! String
+            self = text.isEmpty ? .emptyText : .text
             return
         }
         if type == [String: Any].self {
@@ -52,7 +59,9 @@ enum ViewOutcome: Hashable, Sendable {
             return
         }
         switch value {
-        case let text as String: self = text.isEmpty ? .emptyText : .text
+        case let string as String:
+            text = string
+            self = string.isEmpty ? .emptyText : .text
         case let flag as Bool: self = .flag(flag)
         case let list as [Any]: self = .list(list.count)
         case is [String: Any]: self = .object
