@@ -79,7 +79,9 @@ public enum YAMLParser {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: text)
+            // No implicit tags: every scalar is read as text by the decoders, and resolving tags runs several regular
+            // expressions on every scalar.
+            parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             return .failure(DiagnosticsError([diagnostic(for: error, file: file, text: text)]))
