@@ -51,4 +51,16 @@ import Testing
             Self.expectSameShape(TemplateValues.convert(view), Self.reflectedDeep(view), path: pair.slug)
         }
     }
+
+    @Test func modelPagesListEveryField() async throws {
+        let result = CatalogCheck.run(root: SiteBuildTests.repository.path, today: ISODate("2026-11-24")!)
+        let catalog = try #require(result.catalog)
+        let templates = try TemplateSet.load(root: SiteBuildTests.repository.path).get()
+        let renderer = await PageRenderer(digest: CatalogDigest(catalog), templates: templates, for: [])
+        for model in catalog.models {
+            let view = renderer.pages.model(model.id)
+            #expect(!view.comparisons.isEmpty)
+            Self.expectSameShape(TemplateValues.convert(view), Self.reflectedDeep(view), path: model.id)
+        }
+    }
 }
