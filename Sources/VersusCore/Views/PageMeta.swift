@@ -72,27 +72,35 @@ public struct SiteRoutes: Sendable {
 enum JSONLD {
     /// A JSON string literal. Works on UTF-8 bytes: only ASCII bytes and U+2028/U+2029 (E2 80 A8/A9) need escapes.
     static func string(_ text: String) -> String {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes = Array(text.utf8)[...]
-        while let byte = bytes.popFirst() {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x3C: out += Array("\\u003c".utf8)
-            case 0x3E: out += Array("\\u003e".utf8)
-            case 0x26: out += Array("\\u0026".utf8)
-            case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
-                && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
-                out += Array((bytes[bytes.startIndex + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                bytes = bytes.dropFirst(2)
-            case ..<0x20:
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
+        out.append(0x22)
+        func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x3C: out.append(contentsOf: #"\u003c"#.utf8)
+                case 0x3E: out.append(contentsOf: #"\u003e"#.utf8)
+                case 0x26: out.append(contentsOf: #"\u0026"#.utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    index += 2
+                case ..<0x20:
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex(byte >> 4))
+                    out.append(hex(byte & 0x0F))
+                default: out.append(byte)
+                }
+                index += 1
             }
         }
         out.append(0x22)
