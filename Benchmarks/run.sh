@@ -27,12 +27,14 @@ VERSUS="$(cd "$ROOT" && swift build -c release --show-bin-path)/versus"
 # Deleting tens of thousands of files slows the file system's next file creations for a minute or more (ext4
 # skips recently freed inodes), so nothing is deleted before a timed run: an old work folder is moved aside, and
 # everything goes at the end. settle waits for that after steps that delete (Hugo's script removes its own output
-# when it ends; an in-place rebuild replaces files).
+# when it ends; an in-place rebuild replaces files) and before each size's timed builds. On a file system without a
+# journal, ext4 skips inodes freed in the last minute (five while their table blocks are dirty) when it allocates
+# new ones, so a build started soon after a large deletion spends seconds in the kernel: give SETTLE enough time.
 OLD="$WORK.old.$$"
 [ ! -e "$WORK" ] || mv "$WORK" "$OLD"
 mkdir -p "$WORK/trash"
 trap 'rm -rf "$WORK/trash" "$OLD"' EXIT
-SETTLE=${SETTLE:-90}
+SETTLE=${SETTLE:-120}
 settle() { sync; sleep "$SETTLE"; }
 
 # timed LABEL COMMAND...: one run under /usr/bin/time; sets T_WALL, T_CPU, T_RSS (KB) and prints a line.
@@ -59,6 +61,7 @@ for N in "${SIZES[@]}"; do
   timed "import" "$VERSUS" import models.dev "$SNAPSHOT" --root "$SITE" --quiet
   [ "$N" = all ] || python3 "$HERE/subset.py" "$SITE" "$N" >/dev/null
   walls=(); cpus=(); rss=()
+  settle  # whatever ran before (an earlier size, another benchmark, a cleanup) has stopped touching the disk
   for r in $(seq 1 "$RUNS"); do
     aside "$SITE/public"; rm -rf "$SITE/.versus"
     timed "full build $r" "$VERSUS" build --root "$SITE"
