@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -41,11 +42,20 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The preview server: Hummingbird serving the output folder, a watcher, live reload. No site logic.
+        .target(
+            name: "VersusServe",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "versus",
             dependencies: [
                 "VersusCore",
                 "VersusImport",
+                "VersusServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,6 +64,10 @@ let package = Package(
             name: "VersusCoreTests",
             dependencies: ["VersusCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "VersusServeTests",
+            dependencies: ["VersusServe"]
         ),
         .testTarget(
             name: "VersusImportTests",

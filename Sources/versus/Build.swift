@@ -43,29 +43,43 @@ struct Build: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let result = CatalogCheck.run(root: site.root)
+        switch await SiteBuild.run(root: rootURL, output: outputURL, clean: clean, shard: self.shard.flatMap(Shard.init), started: started) {
+        case .built: break
+        case .failed: throw ExitCode(1)
+        }
+    }
+}
+
+/// One build of a site folder whose lock the caller holds: what `build` does, and what `serve` repeats.
+enum SiteBuild {
+    enum Outcome { case built, failed }
+
+    /// Checks the catalog and templates, builds, and prints the diagnostics and a one-line report.
+    static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, started: Date = Date()) async -> Outcome {
+        let result = CatalogCheck.run(root: root.path)
         for diagnostic in result.diagnostics.errors { print(diagnostic) }
-        let templates = TemplateSet.load(root: site.root)
+        let templates = TemplateSet.load(root: root.path)
         if case let .failure(error) = templates { for diagnostic in error.diagnostics { print(diagnostic) } }
         guard let catalog = result.catalog, case let .success(templateSet) = templates else {
-            printError("build failed: nothing was written; \(outputURL.path) is unchanged")
-            throw ExitCode(1)
+            printError("build failed: nothing was written; \(output.path) is unchanged")
+            return .failed
         }
         let warnings = result.diagnostics.warnings.count
-        let shard = self.shard.flatMap(Shard.init)
-        let options = BuildOptions(manifest: state.appendingPathComponent(ManifestName.for(output: outputURL, root: rootURL, shard: shard)),
+        let state = root.appendingPathComponent(".versus")
+        let options = BuildOptions(manifest: state.appendingPathComponent(ManifestName.for(output: output, root: root, shard: shard)),
                                    clean: clean, shard: shard, generator: GeneratorIdentity.current)
         do {
-            let report = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: outputURL, options: options)
+            let report = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
             let seconds = Date().timeIntervalSince(started)
             let counts = "rendered \(Count.grouped(report.rendered)), unchanged \(Count.grouped(report.unchanged)), deleted \(Count.grouped(report.deleted)) in \(String(format: "%.2f", seconds)) s"
             let scope = "\(Count.grouped(report.pairPages)) pair pages, \(Count.grouped(report.otherPages)) other pages"
                 + (shard.map { ", shard \($0)" } ?? "") + (report.full ? ", full build" : "")
-            print("\(counts) (\(scope)) → \(outputURL.path)"
+            print("\(counts) (\(scope)) → \(output.path)"
                   + (warnings > 0 ? " (\(warnings) catalog warning\(warnings == 1 ? "" : "s"); run versus check)" : ""))
+            return .built
         } catch {
-            printError("error: \(error)\nbuild failed: \(outputURL.path) is unchanged")
-            throw ExitCode(1)
+            printError("error: \(error)\nbuild failed: \(output.path) is unchanged")
+            return .failed
         }
     }
 }

@@ -38,6 +38,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "a kept-out build wrote output")
     }
 
+    @Test func serveIsKeptOutByARunningBuildToo() throws {
+        let root = try Self.site()
+        let lock = try BuildLock.acquire(at: root.appendingPathComponent(".versus/lock"))
+        let run = try CommandLineTests.versus("serve", "--root", root.path, "--port", "0")
+        withExtendedLifetime(lock) {}
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error: another versus build or serve is using this site folder"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "a kept-out serve built the site")
+    }
+
+    @Test(arguments: ["-1", "65536", "http"])
+    func badPortsAreUsageErrors(port: String) throws {
+        let run = try CommandLineTests.versus("serve", "--port", port)
+        #expect(run.status == 2, "\(port): \(run.errors)")
+    }
+
     @Test func shardsBuildDisjointShares() throws {
         let root = try Self.site()
         var total = 0

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import VersusCore
+import VersusServe
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the site and serves it on this machine, rebuilding it and reloading open pages when Content/ or Templates/ change.",
+        discussion: """
+            Rebuilds are incremental: only pages whose inputs changed are made again. A build that fails prints its \
+            errors and leaves the last good site in place. The server answers on 127.0.0.1 unless --host says \
+            otherwise; it holds the site folder's lock, so `versus build` waits for it to stop (Ctrl-C).
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The address to listen on; 0.0.0.0 makes the preview reachable from other machines.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on (0: any free port).")
+    var port = 1313
+
+    @Flag(name: .customLong("no-reload"), help: "Do not add the live-reload script to pages.")
+    var noReload = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535; got \(port)") }
+    }
+
+    func run() async throws {
+        let root = URL(fileURLWithPath: site.root).standardizedFileURL
+        let output = root.appendingPathComponent("public")
+        if let problem = OutputGuard.problem(output: output, root: root) {
+            printError("error: \(problem)")
+            throw ExitCode(1)
+        }
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.acquire(at: root.appendingPathComponent(".versus/lock"))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        if await SiteBuild.run(root: root, output: output) == .failed {
+            printError("serve: the first build failed; fix the errors above and save: the site is rebuilt on every change")
+        }
+        // Standard output is buffered when it is not a terminal; a log should follow the rebuilds as they happen.
+        fflush(nil)
+        let server = PreviewServer(output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
+                                   host: host, port: port, liveReload: !noReload) {
+            print("change seen, rebuilding…")
+            let built = await SiteBuild.run(root: root, output: output) == .built
+            fflush(nil)
+            return built
+        }
+        let host = self.host
+        do {
+            try await server.run { port in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                print("serving \(output.path) at http://\(shown):\(port)/ (watching Content/ and Templates/; Ctrl-C stops)")
+                fflush(nil)
+            }
+        } catch {
+            printError("error: cannot serve on \(host):\(port): \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
