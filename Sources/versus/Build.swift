@@ -29,18 +29,7 @@ struct Build: AsyncParsableCommand {
         let started = Date()
         let rootURL = URL(fileURLWithPath: site.root).standardizedFileURL
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("public")
-        if let problem = OutputGuard.problem(output: outputURL, root: rootURL) {
-            printError("error: \(problem)")
-            throw ExitCode(1)
-        }
-        let state = rootURL.appendingPathComponent(".versus")
-        let lock: BuildLock
-        do {
-            lock = try BuildLock.acquire(at: state.appendingPathComponent("lock"))
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
+        let lock = try SiteBuild.claim(root: rootURL, output: outputURL)
         defer { withExtendedLifetime(lock) {} }
 
         switch await SiteBuild.run(root: rootURL, output: outputURL, clean: clean, shard: self.shard.flatMap(Shard.init), started: started) {
@@ -53,6 +42,20 @@ struct Build: AsyncParsableCommand {
 /// One build of a site folder whose lock the caller holds: what `build` does, and what `serve` repeats.
 enum SiteBuild {
     enum Outcome { case built, failed }
+
+    /// Checks that `output` may be replaced and takes the site folder's lock; otherwise prints why and exits 1.
+    static func claim(root: URL, output: URL) throws -> BuildLock {
+        if let problem = OutputGuard.problem(output: output, root: root) {
+            printError("error: \(problem)")
+            throw ExitCode(1)
+        }
+        do {
+            return try BuildLock.acquire(at: root.appendingPathComponent(".versus/lock"))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
 
     /// Checks the catalog and templates, builds, and prints the diagnostics and a one-line report.
     static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, started: Date = Date()) async -> Outcome {

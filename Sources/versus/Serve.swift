@@ -30,17 +30,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let root = URL(fileURLWithPath: site.root).standardizedFileURL
         let output = root.appendingPathComponent("public")
-        if let problem = OutputGuard.problem(output: output, root: root) {
-            printError("error: \(problem)")
-            throw ExitCode(1)
-        }
-        let lock: BuildLock
-        do {
-            lock = try BuildLock.acquire(at: root.appendingPathComponent(".versus/lock"))
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
+        let lock = try SiteBuild.claim(root: root, output: output)
         defer { withExtendedLifetime(lock) {} }
 
         if await SiteBuild.run(root: root, output: output) == .failed {
