@@ -74,7 +74,7 @@ enum RouteRows {
             }
             return PairPageView.RouteRow(
                 provider: provider?.name ?? route.provider, providerHref: provider?.url,
-                providerKind: provider?.kind.label ?? "", modelID: route.modelID ?? Format.notDocumented,
+                providerKind: provider?.kind.label ?? "", modelID: route.modelID,
                 input: price(route.input), output: price(route.output), cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),
                 asOf: Format.date(route.asOf), refs: routeRefs)

@@ -94,7 +94,8 @@ public struct PairPageView: Sendable, TemplateFields {
         public var provider: String
         public var providerHref: String?
         public var providerKind: String
-        public var modelID: String
+        /// The provider's name for the model; nil when the catalog does not record it.
+        public var modelID: String?
         public var input: Cell
         public var output: Cell
         public var cached: Cell
@@ -104,11 +105,12 @@ public struct PairPageView: Sendable, TemplateFields {
         public var refs: [Ref]
 
         var templateFields: [String: Any] {
-            var fields: [String: Any] = ["provider": provider, "providerKind": providerKind, "modelID": modelID,
+            var fields: [String: Any] = ["provider": provider, "providerKind": providerKind,
                                          "input": input.templateFields, "output": output.templateFields,
                                          "cached": cached.templateFields, "batch": batch.templateFields, "asOf": asOf,
                                          "refs": refs.map(\.templateFields)]
             if let providerHref { fields["providerHref"] = providerHref }
+            if let modelID { fields["modelID"] = modelID }
             if let tiers { fields["tiers"] = tiers }
             return fields
         }
