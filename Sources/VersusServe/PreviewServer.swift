@@ -10,12 +10,15 @@ public struct PreviewServer: Sendable {
     public let watcher: SiteWatcher
     public let host: String
     public let port: Int
-    /// Builds the site once more; true when it built (a failed build keeps the last good output, and pages stay).
-    public let rebuild: @Sendable () async -> Bool
-    public let hub = ReloadHub()
+    /// Builds the site once more and returns what went wrong, one line each: empty when it built. A failed build
+    /// keeps the last good output, which is still served, with the problems shown over each page.
+    public let rebuild: @Sendable () async -> [String]
+    public let hub: ReloadHub
 
-    public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool,
-                rebuild: @escaping @Sendable () async -> Bool) {
+    /// `problems`: what the build before the server started reported wrong.
+    public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
+                rebuild: @escaping @Sendable () async -> [String]) {
+        hub = ReloadHub(problems: problems)
         site = StaticSite(folder: output, liveReload: liveReload)
         watcher = SiteWatcher(folders: folders)
         self.host = host
@@ -57,13 +60,13 @@ public struct PreviewServer: Sendable {
         var last = watcher.snapshot()
         while let next = await watcher.nextChange(after: last) {
             last = next
-            if await rebuild() { await hub.rebuilt() }
+            await hub.rebuilt(problems: await rebuild())
         }
     }
 
     func respond(to path: String) async -> Response {
         if path == StaticSite.eventsPath { return await events() }
-        switch site.answer(path: path) {
+        switch site.answer(path: path, problems: await hub.problems) {
         case let .file(data, type):
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

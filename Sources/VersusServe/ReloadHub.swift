@@ -5,8 +5,12 @@ public actor ReloadHub {
     private var nextID = 0
     private var closed = false
     public private(set) var builds = 0
+    /// What the last build reported wrong, one line each; empty when it built.
+    public private(set) var problems: [String] = []
 
-    public init() {}
+    public init(problems: [String] = []) {
+        self.problems = problems
+    }
 
     /// A stream of build numbers, from the next rebuild on; it ends when the listener goes away.
     public func listen() -> AsyncStream<Int> {
@@ -26,8 +30,10 @@ public actor ReloadHub {
 
     public var listenerCount: Int { listeners.count }
 
-    /// Announces a finished rebuild to every listener.
-    public func rebuilt() {
+    /// Announces a finished rebuild to every listener, with what it reported wrong (empty when it built): open pages
+    /// reload either way, to show the new site or the errors.
+    public func rebuilt(problems: [String] = []) {
+        self.problems = problems
         builds += 1
         for continuation in listeners.values { continuation.yield(builds) }
     }

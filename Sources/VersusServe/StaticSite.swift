@@ -24,8 +24,9 @@ public struct StaticSite: Sendable {
         self.liveReload = liveReload
     }
 
-    public func answer(path rawPath: String) -> Answer {
-        guard let components = Self.components(of: rawPath) else { return notFound() }
+    /// `problems`: what the last build reported wrong; shown over every HTML page while there are any.
+    public func answer(path rawPath: String, problems: [String] = []) -> Answer {
+        guard let components = Self.components(of: rawPath) else { return notFound(problems) }
         var relative = components.joined(separator: "/")
         let wantsFolder = rawPath.hasSuffix("/") || components.isEmpty
         var isFolder: ObjCBool = false
@@ -40,9 +41,9 @@ public struct StaticSite: Sendable {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard resolved.hasPrefix(URL(fileURLWithPath: base).resolvingSymlinksInPath().path + "/"),
               FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: resolved) else { return notFound() }
+              let data = FileManager.default.contents(atPath: resolved) else { return notFound(problems) }
         let type = Self.contentType(of: relative)
-        return .file(type.hasPrefix("text/html") ? withScript(data) : data, contentType: type)
+        return .file(type.hasPrefix("text/html") ? withScript(data, problems: problems) : data, contentType: type)
     }
 
     /// The path's components, percent-decoded; nil when one is empty-dot, `..`, or holds a slash, backslash or NUL
@@ -74,21 +75,32 @@ public struct StaticSite: Sendable {
         }
     }
 
-    private func notFound() -> Answer {
+    private func notFound(_ problems: [String]) -> Answer {
         let page = FileManager.default.contents(atPath: folder.path + "/404.html")
             ?? Data("<!doctype html><title>Not found</title><p>Not found. The site may not be built yet: see the terminal running versus serve.</p>".utf8)
-        return .notFound(withScript(page))
+        return .notFound(withScript(page, problems: problems))
     }
 
-    /// `html` with the live-reload script before its last `</body>`, or at its end.
-    func withScript(_ html: Data) -> Data {
-        guard liveReload else { return html }
-        let script = Data(Self.reloadScript.utf8)
+    /// `html` with the live-reload script (and the last build's problems, if any) before its last `</body>`, or at
+    /// its end.
+    func withScript(_ html: Data, problems: [String] = []) -> Data {
+        guard liveReload || !problems.isEmpty else { return html }
+        let script = Data(((problems.isEmpty ? "" : Self.banner(problems)) + (liveReload ? Self.reloadScript : "")).utf8)
         if let range = html.range(of: Data("</body>".utf8), options: .backwards) {
             var out = html
             out.insert(contentsOf: script, at: range.lowerBound)
             return out
         }
         return html + script
+    }
+
+    /// A panel over the page listing what the last build reported wrong; the page under it is from the last good build.
+    static func banner(_ problems: [String]) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let lines = problems.map { "<li>\(escape($0))</li>" }.joined()
+        return "<div role=\"alert\" id=\"versus-build-problems\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:9999;margin:0;padding:1rem;background:#fff4f4;color:#5c0000;border-top:3px solid #b00020;font:14px/1.45 ui-monospace,monospace\"><p style=\"margin:0 0 .5rem;font-weight:700\">The last build failed; this page is from the last good one. Fix these and save:</p><ul style=\"margin:0;padding-left:1.25rem\">\(lines)</ul></div>"
     }
 }

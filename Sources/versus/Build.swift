@@ -41,7 +41,11 @@ struct Build: AsyncParsableCommand {
 
 /// One build of a site folder whose lock the caller holds: what `build` does, and what `serve` repeats.
 enum SiteBuild {
-    enum Outcome { case built, failed }
+    enum Outcome: Equatable {
+        case built
+        /// The problems printed, one line each (what `serve` shows in the browser).
+        case failed([String])
+    }
 
     /// Checks that `output` may be replaced and takes the site folder's lock; otherwise prints why and exits 1.
     static func claim(root: URL, output: URL) throws -> BuildLock {
@@ -60,12 +64,13 @@ enum SiteBuild {
     /// Checks the catalog and templates, builds, and prints the diagnostics and a one-line report.
     static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, started: Date = Date()) async -> Outcome {
         let result = CatalogCheck.run(root: root.path)
-        for diagnostic in result.diagnostics.errors { print(diagnostic) }
+        var problems = result.diagnostics.errors.map(\.description)
         let templates = TemplateSet.load(root: root.path)
-        if case let .failure(error) = templates { for diagnostic in error.diagnostics { print(diagnostic) } }
+        if case let .failure(error) = templates { problems += error.diagnostics.map(\.description) }
+        for problem in problems { print(problem) }
         guard let catalog = result.catalog, case let .success(templateSet) = templates else {
             printError("build failed: nothing was written; \(output.path) is unchanged")
-            return .failed
+            return .failed(problems)
         }
         let warnings = result.diagnostics.warnings.count
         let state = root.appendingPathComponent(".versus")
@@ -82,7 +87,7 @@ enum SiteBuild {
             return .built
         } catch {
             printError("error: \(error)\nbuild failed: \(output.path) is unchanged")
-            return .failed
+            return .failed(["error: \(error)"])
         }
     }
 }

@@ -3,6 +3,13 @@ import Foundation
 import VersusCore
 import VersusServe
 
+extension SiteBuild.Outcome {
+    var problems: [String] {
+        if case let .failed(problems) = self { return problems.isEmpty ? ["the build failed"] : problems }
+        return []
+    }
+}
+
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the site and serves it on this machine, rebuilding it and reloading open pages when Content/ or Templates/ change.",
@@ -33,17 +40,18 @@ struct Serve: AsyncParsableCommand {
         let lock = try SiteBuild.claim(root: root, output: output)
         defer { withExtendedLifetime(lock) {} }
 
-        if await SiteBuild.run(root: root, output: output) == .failed {
+        let first = await SiteBuild.run(root: root, output: output)
+        if first != .built {
             printError("serve: the first build failed; fix the errors above and save: the site is rebuilt on every change")
         }
         // Standard output is buffered when it is not a terminal; a log should follow the rebuilds as they happen.
         fflush(nil)
         let server = PreviewServer(output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
-                                   host: host, port: port, liveReload: !noReload) {
+                                   host: host, port: port, liveReload: !noReload, problems: first.problems) {
             print("change seen, rebuilding…")
-            let built = await SiteBuild.run(root: root, output: output) == .built
+            let outcome = await SiteBuild.run(root: root, output: output)
             fflush(nil)
-            return built
+            return outcome.problems
         }
         let host = self.host
         do {

@@ -44,6 +44,20 @@ import Testing
         #expect(plain.answer(path: "/") == .file(try Data(contentsOf: root.appendingPathComponent("public/index.html")), contentType: "text/html; charset=utf-8"))
     }
 
+    @Test func problemsOfTheLastBuildShowOverPages() throws {
+        let root = try Self.site()
+        let site = StaticSite(folder: root.appendingPathComponent("public"), liveReload: false)
+        let problems = ["Content/site.yaml:2:1: error: `title` is missing (add `title: …`)", "Templates/x.mustache:1:1: error: <unclosed>"]
+        guard case let .file(page, _) = site.answer(path: "/", problems: problems) else { Issue.record("no home page"); return }
+        let html = String(decoding: page, as: UTF8.self)
+        #expect(html.contains("role=\"alert\""))
+        #expect(html.contains("<li>Content/site.yaml:2:1: error: `title` is missing (add `title: …`)</li><li>Templates/x.mustache:1:1: error: &lt;unclosed&gt;</li>"))
+        #expect(html.hasSuffix("</ul></div></body></html>"))
+        #expect(site.answer(path: "/assets/versus.css", problems: problems) == .file(Data("body { color: black }".utf8), contentType: "text/css; charset=utf-8"))
+        guard case let .notFound(missing) = site.answer(path: "/nothing", problems: problems) else { Issue.record("answered"); return }
+        #expect(String(decoding: missing, as: UTF8.self).contains("role=\"alert\""))
+    }
+
     @Test func nothingOutsideTheOutputIsServed() throws {
         let root = try Self.site()
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("public/link.txt"),
@@ -93,10 +107,11 @@ import Testing
         let root = try Self.site()
         try Self.write("name: A\n", "Content/models/a.yaml", in: root)
         let rebuilds = Mutex(0)
+        // The first rebuild succeeds, the second fails.
         let server = PreviewServer(output: root.appendingPathComponent("public"), watching: [root.appendingPathComponent("Content")],
                                    host: "127.0.0.1", port: 0, liveReload: true) {
-            rebuilds.withLock { $0 += 1 }
-            return true
+            let count = rebuilds.withLock { $0 += 1; return $0 }
+            return count == 1 ? [] : ["Content/models/a.yaml:1:7: error: <b>bad</b> value"]
         }
         let bound = Mutex(0)
         let running = Task { try await server.run { port in bound.withLock { $0 = port } } }
@@ -124,5 +139,15 @@ import Testing
         #expect(stream.status == 200 && stream.headers["content-type"] == "text/event-stream")
         #expect(stream.body.contains("data: 1"))
         #expect(rebuilds.withLock { $0 } == 1)
+        #expect(!(try HTTPProbe.get(port: port, path: "/").body.contains("versus-build-problems")))
+
+        // A failed rebuild still reloads open pages, which now show what went wrong over the last good site.
+        let failing = Task.detached { try HTTPProbe.get(port: port, path: StaticSite.eventsPath, until: "data: 2", timeout: 15) }
+        try await Task.sleep(for: .milliseconds(500))
+        try Self.write("name: [\n", "Content/models/a.yaml", in: root)
+        #expect(try await failing.value.body.contains("data: 2"))
+        let page = try HTTPProbe.get(port: port, path: "/")
+        #expect(page.status == 200 && page.body.contains("<h1>Home</h1>"))
+        #expect(page.body.contains("<li>Content/models/a.yaml:1:7: error: &lt;b&gt;bad&lt;/b&gt; value</li>"))
     }
 }
