@@ -4,7 +4,7 @@
   var d = document;
   function num(s) { var n = parseFloat(String(s == null ? '' : s).replace(/,/g, '')); return isFinite(n) ? n : NaN; }
   function money(v) {
-    var p = v >= 100 || v === 0 ? 0 : 2;
+    var p = v >= 10 || v === 0 ? 0 : 2;
     return '$' + v.toLocaleString('en-US', { minimumFractionDigits: p, maximumFractionDigits: p });
   }
   function short(v) { return v.toLocaleString('en-US', { maximumFractionDigits: 2 }) + 'M'; }

@@ -176,7 +176,9 @@ import Testing
 @Suite struct FormatTests {
     @Test func money() {
         #expect(Format.money(4900) == "$4,900")
-        #expect(Format.money(Decimal(string: "45.5")!) == "$45.50")
+        #expect(Format.money(Decimal(string: "45.5")!) == "$46")
+        #expect(Format.money(Decimal(string: "106.2")!) == "$106")
+        #expect(Format.money(Decimal(string: "4.5")!) == "$4.50")
         #expect(Format.money(0) == "$0")
         #expect(Format.price(Decimal(string: "0.175")!) == "$0.175")
         #expect(Format.price(14) == "$14")

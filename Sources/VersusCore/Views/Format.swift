@@ -58,9 +58,10 @@ public enum Format {
     /// A price per 1M tokens: `$1.75`, `$0.175`, `$14`.
     public static func price(_ value: Decimal) -> String { "$" + number(value, places: 4) }
 
-    /// A monthly amount: whole dollars from $100 up, cents below.
+    /// A monthly amount: whole dollars from $10 up (a table of costs then reads evenly: $17, $106, $1,700), cents
+    /// below, where they still matter.
     public static func money(_ value: Decimal) -> String {
-        value >= 100 ? "$" + number(value, places: 0) : "$" + number(value, places: 2, minimumPlaces: value == 0 ? 0 : 2)
+        value >= 10 ? "$" + number(value, places: 0) : "$" + number(value, places: 2, minimumPlaces: value == 0 ? 0 : 2)
     }
 
     /// `400000` → `400K`, `1000000` → `1M`, `262144` → `262K`.
