@@ -32,7 +32,16 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "versus.serve")
         logger.logLevel = .warning
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await respond(to: request.uri.path)
+            switch request.method {
+            case .get: return await respond(to: request.uri.path)
+            case .head:
+                var response = await respond(to: request.uri.path)
+                response.body = ResponseBody()
+                return response
+            default:
+                // A static site has nothing to post or put to.
+                return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+            }
         }
         let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "versus"),
                               onServerRunning: { channel in ready(channel.localAddress?.port ?? port) }, logger: logger)

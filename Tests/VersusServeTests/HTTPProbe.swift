@@ -15,7 +15,7 @@ enum HTTPProbe {
 
     /// Connects to 127.0.0.1:`port`, sends a GET for `path`, and reads until the server closes the connection,
     /// `until` appears in what was read, or `timeout` passes.
-    static func get(port: Int, path: String, until marker: String? = nil, timeout: Double = 10) throws -> Reply {
+    static func get(port: Int, path: String, method: String = "GET", until marker: String? = nil, timeout: Double = 10) throws -> Reply {
         #if canImport(Glibc)
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -34,7 +34,7 @@ enum HTTPProbe {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw Failure("connect: \(errno)") }
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
+        let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
         _ = request.withCString { send(socket, $0, strlen($0), 0) }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -128,6 +128,10 @@ import Testing
         #expect(home.body.contains("<h1>Home</h1>") && home.body.contains(StaticSite.eventsPath))
         let folder = try HTTPProbe.get(port: port, path: "/compare/a-vs-b")
         #expect(folder.status == 301 && folder.headers["location"] == "/compare/a-vs-b/")
+        let posted = try HTTPProbe.get(port: port, path: "/", method: "POST")
+        #expect(posted.status == 405 && posted.headers["allow"] == "GET, HEAD")
+        let head = try HTTPProbe.get(port: port, path: "/", method: "HEAD")
+        #expect(head.status == 200 && head.body.isEmpty)
         let missing = try HTTPProbe.get(port: port, path: "/../outside.txt")
         #expect(missing.status == 404 && missing.body.contains("<h1>Missing</h1>") && !missing.body.contains("secret"))
 
