@@ -22,14 +22,22 @@ public struct SiteWatcher: Sendable {
         var files: [String: FileStamp] = [:]
         let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
         for folder in folders {
-            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else { continue }
+            // Hidden files (editor swap files, .DS_Store) are skipped, as the catalog loader skips them.
+            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
+                                                              options: [.skipsHiddenFiles]) else { continue }
             for case let url as URL in walker {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+                guard !Self.isEditorLeftover(url.lastPathComponent), let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
                 files[url.path] = FileStamp(size: values.fileSize ?? 0,
                                             modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0)
             }
         }
         return Snapshot(files: files)
+    }
+
+    /// Backup and lock files editors write beside the file being edited (`name~`, `#name#`, Vim's `4913` probe):
+    /// writing them is not saving, so they never start a rebuild.
+    static func isEditorLeftover(_ name: String) -> Bool {
+        name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) || name == "4913"
     }
 
     /// Waits until the folders differ from `last`, then until they hold still for `settle` (an editor saving several

@@ -97,6 +97,11 @@ import Testing
         let after = try #require(await waiting.value)
         #expect(after != before)
         #expect(after == watcher.snapshot())
+        // Editors' swap, backup and lock files are not edits.
+        for leftover in [".a.yaml.swp", "a.yaml~", "#a.yaml#", "4913"] {
+            try Self.write("x", "Content/models/\(leftover)", in: root)
+        }
+        #expect(watcher.snapshot() == after)
         // Cancelled while waiting: no change reported.
         let cancelled = Task { await watcher.nextChange(after: after, every: .milliseconds(20)) }
         cancelled.cancel()
