@@ -48,8 +48,10 @@ final class ModelFragments: Sendable {
         let hasBatch: Bool
     }
 
-    /// The model's rows of the pair page's price table.
+    /// The model's rows of the pair page's price table: its `pair_route_rows` cheapest routes.
     let routeRows: Fragment
+    /// Routes left out of those rows, which the model page lists.
+    let hiddenRoutes: Int
     /// The model's column of the decision scorecard.
     let scorecard: Column
     /// The model's column of the specifications table.
@@ -74,6 +76,7 @@ final class ModelFragments: Sendable {
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
         let rows = RouteRows.rows(for: model, catalog: catalog, limit: catalog.site.pairRouteRows, ledger: &ledger)
         routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), "partials/route-rows"), cited: ledger.cited)
+        hiddenRoutes = model.routes.count - rows.count
 
         cost = Self.cost(digest, catalog: catalog, tokens: tokens, templates: templates)
 

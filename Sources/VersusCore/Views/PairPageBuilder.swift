@@ -34,11 +34,10 @@ struct PairPageBuilder: Sendable {
                                   items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
         ]
         let specs = HTMLRow.body(fragments(a).specs, fragments(b).specs, ledger: &ledger, tokens: tokens)
-        let routeFragments = [fragments(a).routeRows, fragments(b).routeRows]
-        for fragment in routeFragments { ledger.cite(fragment.cited) }
-        let routeGroups = zip([a, b], routeFragments).map { model, fragment in
-            let hidden = model.routes.count - min(model.routes.count, catalog.site.pairRouteRows)
-            return PairPageView.RouteGroup(model: model.name, rowsHTML: ledger.resolve(fragment.html, tokens: tokens),
+        for model in [a, b] { ledger.cite(fragments(model).routeRows.cited) }
+        let routeGroups = [a, b].map { model in
+            let hidden = fragments(model).hiddenRoutes
+            return PairPageView.RouteGroup(model: model.name, rowsHTML: ledger.resolve(fragments(model).routeRows.html, tokens: tokens),
                                            hasRows: !model.routes.isEmpty,
                                            more: hidden == 0 ? nil : "\(hidden) more route\(hidden == 1 ? "" : "s") on the \(model.name) page",
                                            modelHref: routes.model(model.id) + "#pricing")
