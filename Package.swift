@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "VersusServe",
             dependencies: [
+                "VersusCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

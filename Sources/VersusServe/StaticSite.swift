@@ -1,4 +1,5 @@
 import Foundation
+import VersusCore
 
 /// The built site as the preview server answers for it: a URL path to a file of the output folder, never to anything
 /// outside it, with the live-reload script added to HTML pages when asked.
@@ -96,11 +97,7 @@ public struct StaticSite: Sendable {
 
     /// A panel over the page listing what the last build reported wrong; the page under it is from the last good build.
     static func banner(_ problems: [String]) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        let lines = problems.map { "<li>\(escape($0))</li>" }.joined()
+        let lines = problems.map { "<li>\(HTMLText.escaped($0))</li>" }.joined()
         return "<div role=\"alert\" id=\"versus-build-problems\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:9999;margin:0;padding:1rem;background:#fff4f4;color:#5c0000;border-top:3px solid #b00020;font:14px/1.45 ui-monospace,monospace\"><p style=\"margin:0 0 .5rem;font-weight:700\">The last build failed; this page is from the last good one. Fix these and save:</p><ul style=\"margin:0;padding-left:1.25rem\">\(lines)</ul></div>"
     }
 }

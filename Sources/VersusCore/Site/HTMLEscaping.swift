@@ -55,3 +55,8 @@ struct FastHTMLEscaping: MustacheContentType {
         }
     }
 }
+
+/// HTML escaping as the templates apply it, for the few texts made outside them (the preview server's error panel).
+public enum HTMLText {
+    public static func escaped(_ text: String) -> String { FastHTMLEscaping.escape(text) }
+}
