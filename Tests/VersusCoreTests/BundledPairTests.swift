@@ -29,7 +29,7 @@ import Testing
         #expect(tradeOffs.contains("the weights are open, GPT-5.3 Codex's are not"))
         #expect(tradeOffs.contains("Terminal-Bench 2.0 (77.3% vs 52.5%)"))
         // Only GPT-5.3 Codex has a priced route, so only it has a monthly cost.
-        #expect(tradeOffs.contains("$4,900 a month at the reference traffic, while Qwen3.5-397B-A17B has no complete token price"))
+        #expect(tradeOffs.contains("$4,900 a month at the reference traffic, while Qwen3.5-397B-A17B has no pay-as-you-go price in the catalog"))
         let friction = try Self.section(site, pair, "switching")
         #expect(friction.contains("The catalog lists no provider route for Qwen3.5-397B-A17B yet"))
         #expect(friction.contains("No provider in the catalog serves both"))

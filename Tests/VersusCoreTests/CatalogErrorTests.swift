@@ -170,7 +170,7 @@ import Testing
     @Test func unknownKeyWithNothingNearListsTheKeys() {
         let result = CatalogFixture.check(changing: ["providers/router.yaml": "name: Router\nkind: router\nheadquarters: Paris\n"])
         expectCatalogErrors(result, [
-            "Content/providers/router.yaml:3:1: error: unknown key `headquarters` in provider `router` (the keys of provider `router` are: id, name, kind, url, openai_compatible)",
+            "Content/providers/router.yaml:3:1: error: unknown key `headquarters` in provider `router` (the keys of provider `router` are: id, name, kind, url, openai_compatible, price_kind)",
         ])
     }
 

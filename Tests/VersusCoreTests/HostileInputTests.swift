@@ -94,7 +94,7 @@ import Testing
         #expect(result.diagnostics.errors.printed == [
             "Content/models/gamma.yaml:1:1: error: model `gamma` sets unknown capability `vision?` (did you mean `vision`?)",
             "Content/models/gamma.yaml:1:1: error: unknown source `nowhere\\r\\nat all` (a source is an id from Content/sources.yaml or an https:// address)",
-            "Content/models/gamma.yaml:3:1: error: unknown key `x\\nContent/site.yaml:1:1: error: forged` in model `gamma` (the keys of model `gamma` are: id, name, developer, family, product_type, release_date, knowledge_cutoff, license, openness, commercial_use, parameters, architecture, context_window, max_output, modalities, languages, capabilities, best_for, decision_fit, routes, benchmarks, self_hosting, sources, last_reviewed, notes)",
+            "Content/models/gamma.yaml:3:1: error: unknown key `x\\nContent/site.yaml:1:1: error: forged` in model `gamma` (the keys of model `gamma` are: id, name, developer, family, product_type, release_date, knowledge_cutoff, license, openness, commercial_use, parameters, architecture, context_window, max_output, modalities, languages, capabilities, best_for, decision_fit, routes, benchmarks, self_hosting, sources, last_reviewed, notes, aliases)",
             "Content/site.yaml:3:9: error: alpha-one-vs-?gamma names a model that does not exist: `?gamma` (did you mean `gamma`?) (model ids are the file names under Content/models/)",
         ])
         #expect(result.diagnostics.warnings.printed.contains {

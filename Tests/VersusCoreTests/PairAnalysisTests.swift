@@ -168,7 +168,7 @@ import Testing
         let rich = DeepDive.paragraphs(PairAnalysis(pair: PairID("one", "two"), digest: digest), catalog: digest.catalog)
         let sparse = DeepDive.paragraphs(PairAnalysis(pair: PairID("one", "three"), digest: digest), catalog: digest.catalog)
         #expect(rich[0].contains("6.7×"))
-        #expect(sparse[1].contains("Model Three's route lacks a complete input and output price"))
+        #expect(sparse[1].contains("Model Three's pay-as-you-go routes lack a complete input and output price"))
         #expect(rich != sparse)
     }
 }

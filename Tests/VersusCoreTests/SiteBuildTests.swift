@@ -100,7 +100,7 @@ import Testing
         let files = try Self.files(in: output)
         let spark = Self.text(try Self.page(files, "compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/index.html"))
         #expect(spark.contains("$728"))
-        #expect(spark.contains("Unavailable"))
+        #expect(spark.contains("No price in the catalog"))
         #expect(!spark.contains("$0 "))
         let gpt52 = Self.text(try Self.page(files, "compare/gpt-5-2-codex-vs-qwen3-5-4b/index.html"))
         #expect(gpt52.contains("$4,900"))

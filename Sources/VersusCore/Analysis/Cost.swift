@@ -2,6 +2,8 @@ import Foundation
 
 /// What a month of traffic costs on one route.
 public struct CostQuote: Sendable, Hashable {
+    /// The route quoted: its figures carry the sources a page cites beside the amount.
+    public var route: Route
     public var provider: String
     public var inputPrice: Decimal
     public var outputPrice: Decimal
@@ -18,10 +20,12 @@ public enum CostCalculator {
         input * traffic.inputMillions + output * traffic.outputMillions
     }
 
+    /// What a month costs on `route`: only for a pay-as-you-go route with both prices. A free tier or a plan has no
+    /// monthly cost per token to quote, whatever prices its file lists.
     public static func quote(_ route: Route, at traffic: TrafficLevel) -> CostQuote? {
-        guard let input = route.input?.value, let output = route.output?.value else { return nil }
+        guard route.kind == .payAsYouGo, let input = route.input?.value, let output = route.output?.value else { return nil }
         return CostQuote(
-            provider: route.provider, inputPrice: input, outputPrice: output,
+            route: route, provider: route.provider, inputPrice: input, outputPrice: output,
             monthly: monthly(input: input, output: output, at: traffic),
             monthlyAllCached: route.cachedInput.map { monthly(input: $0.value, output: output, at: traffic) },
             monthlyBatch: route.batchInput.flatMap { batchIn in
@@ -29,13 +33,22 @@ public enum CostCalculator {
             })
     }
 
-    /// `routes` in the order price tables list them: routes with both prices by what the month costs at `traffic`,
-    /// cheapest first, then the rest; ties by provider id, then catalog order.
+    /// `routes` in the order price tables list them: pay-as-you-go routes with both prices by what the month costs
+    /// at `traffic`, cheapest first; then other pay-as-you-go routes, free tiers, and plans; ties by provider id,
+    /// then catalog order.
     public static func cheapestFirst(_ routes: [Route], at traffic: TrafficLevel) -> [Route] {
+        func group(_ route: Route) -> Int {
+            switch route.kind {
+            case .payAsYouGo: return 0
+            case .free: return 1
+            case .plan: return 2
+            }
+        }
         let keyed = routes.enumerated().map { (offset, route) in
-            (route: route, cost: quote(route, at: traffic)?.monthly, offset: offset)
+            (route: route, cost: quote(route, at: traffic)?.monthly, offset: offset, group: group(route))
         }
         return keyed.sorted { l, r in
+            if l.group != r.group { return l.group < r.group }
             switch (l.cost, r.cost) {
             case let (x?, y?) where x != y: return x < y
             case (_?, nil): return true
@@ -45,7 +58,8 @@ public enum CostCalculator {
         }.map(\.route)
     }
 
-    /// The cheapest route with both an input and an output price; ties go to the provider id first in order.
+    /// The cheapest pay-as-you-go route with both an input and an output price; ties go to the provider id first in
+    /// order.
     public static func cheapest(_ routes: [Route], at traffic: TrafficLevel) -> CostQuote? {
         routes.compactMap { quote($0, at: traffic) }
             .min { ($0.monthly, $0.provider) < ($1.monthly, $1.provider) }

@@ -4,11 +4,13 @@ import Foundation
 /// of thousands of pair analyses holds two, and copying the struct retained every field of the model.
 public final class ModelDigest: Sendable {
     public let model: Model
-    /// The cheapest complete route at the site's headline traffic, if any.
+    /// The cheapest pay-as-you-go route at the site's headline traffic, if any.
     public let headlineCost: CostQuote?
+    /// When there is no headline cost: why, and what the catalog has instead (free tiers, plans).
+    public let unpriced: Unpriced?
     /// The cheapest complete route at each of the site's further traffic levels.
     public let levelCosts: [CostQuote?]
-    /// The lowest known output price and where.
+    /// The lowest pay-as-you-go output price and where.
     public let cheapestOutput: (price: Decimal, provider: String)?
     public let providerIDs: Set<String>
     /// The providers of the model's routes, by display name, in route order.
@@ -25,6 +27,7 @@ public final class ModelDigest: Sendable {
         headlineCost = CostCalculator.cheapest(model.routes, at: site.traffic)
         levelCosts = site.trafficLevels.map { CostCalculator.cheapest(model.routes, at: $0) }
         cheapestOutput = Self.cheapestOutput(of: model)
+        unpriced = headlineCost == nil ? Unpriced(model.routes, providers: providers) : nil
         providerIDs = Set(model.routes.map(\.provider))
         providerNames = model.routes.map { providers[$0.provider]?.name ?? $0.provider }
         disputedFigures = model.benchmarkResults.filter { $0.score.isDisputed }.count
@@ -39,6 +42,7 @@ public final class ModelDigest: Sendable {
         headlineCost = other.headlineCost
         levelCosts = other.levelCosts
         cheapestOutput = other.cheapestOutput
+        unpriced = other.unpriced
         providerIDs = other.providerIDs
         providerNames = other.providerNames
         disputedFigures = other.disputedFigures
@@ -48,9 +52,10 @@ public final class ModelDigest: Sendable {
 
     public var canSelfHost: Bool { model.openness == .openWeights }
 
-    /// The lowest output price on any route, and the provider (the first by id on a tie).
+    /// The lowest output price on a pay-as-you-go route, and the provider (the first by id on a tie).
     static func cheapestOutput(of model: Model) -> (price: Decimal, provider: String)? {
-        model.routes.compactMap { route in route.output.map { ($0.value, route.provider) } }.min { ($0.0, $0.1) < ($1.0, $1.1) }
+        model.routes.filter { $0.kind == .payAsYouGo }.compactMap { route in route.output.map { ($0.value, route.provider) } }
+            .min { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 }
 
@@ -117,8 +122,12 @@ public enum PairPlanner {
             }
             return result
         case let .list(requests):
-            let ids = Set(models.map(\.id))
-            return Array(Set(requests.compactMap { PairID.parse($0.slug, knownIDs: ids).0 })).sorted()
+            let ids = Set(models.map(\.id)).union(catalog.aliases.keys)
+            return Array(Set(requests.compactMap { request -> PairID? in
+                guard let pair = PairID.parse(request.slug, knownIDs: ids).0,
+                      let a = catalog.canonicalID(pair.first), let b = catalog.canonicalID(pair.second), a != b else { return nil }
+                return PairID(a, b)
+            })).sorted()
         }
     }
 }

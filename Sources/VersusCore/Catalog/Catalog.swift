@@ -9,6 +9,8 @@ public struct Catalog: Sendable {
     public var editorials: [PairID: Editorial]
     /// The reports of `Content/changes/`, newest first.
     public private(set) var changes: [ChangeReport]
+    /// Every alias id, with the id of the model it names (`Model.aliases`).
+    public private(set) var aliases: [String: String]
     private var index: [String: Int]
 
     public init(site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
@@ -22,6 +24,13 @@ public struct Catalog: Sendable {
         self.editorials = editorials
         self.changes = changes.sorted { ($0.date, $0.location.file) > ($1.date, $1.location.file) }
         self.index = Dictionary(self.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.aliases = Dictionary(self.models.flatMap { model in model.aliases.map { ($0.id, model.id) } },
+                                  uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The id of the model that `id` names: the model's own id, or the model an alias stands for.
+    public func canonicalID(_ id: String) -> String? {
+        index[id] != nil ? id : aliases[id]
     }
 
     public func model(_ id: String) -> Model? {

@@ -31,8 +31,22 @@ public struct Model: Sendable, Hashable, Encodable {
     public var lastReviewed: ISODate?
     public var notes: String?
     public var location: SourceLocation
+    /// Other ids of this same model (an undated alias of a dated snapshot, or the reverse): a model of such an id is
+    /// folded into this one when the catalog is loaded, and its addresses redirect to this model's pages.
+    public var aliases: [ModelAlias] = []
 
     public func capability(_ id: String) -> CapabilityState { capabilities[id] ?? .notDocumented }
+}
+
+/// Another id of a model, and where the catalog says so.
+public struct ModelAlias: Sendable, Hashable, Encodable {
+    public var id: String
+    public var location: SourceLocation
+
+    public init(id: String, location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
 }
 
 public enum CapabilityState: String, Sendable, Hashable, Encodable {

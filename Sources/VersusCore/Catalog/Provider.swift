@@ -25,4 +25,7 @@ public struct Provider: Sendable, Hashable, Encodable {
     /// nil when not documented.
     public var openAICompatible: Bool?
     public var location: SourceLocation
+    /// How every route of this provider is sold, when the provider's file says (`price_kind: plan` for a provider
+    /// that sells subscriptions only); a route's own `price_kind` wins.
+    public var priceKind: PriceKind? = nil
 }

@@ -20,9 +20,50 @@ public struct Route: Sendable, Hashable, Encodable {
     public var source: SourceReference?
     public var asOf: ISODate?
     public var location: SourceLocation
+    /// The kind of price the route's file states (`price_kind`), if it states one.
+    public var priceKind: PriceKind? = nil
+    /// The kind of price the route has, as `PriceKind.resolve` decides it once the providers are known.
+    public var kind: PriceKind = .payAsYouGo
 
-    /// True when both input and output prices are known, so a monthly cost can be computed.
+    /// True when both input and output prices are known.
     public var isComplete: Bool { input != nil && output != nil }
+
+    /// True when anyone can buy tokens on this route at both its input and its output price: the only routes that
+    /// enter a cost, a verdict or a ranking.
+    public var isPayAsYouGo: Bool { kind == .payAsYouGo && isComplete }
+
+    /// True when the route states prices and every one of its input and output prices is zero.
+    public var pricesAreAllZero: Bool {
+        let prices = [input, output].compactMap { $0?.value }
+        return !prices.isEmpty && prices.allSatisfy { $0 == 0 }
+    }
+}
+
+/// How a route's tokens are sold. models.dev writes 0.0 for free tiers, trials and subscription plans alike: nobody
+/// can buy a month of traffic at those prices, so only pay-as-you-go prices enter costs and rankings.
+public enum PriceKind: String, Sendable, Hashable, CaseIterable, Encodable {
+    /// Per token, to anyone, at the listed prices.
+    case payAsYouGo = "pay-as-you-go"
+    /// Free of charge within the provider's rate limits (a free tier, a trial, a free variant on a router).
+    case free
+    /// Included in a subscription or a prepaid plan (coding plans, token plans, seats): not sold per token.
+    case plan
+
+    public var label: String {
+        switch self {
+        case .payAsYouGo: return "Pay as you go"
+        case .free: return "Free tier"
+        case .plan: return "Subscription plan"
+        }
+    }
+
+    /// The kind of a route: what its file states; else what its provider's file states for all its routes; else a
+    /// free tier when every price it gives is zero; else pay-as-you-go.
+    public static func resolve(_ route: Route, provider: Provider?) -> PriceKind {
+        if let stated = route.priceKind { return stated }
+        if let stated = provider?.priceKind { return stated }
+        return route.pricesAreAllZero ? .free : .payAsYouGo
+    }
 }
 
 public struct PriceTier: Sendable, Hashable, Encodable {

@@ -55,6 +55,7 @@ public struct CatalogLoader: Sendable {
             let layer = loadLayer(name)
             LayerMerge.merge(layer, into: &catalog)
         }
+        AliasFolding.fold(&catalog)
         return catalog
     }
 

@@ -25,7 +25,7 @@ enum SourcesDecoder {
 }
 
 enum ProviderDecoder {
-    static let keys = ["id", "name", "kind", "url", "openai_compatible"]
+    static let keys = ["id", "name", "kind", "url", "openai_compatible", "price_kind"]
 
     static func decode(_ node: YAMLNode?, id: String, file: String, _ diagnostics: inout [Diagnostic]) -> Provider? {
         guard let node else {
@@ -41,8 +41,10 @@ enum ProviderDecoder {
         let kind = reader.choice("kind", as: Provider.Kind.self, required: true, &diagnostics)
         let url = reader.url("url", &diagnostics)
         let compatible = reader.bool("openai_compatible", &diagnostics)
+        let priceKind = reader.choice("price_kind", as: PriceKind.self, &diagnostics)
         guard let name, let kind else { return nil }
-        return Provider(id: id, name: name, kind: kind, url: url, openAICompatible: compatible, location: node.location)
+        return Provider(id: id, name: name, kind: kind, url: url, openAICompatible: compatible, location: node.location,
+                        priceKind: priceKind)
     }
 }
 

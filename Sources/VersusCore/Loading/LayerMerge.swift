@@ -106,6 +106,7 @@ enum LayerMerge {
         result.sources = hand.sources + layer.sources.filter { !hand.sources.contains($0) }
         result.lastReviewed = hand.lastReviewed ?? layer.lastReviewed
         result.notes = hand.notes ?? layer.notes
+        result.aliases = hand.aliases + layer.aliases.filter { alias in !hand.aliases.contains { $0.id == alias.id } }
         return result
     }
 

@@ -5,9 +5,9 @@ enum ModelDecoder {
     static let keys = ["id", "name", "developer", "family", "product_type", "release_date", "knowledge_cutoff", "license",
                        "openness", "commercial_use", "parameters", "architecture", "context_window", "max_output",
                        "modalities", "languages", "capabilities", "best_for", "decision_fit", "routes", "benchmarks",
-                       "self_hosting", "sources", "last_reviewed", "notes"]
+                       "self_hosting", "sources", "last_reviewed", "notes", "aliases"]
     static let routeKeys = ["provider", "model_id", "input", "output", "cached_input", "cache_write", "batch_input",
-                            "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of"]
+                            "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of", "price_kind"]
     static let tierKeys = ["above_tokens", "input", "output", "cached_input", "cache_write"]
     static let resultKeys = ["benchmark", "score", "variant", "source", "date", "note"]
     static let selfHostingKeys = ["label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
@@ -70,6 +70,9 @@ enum ModelDecoder {
             model.outputModalities = inner.list("output", &diagnostics).compactMap {
                 Scalars.choice($0, field: "modalities.output", as: Modality.self, &diagnostics)
             }
+        }
+        model.aliases = reader.list("aliases", &diagnostics).compactMap { node in
+            Scalars.id(node, field: "aliases", &diagnostics).map { ModelAlias(id: $0, location: node.location) }
         }
         // Returned even without `name` or `developer` (already reported): the model file exists, so pages and
         // pairs that name it must not also be told it does not, and its other facts still get checked.
@@ -153,13 +156,17 @@ enum ModelDecoder {
                 FigureDecoder.integer($0, field: key, defaultSource: source, defaultDate: asOf, &diagnostics)
             }
         }
+        let priceKind = reader.choice("price_kind", as: PriceKind.self, &diagnostics)
         guard let provider else { return nil }
-        return Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
+        var route = Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
                      input: price("input"), output: price("output"), cachedInput: price("cached_input"),
                      cacheWrite: price("cache_write"), batchInput: price("batch_input"), batchOutput: price("batch_output"),
                      tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens },
                      contextWindow: limit("context_window"), maxOutput: limit("max_output"),
-                     note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location)
+                     note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location,
+                     priceKind: priceKind)
+        route.kind = PriceKind.resolve(route, provider: nil)
+        return route
     }
 
     /// Entries naming the same benchmark and variant become one result with several sourced values.

@@ -141,7 +141,12 @@ public struct SitePlan: Sendable {
         }
         var files = SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
         files.append(("robots.txt", Data(SiteFiles.robots(routes: routes).utf8)))
-        files.append(("_redirects", Data(SiteFiles.redirects(digest.pairs, routes: routes).utf8)))
+        let aliases = AliasRedirects.redirects(digest, routes: routes)
+        files.append(("_redirects", Data((SiteFiles.redirects(digest.pairs, routes: routes) + AliasRedirects.lines(aliases)).utf8)))
+        for redirect in aliases {
+            files.append((String(redirect.from.dropFirst(routes.base.count + 1)) + "index.html",
+                          AliasRedirects.page(redirect, routes: routes, language: catalog.site.language)))
+        }
         for (path, data) in templates.assets { files.append(("assets/\(path)", data)) }
         for (path, data) in files {
             pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))

@@ -22,7 +22,7 @@ public struct CatalogValidator: Sendable {
         let sources = unique(loaded.sources, id: \.id, location: \.location, kind: "source", &diagnostics)
         let benchmarks = unique(loaded.benchmarks, id: \.id, location: \.location, kind: "benchmark", &diagnostics)
         let providers = Dictionary(loaded.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let models = loaded.models
+        let models = loaded.models.map { PriceKindRules.resolved($0, providers: providers) }
         let site = loaded.site
         // A file that failed as a whole (unreadable, malformed, or no entry left) is reported once: references to
         // what it would have defined are not reported again. A file that lost only some entries is not excused.
@@ -48,16 +48,28 @@ public struct CatalogValidator: Sendable {
         for model in models {
             references.check(model, &diagnostics)
             FigureRules.check(model, &diagnostics)
+            PriceKindRules.check(model, &diagnostics)
             if let site { ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics) }
         }
 
-        // Model files that could not be read still name models that exist, for comparisons and pairs.
-        let modelIDs = Set(models.map(\.id)).union(ids(failedIn: "models"))
+        PriceKindRules.checkLookAlikes(models, &diagnostics)
+
+        // Model files that could not be read still name models that exist, for comparisons and pairs; so do aliases,
+        // which stand for the model that lists them.
+        var aliasOf: [String: String] = [:]
+        for model in models { for alias in model.aliases where aliasOf[alias.id] == nil { aliasOf[alias.id] = model.id } }
+        let modelIDs = Set(models.map(\.id)).union(ids(failedIn: "models")).union(aliasOf.keys)
         var editorials: [PairID: Editorial] = [:]
         for (file, slug, text) in loaded.editorials {
-            let (pair, candidates) = PairID.parse(slug, knownIDs: modelIDs)
-            guard let pair else {
+            let (parsed, candidates) = PairID.parse(slug, knownIDs: modelIDs)
+            guard let parsed else {
                 diagnostics.append(unknownPair(slug, candidates: candidates, at: SourceLocation(file: file), modelIDs: modelIDs))
+                continue
+            }
+            let pair = PairID(aliasOf[parsed.first] ?? parsed.first, aliasOf[parsed.second] ?? parsed.second)
+            if pair.first == pair.second {
+                diagnostics.append(.error(SourceLocation(file: file), "\(Scalars.visible(slug)) compares `\(pair.first)` with an alias of itself",
+                                          fix: "remove the file, or name two different models"))
                 continue
             }
             if let editorial = EditorialDecoder.decode(text, pair: pair, file: file, &diagnostics) {
@@ -87,6 +99,9 @@ public struct CatalogValidator: Sendable {
         guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
         let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
                               models: models, editorials: editorials, changes: loaded.changes)
+        // Only a catalog without errors gets this far: the whole-site checks need every model and pair.
+        let guarded = SiteGuard.check(catalog)
+        guard guarded.isEmpty else { return Result(catalog: nil, diagnostics: (diagnostics + guarded).sorted()) }
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 

@@ -66,7 +66,7 @@ struct ChangesBuilder {
     func page() -> ChangesPageView {
         let reports = catalog.changes.map(report)
         return ChangesPageView(
-            meta: routes.meta(title: "Price changes", description: "What changed in the catalog's prices and models, import by import, newest first.",
+            meta: routes.meta(title: PageTitles.changes, description: "What changed in the catalog's prices and models, import by import, newest first.",
                               path: routes.changes, site: catalog.site, bodyClass: "changes"),
             intro: "Each import of a newer snapshot of the catalog's sources is listed here with the prices it changed and the models and routes it added or removed.",
             feedHref: routes.changesFeed, reports: reports)

@@ -45,9 +45,8 @@ enum DeepDive {
 
         // 2. How complete the data is.
         var gaps: [String] = []
-        for (model, quote) in [(a, analysis.cost.a), (b, analysis.cost.b)] where quote == nil {
-            gaps.append(model.routes.isEmpty ? "\(model.name) has no provider route in the catalog"
-                        : "\(model.name)'s \(model.routes.count == 1 ? "route lacks" : "routes lack") a complete input and output price")
+        for (digest, quote) in [(analysis.a, analysis.cost.a), (analysis.b, analysis.cost.b)] where quote == nil {
+            gaps.append(digest.unpriced?.clause(digest.model.name) ?? "\(digest.model.name)'s price is not documented")
         }
         let shared = analysis.benchmarks.shared.count
         if shared == 0 {

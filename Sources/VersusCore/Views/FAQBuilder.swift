@@ -51,14 +51,14 @@ enum FAQBuilder {
 
         if analysis.cost.a != nil || analysis.cost.b != nil {
             let traffic = catalog.site.traffic
-            func cost(_ model: Model, _ quote: CostQuote?) -> String {
-                guard let quote else { return "\(model.name) has no complete token price in the catalog." }
+            func cost(_ model: Model, _ quote: CostQuote?, _ digest: ModelDigest) -> String {
+                guard let quote else { return (digest.unpriced?.clause(model.name) ?? "\(model.name)'s price is not documented") + "." }
                 let provider = catalog.providers[quote.provider]?.name ?? quote.provider
-                return "\(model.name) comes to \(Format.money(quote.monthly)) a month on \(provider)."
+                return "\(model.name) comes to \(Format.money(quote.monthly)) a month on \(provider), its cheapest pay-as-you-go route."
             }
             list.append(Question(
                 question: "What do \(a.name) and \(b.name) cost at \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month?",
-                answer: cost(a, analysis.cost.a) + " " + cost(b, analysis.cost.b)))
+                answer: cost(a, analysis.cost.a, analysis.a) + " " + cost(b, analysis.cost.b, analysis.b)))
         }
 
         let coding = analysis.benchmarks.shared.filter { $0.benchmark.category == .coding }

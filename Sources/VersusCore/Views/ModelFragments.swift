@@ -81,8 +81,8 @@ final class ModelFragments: Sendable {
         cost = Self.cost(digest, catalog: catalog, tokens: tokens, templates: templates)
 
         var scoreLedger = SourceLedger(catalog: catalog, tokens: tokens)
-        let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, catalog: catalog,
-                                              ledger: &scoreLedger)
+        let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, unpriced: digest.unpriced,
+                                              catalog: catalog, ledger: &scoreLedger)
         scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map { templates.render($0.1, "partials/cell") },
                            cited: scoreLedger.cited, templates: templates, left: left,
                            labelStandIn: scoreCells.count - 1)
@@ -129,23 +129,25 @@ final class ModelFragments: Sendable {
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
         let card: PairPageView.CostCard
         if let quote = digest.headlineCost {
-            let route = model.routes.first { $0.provider == quote.provider }
             let provider = catalog.providers[quote.provider]?.name ?? quote.provider
+            // The amount is made of the route's input and output prices: cite the source of each value used.
+            var refs = ledger.ref(quote.route.input?.primary.source ?? quote.route.source)
+            refs += ledger.ref(quote.route.output?.primary.source ?? quote.route.source).filter { !refs.contains($0) }
             card = PairPageView.CostCard(
                 name: model.name, amount: Format.money(quote.monthly),
-                detail: "Cheapest complete route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
-                refs: route.map { ledger.ref($0.input?.primary.source ?? $0.source) } ?? [], unavailable: false,
+                detail: "Cheapest pay-as-you-go route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
+                refs: refs, unavailable: false,
                 inputPrice: Format.number(quote.inputPrice, places: 6), outputPrice: Format.number(quote.outputPrice, places: 6))
         } else {
-            let reason = model.routes.isEmpty ? "No provider route in the catalog" : "No route in the catalog has both an input and an output price"
-            card = PairPageView.CostCard(name: model.name, amount: nil, detail: reason, refs: [], unavailable: true,
+            card = PairPageView.CostCard(name: model.name, amount: digest.unpriced?.short, detail: digest.unpriced?.sentence ?? Format.notDocumented,
+                                         refs: [], unavailable: true,
                                          inputPrice: nil, outputPrice: nil)
         }
         func cell(_ cell: Cell) -> String { templates.render(cell, "partials/cell") }
         let quote = digest.headlineCost
         return Cost(
             card: Fragment(html: templates.render(card, "partials/cost-card"), cited: ledger.cited),
-            levels: digest.levelCosts.map { cell($0.map { Cell(Format.money($0.monthly)) } ?? Cell("Unavailable", muted: true)) },
+            levels: digest.levelCosts.map { cell($0.map { Cell(Format.money($0.monthly)) } ?? Cell(digest.unpriced?.short ?? "Unavailable", muted: true)) },
             cached: cell(quote?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true)),
             hasCached: quote?.monthlyAllCached != nil,
             batch: cell(quote?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true)),
@@ -166,10 +168,11 @@ final class ModelFragments: Sendable {
 
 /// One model's side of the decision scorecard. The last row's label gets the pair's shared-benchmark count.
 enum ScorecardCells {
-    static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String)?, catalog: Catalog,
-                      ledger: inout SourceLedger) -> [(String, Cell)] {
+    static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String)?, unpriced: Unpriced?,
+                      catalog: Catalog, ledger: inout SourceLedger) -> [(String, Cell)] {
         func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
-        var cheapest = Cell("No output price in the catalog", muted: true)
+        var cheapest = Cell("No pay-as-you-go output price", muted: true)
+        if let unpriced, !unpriced.freeOn.isEmpty || !unpriced.planOn.isEmpty { cheapest.note = unpriced.short.lowercased() }
         if let (price, provider) = cheapestOutput {
             cheapest = Cell("\(Format.price(price)) / 1M tokens", note: "on \(catalog.providers[provider]?.name ?? provider)")
         }

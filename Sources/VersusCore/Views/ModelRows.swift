@@ -56,9 +56,16 @@ enum RouteRows {
             // The row's Source column cites the route's source; a price from that same source needs no mark of its own.
             let routeRefs = ledger.ref(route.source)
             func price(_ figure: Figure<Decimal>?, missing: String = Format.notDocumented) -> Cell {
-                guard figure != nil else { return Cell(missing, muted: true) }
+                guard let figure else { return Cell(missing, muted: true) }
                 var cell = ledger.cell(figure) { Format.price($0) }
                 cell.refs.removeAll { routeRefs.contains($0) }
+                // A free tier's or a plan's zero is no price per token: say what it stands for, never "$0".
+                switch route.kind {
+                case .payAsYouGo: break
+                case .free where figure.value == 0: cell.text = "Free"; cell.muted = true
+                case .plan where figure.value == 0: cell.text = "In the plan"; cell.muted = true
+                case .free, .plan: cell.note = "not sold per token"
+                }
                 return cell
             }
             var batch = Cell("Not documented", muted: true)
@@ -74,7 +81,8 @@ enum RouteRows {
             }
             return PairPageView.RouteRow(
                 provider: provider?.name ?? route.provider, providerHref: provider?.url,
-                providerKind: provider?.kind.label ?? "", modelID: route.modelID,
+                providerKind: [provider?.kind.label, route.kind == .payAsYouGo ? nil : route.kind.label].compactMap { $0 }
+                    .joined(separator: " · "), modelID: route.modelID,
                 input: price(route.input), output: price(route.output), cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),
                 asOf: Format.date(route.asOf), refs: routeRefs)

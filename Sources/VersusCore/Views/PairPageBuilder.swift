@@ -54,7 +54,7 @@ struct PairPageBuilder: Sendable {
         let path = routes.pair(analysis.pair)
 
         return PairPageView(
-            meta: routes.meta(title: editorial?.title ?? "\(heading): specs, prices and benchmarks", description: description,
+            meta: routes.meta(title: PageTitles.pair(a, b, editorial: editorial), description: description,
                               path: path, site: site, noindex: noindex, jsonLD: JSONLD.faqPage(faq), bodyClass: "pair"),
             a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
             reviewed: reviewed.map { $0.description } ?? Format.notDocumented,

@@ -25,7 +25,7 @@ enum Phrases {
         case let .cheaper(monthly, otherMonthly):
             return "Cost matters: about \(Format.money(monthly)) a month at the reference traffic against \(Format.money(otherMonthly))."
         case let .onlyOnePriced(monthly):
-            return "You need a price you can budget today: \(Format.money(monthly)) a month at the reference traffic, while \(other.name) has no complete token price in the catalog."
+            return "You need a price you can budget today: \(Format.money(monthly)) a month at the reference traffic, while \(other.name) has no pay-as-you-go price in the catalog."
         case .openWeights:
             return "You must run it on your own hardware or fine-tune it: the weights are open, \(other.name)'s are not."
         case let .benchmarkLeads(rows):

@@ -30,13 +30,13 @@ struct SitePageBuilder {
         let comparisons = catalog.models.filter { $0.id != id && digest_hasPair(id, $0.id) }.map { other in
             ModelPageView.Comparison(href: routes.pair(PairID(id, other.id)), other: other.name, otherDeveloper: other.developer)
         }
-        var costDetail = "No route in the catalog has both an input and an output price."
+        var costDetail = (digest.unpriced?.sentence ?? Format.notDocumented) + "."
         if let quote = digest.headlineCost {
-            costDetail = "Cheapest complete route at \(Format.millions(site.traffic.inputMillions)) input and \(Format.millions(site.traffic.outputMillions)) output tokens a month: \(catalog.providers[quote.provider]?.name ?? quote.provider)."
+            costDetail = "Cheapest pay-as-you-go route at \(Format.millions(site.traffic.inputMillions)) input and \(Format.millions(site.traffic.outputMillions)) output tokens a month: \(catalog.providers[quote.provider]?.name ?? quote.provider)."
         }
         let description = "\(model.name) by \(model.developer): specifications, prices on \(model.routes.count) route\(model.routes.count == 1 ? "" : "s"), capabilities, benchmarks and comparisons."
         return ModelPageView(
-            meta: routes.meta(title: "\(model.name): specs, prices and comparisons", description: description,
+            meta: routes.meta(title: PageTitles.model(model), description: description,
                               path: routes.model(id), site: site, bodyClass: "model"),
             name: model.name, developer: model.developer, productType: model.productType?.label ?? Format.notDocumented,
             reviewed: Format.date(model.lastReviewed), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
@@ -75,7 +75,7 @@ struct SitePageBuilder {
         case .elo: unit = "Elo rating"
         }
         return BenchmarkPageView(
-            meta: routes.meta(title: "\(benchmark.name) leaderboard", description: "\(benchmark.name) results of \(entries.count) model\(entries.count == 1 ? "" : "s") in the catalog, with sources.",
+            meta: routes.meta(title: PageTitles.benchmark(benchmark), description: "\(benchmark.name) results of \(entries.count) model\(entries.count == 1 ? "" : "s") in the catalog, with sources.",
                               path: routes.benchmark(id), site: site, bodyClass: "benchmark"),
             name: benchmark.name, category: benchmark.category.label, unit: unit,
             direction: benchmark.higherIsBetter ? "Higher is better" : "Lower is better", url: benchmark.url,
@@ -91,7 +91,7 @@ struct SitePageBuilder {
                 return Link(href: routes.benchmark(benchmark.id), label: benchmark.name, note: "\(count) model\(count == 1 ? "" : "s")")
             })
         }
-        return BenchmarkIndexView(meta: routes.meta(title: "Benchmarks", description: "Every benchmark in the catalog, grouped by what it measures.",
+        return BenchmarkIndexView(meta: routes.meta(title: PageTitles.benchmarks, description: "Every benchmark in the catalog, grouped by what it measures.",
                                                     path: routes.benchmarks, site: site, bodyClass: "benchmarks"),
                                   groups: groups)
     }
@@ -103,7 +103,7 @@ struct SitePageBuilder {
                 id: model.id, name: model.name, href: routes.model(model.id), developer: model.developer,
                 productType: model.productType?.label ?? Format.notDocumented,
                 context: model.contextWindow.map { Format.tokens($0.value) } ?? Format.notDocumented,
-                monthly: digest.headlineCost.map { Format.money($0.monthly) } ?? "Unavailable",
+                monthly: digest.headlineCost.map { Format.money($0.monthly) } ?? digest.unpriced?.short ?? "Unavailable",
                 weights: model.openness?.label ?? Format.notDocumented)
         }
         let links = featured.compactMap { pair -> Link? in
@@ -112,16 +112,16 @@ struct SitePageBuilder {
         }
         let traffic = site.traffic
         return HomeView(
-            meta: routes.meta(title: site.title, description: site.description ?? "Comparisons of \(catalog.models.count) AI models.",
+            meta: routes.meta(title: PageTitles.home(site), description: site.description ?? "Comparisons of \(catalog.models.count) AI models.",
                               path: routes.home, site: site, bodyClass: "home"),
             title: site.title, intro: site.description ?? "",
-            trafficNote: "Monthly cost assumes \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens on the cheapest priced route.",
+            trafficNote: "Monthly cost assumes \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens on the cheapest pay-as-you-go route; free tiers and plans are not priced per token.",
             models: cards, featured: links, modelCount: catalog.models.count, pairCount: digest.pairs.count,
             comparePrefix: "\(routes.base)/compare/")
     }
 
     func notFound() -> NotFoundView {
-        NotFoundView(meta: routes.meta(title: "Page not found", description: "This page does not exist.", path: "\(routes.base)/404.html",
+        NotFoundView(meta: routes.meta(title: PageTitles.notFound, description: "This page does not exist.", path: "\(routes.base)/404.html",
                                        site: site, noindex: true, bodyClass: "not-found"),
                      homeHref: routes.home)
     }

@@ -1,0 +1,68 @@
+/// Whole-site checks that no single file shows: before anything is built, every page's address and `<title>` must be
+/// its own. Two models with one name would otherwise publish two pages a search engine cannot tell apart, and two
+/// ids whose pair addresses coincide (ids may contain `-vs-`) would write one page over the other.
+public enum SiteGuard {
+    public static func check(_ catalog: Catalog) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let routes = SiteRoutes(site: catalog.site)
+
+        // Two models of one name: one error for the pair of files, not one per comparison page they share.
+        var byName: [String: Model] = [:]
+        var clashing = Set<String>()
+        for model in catalog.models {
+            if let first = byName[model.name] {
+                clashing.insert(model.id)
+                clashing.insert(first.id)
+                diagnostics.append(.error(model.location,
+                                          "`\(model.id)` and `\(first.id)` (\(first.location.file)) are both named \(Scalars.quoted(model.name)): their pages and their comparisons would share titles",
+                                          fix: "if they are one model, list `\(model.id)` under `aliases:` of `\(first.id)`; otherwise give one a distinct `name`"))
+            } else {
+                byName[model.name] = model
+            }
+        }
+
+        var titles: [String: (path: String, location: SourceLocation)] = [:]
+        var paths: [String: SourceLocation] = [:]
+        func page(_ path: String, title: String?, at location: SourceLocation) {
+            if let first = paths[path] {
+                diagnostics.append(.error(location, "two pages would be written to \(path) (the other comes from \(first.file):\(first.line))",
+                                          fix: "rename one of the models so their ids no longer form the same address"))
+            } else {
+                paths[path] = location
+            }
+            guard let title else { return }
+            if let first = titles[title] {
+                diagnostics.append(.error(location, "\(path) and \(first.path) would have the same title \(Scalars.quoted(title))",
+                                          fix: "give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file"))
+            } else {
+                titles[title] = (path, location)
+            }
+        }
+
+        let siteFile = SourceLocation(file: "\(CatalogLoader.contentFolder)/site.yaml")
+        page(routes.home, title: PageTitles.home(catalog.site), at: siteFile)
+        page(routes.benchmarks, title: PageTitles.benchmarks, at: siteFile)
+        page("\(routes.base)/404.html", title: PageTitles.notFound, at: siteFile)
+        if !catalog.changes.isEmpty { page(routes.changes, title: PageTitles.changes, at: siteFile) }
+        for id in catalog.benchmarks.keys.sorted() {
+            let benchmark = catalog.benchmarks[id]!
+            page(routes.benchmark(id), title: PageTitles.benchmark(benchmark), at: benchmark.location)
+        }
+        for model in catalog.models {
+            page(routes.model(model.id), title: clashing.contains(model.id) ? nil : PageTitles.model(model), at: model.location)
+        }
+        for pair in PairPlanner.pairs(in: catalog) {
+            let a = catalog.model(pair.first)!, b = catalog.model(pair.second)!
+            let editorial = catalog.editorials[pair]
+            let title = editorial == nil && (clashing.contains(a.id) || clashing.contains(b.id))
+                ? nil : PageTitles.pair(a, b, editorial: editorial)
+            page(routes.pair(pair), title: title, at: editorial?.location ?? b.location)
+        }
+        // The pages an alias redirects from must not be pages of their own.
+        for (alias, id) in catalog.aliases.sorted(by: { $0.key < $1.key }) {
+            let location = catalog.model(id)!.aliases.first { $0.id == alias }!.location
+            page(routes.model(alias), title: nil, at: location)
+        }
+        return diagnostics
+    }
+}

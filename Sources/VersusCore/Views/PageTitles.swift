@@ -1,0 +1,14 @@
+/// The `<title>` of every kind of page, in one place: the page builders use these, and `SiteGuard` checks before a
+/// build that no two pages share one.
+public enum PageTitles {
+    public static func pair(_ a: Model, _ b: Model, editorial: Editorial?) -> String {
+        editorial?.title ?? "\(a.name) vs \(b.name): specs, prices and benchmarks"
+    }
+
+    public static func model(_ model: Model) -> String { "\(model.name): specs, prices and comparisons" }
+    public static func benchmark(_ benchmark: Benchmark) -> String { "\(benchmark.name) leaderboard" }
+    public static let benchmarks = "Benchmarks"
+    public static let notFound = "Page not found"
+    public static let changes = "Price changes"
+    public static func home(_ site: SiteSettings) -> String { site.title }
+}
