@@ -10,6 +10,8 @@ public struct ImportResult: Sendable {
     public var warnings: [ImportWarning]
     /// The layer's folder, relative to the site folder.
     public var layerFolder: String
+    /// Alias id → the id of the model that lists it under `aliases` (`ModelAliases`).
+    public var aliases: [String: String] = [:]
     /// Files written, relative to the site folder; the rest already held the same bytes.
     public var written: [String] = []
     public var unchanged = 0
@@ -21,11 +23,16 @@ public struct ImportResult: Sendable {
     /// it (or the importer wrote something the catalog rejects, which the tests rule out).
     public var catalogErrors: [Diagnostic] = []
 
-    /// The closing paragraph: models, routes, provider files linked and not, benchmarks, warnings, files.
+    /// The closing paragraph: models, routes, aliases, provider files linked and not, benchmarks, warnings, files.
     public var summary: String {
         let s = stats
         var text = "Imported \(s.models) \(plural(s.models, "model")) with \(s.routes) \(plural(s.routes, "route")) from \(s.providers) "
             + "\(plural(s.providers, "provider")) (models.dev snapshot of \(date)). "
+        if !aliases.isEmpty {
+            let pairs = aliases.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { "\($0.key) of \($0.value)" }
+            text += aliases.count == 1 ? "1 model is an alias of another" : "\(aliases.count) models are aliases of another"
+            text += " (\(pairs.joined(separator: ", "))), listed under `aliases`. "
+        }
         text += "Of \(s.providerFiles + s.unreadable) provider model files, \(s.linked) linked to a model "
             + "(\(s.linkedByBaseModel) by base_model, \(s.linkedByID) by id, \(s.linkedByName) by name"
             + (s.deprecated > 0 ? "; \(s.deprecated) of them deprecated and left out" : "") + "), "

@@ -1,6 +1,8 @@
 /// The counts behind the import's summary.
 public struct ImportStats: Sendable, Hashable {
     public var models = 0
+    /// Models that repeat another under a second id, listed under its `aliases` (`ModelAliases`).
+    public var aliases = 0
     public var routes = 0
     /// Providers with at least one imported route.
     public var providers = 0

@@ -6,6 +6,10 @@ struct ImportedModel: Sendable {
     var id: String
     /// The canonical file it comes from.
     var upstream: String
+    /// Its lab folder: `models/<lab>/`.
+    var lab: String = ""
+    /// The name as models.dev writes it, " (latest)" included; `name` is the one written (`ModelAliases.displayName`).
+    var upstreamName: String = ""
     var name: String
     var developer: String
     var family: String?
@@ -20,6 +24,8 @@ struct ImportedModel: Sendable {
     var capabilities: [(id: String, state: CapabilityState)] = []
     var routes: [ImportedRoute] = []
     var results: [ImportedResult] = []
+    /// Catalog ids of the other models that are this same model (`ModelAliases`), written as `aliases`.
+    var aliases: [String] = []
 }
 
 /// One provider's route to a model, from the provider's model file.
@@ -36,6 +42,8 @@ struct ImportedRoute: Sendable, Hashable {
     var contextWindow: Int?
     var maxOutput: Int?
     var note: String?
+    /// Written as the route's `price_kind` (`RouteMapping.priceKind`); nil leaves it to the provider's and the prices.
+    var priceKind: PriceKind?
 }
 
 /// Prices above a prompt length.

@@ -20,6 +20,8 @@ struct LayerBuilder {
         var stats = ImportStats()
         /// Sorted, without repeats.
         var warnings: [ImportWarning] = []
+        /// The models that repeat another under a second id, sorted by canonical id.
+        var aliases: [ModelAliases.Pair] = []
     }
 
     /// What the steps of `build` share.
@@ -28,6 +30,7 @@ struct LayerBuilder {
         var stats = ImportStats()
         var warnings: [ImportWarning]
         var files: [String: String] = [:]
+        var aliases: [ModelAliases.Pair] = []
     }
 
     func build() -> Output {
@@ -35,8 +38,10 @@ struct LayerBuilder {
         let ids = ModelIDs.assign(snapshot.models, previous: previousIDs)
         let providers = Dictionary(snapshot.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let providerIDs = Self.providerIDs(snapshot.providers.map(\.id))
+        let plans = Self.planProviders(providerIDs.keys, providers: providers)
         mapModels(ids, providers: providers, &work)
-        linkRoutes(providerIDs: providerIDs, &work)
+        linkRoutes(providerIDs: providerIDs, planProviders: Set(plans.keys), &work)
+        findAliases(&work)
         let known = mapResults(&work)
 
         let renderer = LayerRenderer(source: source, date: date)
@@ -47,7 +52,8 @@ struct LayerBuilder {
         // Every provider, not only those with a route this time: a hand-written route may name any of them, and
         // must not break when a later snapshot drops the last imported route of its provider.
         for (upstream, id) in providerIDs.sorted(by: { $0.key < $1.key }) {
-            work.files["providers/\(id).yaml"] = provider(providers[upstream], folder: upstream, renderer: renderer, &work.warnings)
+            work.files["providers/\(id).yaml"] = provider(providers[upstream], folder: upstream, plan: plans[upstream],
+                                                          renderer: renderer, &work.warnings)
         }
         if !known.isEmpty {
             let definitions = known.sorted { $0.key.id < $1.key.id }.map { definition, names in
@@ -58,7 +64,7 @@ struct LayerBuilder {
         var title = "models.dev catalog, snapshot of \(date)"
         if let commit = snapshot.commit { title += " (commit \(commit.prefix(12)))" }
         work.files["source.yaml"] = renderer.manifest(title: title, commit: snapshot.commit, ids: ids.ids)
-        return Output(files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted())
+        return Output(files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted(), aliases: work.aliases)
     }
 
     /// One model per canonical file, under the id it was given.
@@ -74,13 +80,33 @@ struct LayerBuilder {
         }
     }
 
+    /// The provider folders that sell plans (`UpstreamNames.planReason`), with the reason.
+    static func planProviders(_ folders: some Sequence<String>, providers: [String: UpstreamProvider]) -> [String: String] {
+        var plans: [String: String] = [:]
+        for folder in folders {
+            if let reason = UpstreamNames.planReason(provider: folder, data: providers[folder]?.data) { plans[folder] = reason }
+        }
+        return plans
+    }
+
+    /// Lists each model that repeats another under a second id under `aliases` of the canonical one (`ModelAliases`).
+    private func findAliases(_ work: inout Work) {
+        work.aliases = ModelAliases.pairs(Array(work.models.values))
+        let upstreamOf = Dictionary(work.models.map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for pair in work.aliases {
+            guard let upstream = upstreamOf[pair.canonical] else { continue }
+            work.models[upstream]?.aliases.append(pair.alias)
+        }
+        work.stats.aliases = work.aliases.count
+    }
+
     /// Every readable provider file: a route of the model it links to by the exact rules, or counted.
-    private func linkRoutes(providerIDs: [String: String], _ work: inout Work) {
+    private func linkRoutes(providerIDs: [String: String], planProviders: Set<String>, _ work: inout Work) {
         work.stats.providerFiles = snapshot.routes.count
         work.stats.unreadable = snapshot.unreadableRoutes
         let byID = Dictionary(snapshot.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let linker = RouteLinker(models: snapshot.models)
-        let mapping = RouteMapping()
+        let mapping = RouteMapping(planProviders: planProviders)
         var usedProviders = Set<String>()
         for file in snapshot.routes {
             switch linker.link(file) {
@@ -92,7 +118,7 @@ struct LayerBuilder {
                 case .name: work.stats.linkedByName += 1
                 }
                 let base = rule == .baseModel ? byID[upstream] : nil
-                switch mapping.route(file, provider: provider, base: base, model: model, &work.warnings) {
+                switch mapping.route(file, provider: provider, base: base, model: model, upstream: upstream, &work.warnings) {
                 case let .route(route):
                     model.routes.append(route)
                     work.models[upstream] = model
@@ -147,8 +173,9 @@ struct LayerBuilder {
         return outcome.known
     }
 
-    /// A provider's layer file: its name, documentation address and SDK from provider.toml, its kind from the table.
-    private func provider(_ provider: UpstreamProvider?, folder: String, renderer: LayerRenderer,
+    /// A provider's layer file: its name, documentation address and SDK from provider.toml, its kind from the table,
+    /// `price_kind: plan` when it sells plans (`plan` says why).
+    private func provider(_ provider: UpstreamProvider?, folder: String, plan: String?, renderer: LayerRenderer,
                           _ warnings: inout [ImportWarning]) -> String {
         let file = provider?.file ?? "providers/\(folder)/provider.toml"
         let fields = provider?.data.map { UpstreamFields($0, file: file) }
@@ -160,7 +187,7 @@ struct LayerBuilder {
         }
         let compatible: Bool? = fields?.text("npm", &warnings) == "@ai-sdk/openai-compatible" ? true : nil
         return renderer.provider(name: name, kind: UpstreamNames.kind(provider: folder), url: url, openAICompatible: compatible,
-                                 upstream: file)
+                                 plan: plan, upstream: file)
     }
 
     /// Catalog ids for provider folders: slugs (`wafer.ai` → `wafer-ai`), a number added when two collide.

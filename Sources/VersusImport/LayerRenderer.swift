@@ -15,6 +15,7 @@ struct LayerRenderer {
     func model(_ model: ImportedModel) -> String {
         var map = YAMLMapping()
         map.add("name", .text(model.name))
+        map.add("aliases", .sequence(model.aliases.map(YAMLValue.scalar)))
         map.add("developer", .text(model.developer))
         map.add("family", model.family.map(YAMLValue.text))
         map.add("release_date", model.releaseDate.map(YAMLValue.date))
@@ -45,6 +46,7 @@ struct LayerRenderer {
         var map = YAMLMapping()
         map.add("provider", .scalar(route.provider))
         map.add("model_id", .text(route.modelID))
+        map.add("price_kind", route.priceKind.map { .scalar($0.rawValue) })
         map.add("input", route.input.map(YAMLValue.number))
         map.add("output", route.output.map(YAMLValue.number))
         map.add("cached_input", route.cachedInput.map(YAMLValue.number))
@@ -77,13 +79,18 @@ struct LayerRenderer {
         return map.value
     }
 
-    func provider(name: String, kind: Provider.Kind, url: String?, openAICompatible: Bool?, upstream: String) -> String {
+    /// `plan`, when set, is why the provider sells plans: it is written `price_kind: plan`, the reason in the header.
+    func provider(name: String, kind: Provider.Kind, url: String?, openAICompatible: Bool?, plan: String? = nil,
+                  upstream: String) -> String {
         var map = YAMLMapping()
         map.add("name", .text(name))
         map.add("kind", .scalar(kind.rawValue))
+        map.add("price_kind", plan.map { _ in .scalar(PriceKind.plan.rawValue) })
         map.add("url", url.map(YAMLValue.text))
         map.add("openai_compatible", openAICompatible.map(YAMLValue.bool))
-        return YAMLWriter.document(map.value, comment: ["From \(OneLine.text(upstream)) of models.dev; `kind` comes from the importer's table of providers."] + Self.header)
+        var comment = ["From \(OneLine.text(upstream)) of models.dev; `kind` comes from the importer's table of providers."]
+        if let plan { comment.append("`price_kind: plan`: it sells subscriptions or plans, not tokens (\(OneLine.text(plan))).") }
+        return YAMLWriter.document(map.value, comment: comment + Self.header)
     }
 
     func benchmarks(_ definitions: [(KnownBenchmarks.Definition, [String])]) -> String {

@@ -1,8 +1,8 @@
 import Foundation
 import VersusCore
 
-/// Turns a canonical `models/<lab>/<name>.toml` into an `ImportedModel`: name, developer, dates, openness, limits,
-/// modalities and the capabilities models.dev states. Routes and results are added by their own mappings.
+/// Turns a canonical `models/<lab>/<name>.toml` into an `ImportedModel`: name (without a trailing " (latest)"),
+/// developer, dates, openness, limits, modalities and the capabilities models.dev states. Routes and results are added by their own mappings.
 struct ModelMapping {
     /// The capability rows of the site: only these are written (a row the site does not show would be an error).
     var capabilityIDs: Set<String>
@@ -12,7 +12,9 @@ struct ModelMapping {
         let fields = UpstreamFields(upstream.data, file: upstream.file)
         let name = fields.text("name", &warnings)
         if name == nil { warnings.append(ImportWarning(upstream.file, "has no `name`; its id \(OneLine.quoted(upstream.name)) stands in")) }
-        var model = ImportedModel(id: id, upstream: upstream.file, name: name ?? upstream.name,
+        // "Claude Haiku 4.5 (latest)" is written "Claude Haiku 4.5": the id tells the two apart (`ModelAliases`).
+        var model = ImportedModel(id: id, upstream: upstream.file, lab: upstream.lab, upstreamName: name ?? upstream.name,
+                                  name: ModelAliases.displayName(name ?? upstream.name),
                                   developer: UpstreamNames.developer(lab: upstream.lab, providers: providers))
         model.family = fields.text("family", &warnings)
         model.releaseDate = fields.date("release_date", &warnings)

@@ -63,6 +63,7 @@ public struct ModelsDevImporter: Sendable {
                                  benchmarks: hand.benchmarks, previousIDs: manifest?.ids ?? [:]).build()
 
         var result = ImportResult(date: date, stats: build.stats, warnings: build.warnings, layerFolder: layerFolder)
+        result.aliases = Dictionary(build.aliases.map { ($0.alias, $0.canonical) }, uniquingKeysWith: { first, _ in first })
         var detected: ChangeDetector.Outcome?
         let writer = LayerWriter(folder: path(layerFolder))
         if let previous, let manifest, !writer.holds(build.files, owned: ["models", "providers"]) {

@@ -14,7 +14,11 @@ struct RouteMapping {
         case deprecated
     }
 
-    func route(_ file: UpstreamRoute, provider: String, base: UpstreamModel?, model: ImportedModel,
+    /// Provider folders that sell plans (`UpstreamNames.planReason`).
+    var planProviders: Set<String> = []
+
+    /// `upstream` is the models.dev id of the model the file links to (`beta/beta-free`).
+    func route(_ file: UpstreamRoute, provider: String, base: UpstreamModel?, model: ImportedModel, upstream: String,
                _ warnings: inout [ImportWarning]) -> Outcome {
         let data = Self.effective(file, base: base)
         let fields = UpstreamFields(data, file: file.file)
@@ -40,6 +44,8 @@ struct RouteMapping {
             }
             route.tiers = tiers(cost, file: file.file, &warnings)
         }
+        route.priceKind = Self.priceKind(routeID: file.modelID, modelID: upstream, input: route.input, output: route.output,
+                                         atPlanProvider: planProviders.contains(file.provider))
         if let limit = fields.table("limit", &warnings) {
             let context = limit.tokens("context", &warnings), output = limit.tokens("output", &warnings)
             if let context, let output, output > context {
@@ -54,6 +60,24 @@ struct RouteMapping {
             }
         }
         return .route(route)
+    }
+
+    /// Suffixes of a route's models.dev id that name a free variant (`qwen/qwen3-coder:free`, `glm-4.7-free`).
+    static let freeSuffixes = [":free", "-free"]
+
+    /// The `price_kind` the layer writes on a route, so that a reader of the file sees how it is sold:
+    ///
+    /// - none at a plan provider: the `price_kind: plan` of the provider's file applies, whatever the prices;
+    /// - `free` when the route's models.dev id ends in `:free` or `-free`, whatever its prices, unless the linked
+    ///   model's own models.dev id ends in that same suffix (then the word is part of the model's name, not a free
+    ///   variant of it);
+    /// - `free` when its input and output prices are both given and both 0;
+    /// - none otherwise: pay-as-you-go, the catalog's default for a route with a nonzero price.
+    static func priceKind(routeID: String, modelID: String, input: Decimal?, output: Decimal?, atPlanProvider: Bool) -> PriceKind? {
+        if atPlanProvider { return nil }
+        if freeSuffixes.contains(where: { routeID.hasSuffix($0) && !modelID.hasSuffix($0) }) { return .free }
+        if input == 0 && output == 0 { return .free }
+        return nil
     }
 
     private func tiers(_ cost: UpstreamFields, file: String, _ warnings: inout [ImportWarning]) -> [ImportedTier] {

@@ -37,6 +37,20 @@ enum ImportFixture {
         return target
     }
 
+    /// A checkout written for one test: `files` by path relative to it (`models/<lab>/<name>.toml`, `providers/…`).
+    static func checkout(_ files: [String: String]) throws -> URL {
+        let root = try temporaryFolder("checkout").appendingPathComponent("models.dev")
+        for folder in ["models", "providers"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
     static func temporaryFolder(_ kind: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("versus-import-tests-\(kind)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

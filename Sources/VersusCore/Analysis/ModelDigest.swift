@@ -8,12 +8,12 @@ public final class ModelDigest: Sendable {
     public let headlineCost: CostQuote?
     /// When there is no headline cost: why, and what the catalog has instead (free tiers, plans).
     public let unpriced: Unpriced?
-    /// The cheapest complete route at each of the site's further traffic levels.
+    /// The cheapest pay-as-you-go route at each of the site's further traffic levels.
     public let levelCosts: [CostQuote?]
     /// The lowest pay-as-you-go output price and where.
     public let cheapestOutput: (price: Decimal, provider: String)?
     public let providerIDs: Set<String>
-    /// The providers of the model's routes, by display name, in route order.
+    /// The providers of the model's routes, by display name, in route order, each once.
     public let providerNames: [String]
     /// How many of its benchmark scores and route prices (input or output) have sources that disagree.
     public let disputedFigures: Int
@@ -29,7 +29,8 @@ public final class ModelDigest: Sendable {
         cheapestOutput = Self.cheapestOutput(of: model)
         unpriced = headlineCost == nil ? Unpriced(model.routes, providers: providers) : nil
         providerIDs = Set(model.routes.map(\.provider))
-        providerNames = model.routes.map { providers[$0.provider]?.name ?? $0.provider }
+        var seen = Set<String>()
+        providerNames = model.routes.map { providers[$0.provider]?.name ?? $0.provider }.filter { seen.insert($0).inserted }
         disputedFigures = model.benchmarkResults.filter { $0.score.isDisputed }.count
             + model.routes.filter { ($0.input?.isDisputed ?? false) || ($0.output?.isDisputed ?? false) }.count
         results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })

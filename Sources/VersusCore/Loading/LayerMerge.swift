@@ -71,6 +71,7 @@ enum LayerMerge {
         var result = hand
         result.url = hand.url ?? layer.url
         result.openAICompatible = hand.openAICompatible ?? layer.openAICompatible
+        result.priceKind = hand.priceKind ?? layer.priceKind
         return result
     }
 
@@ -175,6 +176,8 @@ enum LayerMerge {
         result.note = hand.note ?? layer.note
         result.source = hand.source ?? layer.source
         result.asOf = hand.asOf ?? layer.asOf
+        result.priceKind = hand.priceKind ?? layer.priceKind
+        result.kind = PriceKind.resolve(result, provider: nil)
         return result
     }
 

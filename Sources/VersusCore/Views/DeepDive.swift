@@ -58,7 +58,7 @@ enum DeepDive {
             gaps.append("sources disagree on \(disputed) figure\(disputed == 1 ? "" : "s") for \(Format.list(Array(Set(names)).sorted())), shown with every value below")
         }
         if gaps.isEmpty {
-            paragraphs.append("The records are complete enough to compare directly: both have a priced route and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")
+            paragraphs.append("The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")
         } else {
             paragraphs.append("Read the tables with care: \(Format.list(gaps)). Check the provider's own page before you commit spend.")
         }

@@ -95,7 +95,7 @@ struct PairPageBuilder: Sendable {
             summary = "Both cost the same at this traffic."
         } else {
             let missing = [analysis.cost.a == nil ? a.name : nil, analysis.cost.b == nil ? b.name : nil].compactMap { $0 }
-            summary = "No difference can be given until \(Format.list(missing)) \(missing.count == 1 ? "has" : "have") a complete input and output price."
+            summary = "No difference can be given until \(Format.list(missing)) \(missing.count == 1 ? "has" : "have") a pay-as-you-go price with both an input and an output price."
         }
         let levels = site.trafficLevels.enumerated().map { index, level in
             PairPageView.CostLevel(

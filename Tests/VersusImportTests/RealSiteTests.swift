@@ -1,0 +1,170 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+import VersusCore
+@testable import VersusImport
+
+/// The whole site as a real user publishes it: the bundled catalog and templates copied to a fresh folder, the shared
+/// models.dev snapshot imported into it, and every page built. Then checks that hold over every page, not a sample:
+/// costs come from pay-as-you-go prices only, no page claims "$0 a month", titles are unique, no model is compared
+/// with an alias of itself, alias addresses redirect to pages that exist, and every internal link resolves.
+@Suite(.enabled(if: ImportFixture.realSnapshotPresent, "../shared/data/models.dev-2026-06-10 is not on this machine"))
+struct RealSiteTests {
+    @Test func theImportedSiteHoldsOnEveryPage() async throws {
+        let root = try ImportFixture.temporaryFolder("real-site")
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: ImportFixture.repository.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        // A copy may carry an earlier import of the bundled folder; the import replaces it either way.
+        _ = try ImportFixture.run(ImportFixture.realSnapshot, into: root)
+        let checked = ImportFixture.check(root)
+        #expect(checked.diagnostics.errors.isEmpty, "\(checked.diagnostics.errors.printed.prefix(20))")
+        let catalog = try #require(checked.catalog)
+        let templates = try TemplateSet.load(root: root.path).get()
+        let output = root.appendingPathComponent("public")
+        let report = try await SiteBuilder(catalog: catalog, templates: templates).build(into: output)
+        #expect(report.pairPages > 20_000)
+
+        // 1. Costs: every quote is of a pay-as-you-go route, and equals the cheapest such route computed here.
+        let digest = CatalogDigest(catalog)
+        let traffic = catalog.site.traffic
+        for model in catalog.models {
+            let quote = digest[model.id].headlineCost
+            let paid = model.routes.filter { $0.kind == .payAsYouGo }.compactMap { route -> Decimal? in
+                guard let input = route.input?.value, let output = route.output?.value else { return nil }
+                return input * traffic.inputMillions + output * traffic.outputMillions
+            }
+            #expect(quote?.monthly == paid.min(), "\(model.id): \(String(describing: quote?.monthly)) against \(paid)")
+            #expect(quote.map { $0.route.kind == .payAsYouGo } ?? true, "\(model.id) quoted on a \(quote!.route.kind) route")
+            for level in digest[model.id].levelCosts { #expect(level.map { $0.route.kind == .payAsYouGo } ?? true) }
+            if let quote, paid.contains(where: { $0 > 0 }) { #expect(quote.monthly > 0, "\(model.id) costs nothing") }
+        }
+        // Free and plan routes exist in the snapshot and are marked for what they are.
+        let kinds = catalog.models.flatMap(\.routes).map(\.kind)
+        #expect(kinds.filter { $0 == .free }.count > 50 && kinds.filter { $0 == .plan }.count > 50, "\(Dictionary(grouping: kinds, by: { $0 }).mapValues(\.count))")
+
+        // 2. Every page, read once.
+        let scan = try SiteScan(output)
+        #expect(scan.pages > 22_000)
+        #expect(scan.zeroCosts.isEmpty, "\(scan.zeroCosts.count) pages state a cost of $0: \(scan.zeroCosts.prefix(5))")
+        let sharedTitles = scan.titles.filter { $0.value.count > 1 }
+        #expect(sharedTitles.isEmpty, "\(sharedTitles.count) titles are shared: \(sharedTitles.prefix(3))")
+
+        // 3. Aliases: folded into one model each; their addresses lead to pages that exist; no self-comparison.
+        #expect(catalog.aliases.count == 7, "\(catalog.aliases)")
+        #expect(catalog.models.count == 206)
+        for (alias, id) in catalog.aliases {
+            #expect(catalog.model(alias) == nil)
+            let stub = try #require(scan.stubs["/models/\(alias)/"], "no redirect page for the alias \(alias)")
+            #expect(stub == "/models/\(id)/")
+            #expect(scan.redirects["/models/\(alias)/"] == "/models/\(id)/")
+        }
+        for (from, to) in scan.stubs.merging(scan.redirects, uniquingKeysWith: { first, _ in first }) {
+            #expect(scan.resolves(to), "\(from) leads to \(to), which does not exist")
+        }
+        let names = Dictionary(catalog.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func base(_ name: String) -> String { name.replacingOccurrences(of: " (latest)", with: "").lowercased() }
+        for pair in digest.pairs {
+            let a = names[pair.first]!, b = names[pair.second]!
+            #expect(!(a.developer == b.developer && base(a.name) == base(b.name)), "\(pair.slug) compares one model with itself")
+        }
+        #expect(!catalog.models.contains { $0.name.contains("(latest)") })
+
+        // 4. Links.
+        #expect(scan.brokenLinks.isEmpty, "\(scan.brokenLinks.count) internal links lead nowhere: \(scan.brokenLinks.sorted().prefix(10))")
+    }
+}
+
+/// Reads every HTML page of a built site once, with byte searches (memmem), and gathers what the checks need.
+struct SiteScan {
+    let root: URL
+    var pages = 0
+    /// Title → the pages (site paths) that have it; redirect stubs left out.
+    var titles: [String: [String]] = [:]
+    /// Redirect stubs: alias address → target; and `_redirects` lines.
+    var stubs: [String: String] = [:]
+    var redirects: [String: String] = [:]
+    var zeroCosts: [String] = []
+    var brokenLinks: Set<String> = []
+    private var files: Set<String> = []
+
+    static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
+
+    init(_ root: URL) throws {
+        self.root = root
+        let prefix = root.path + "/"
+        let enumerator = FileManager.default.enumerator(atPath: root.path)!
+        var html: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            files.insert(path)
+            if path.hasSuffix(".html") { html.append(path) }
+        }
+        var links: [String: String] = [:]
+        for path in html {
+            let data = try Data(contentsOf: URL(fileURLWithPath: prefix + path))
+            let page = "/" + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+            pages += 1
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                let isStub = Self.find("http-equiv=\"refresh\"", in: bytes, from: 0) != nil
+                if isStub, let start = Self.find("url=", in: bytes, from: 0) {
+                    stubs[page] = Self.until(UInt8(ascii: "\""), in: bytes, from: start + 4)
+                } else if let start = Self.find("<title>", in: bytes, from: 0) {
+                    let title = Self.until(UInt8(ascii: "<"), in: bytes, from: start + 7)
+                    titles[title, default: []].append(page)
+                }
+                for pattern in Self.zeroPatterns where Self.find(pattern, in: bytes, from: 0) != nil {
+                    zeroCosts.append("\(page) (\(pattern))")
+                }
+                var at = 0
+                while let found = Self.find("href=\"", in: bytes, from: at) {
+                    let href = Self.until(UInt8(ascii: "\""), in: bytes, from: found + 6)
+                    at = found + 6 + href.utf8.count
+                    if href.hasPrefix("/") && !href.hasPrefix("//") && links[href] == nil { links[href] = page }
+                }
+            }
+        }
+        let redirectsText = (try? String(contentsOf: root.appendingPathComponent("_redirects"), encoding: .utf8)) ?? ""
+        for line in redirectsText.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            if parts.count >= 2 { redirects[String(parts[0])] = String(parts[1]) }
+        }
+        for (href, page) in links where !resolves(href) { brokenLinks.insert("\(href) (on \(page))") }
+    }
+
+    /// Whether a site path names a file of the output (a folder path, its index.html).
+    func resolves(_ href: String) -> Bool {
+        var path = String(href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        path = String(path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        guard path.hasPrefix("/") else { return false }
+        path.removeFirst()
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        return files.contains(path)
+    }
+
+    static func find(_ needle: String, in bytes: UnsafeRawBufferPointer, from: Int) -> Int? {
+        guard from < bytes.count, let base = bytes.baseAddress else { return nil }
+        // memchr for the first byte, memcmp for the rest (Glibc's Swift module does not export memmem).
+        let pattern = Array(needle.utf8)
+        return pattern.withUnsafeBytes { pattern -> Int? in
+            var at = from
+            while at + pattern.count <= bytes.count {
+                guard let hit = memchr(base + at, Int32(pattern[0]), bytes.count - at - pattern.count + 1) else { return nil }
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return offset }
+                at = offset + 1
+            }
+            return nil
+        }
+    }
+
+    static func until(_ end: UInt8, in bytes: UnsafeRawBufferPointer, from: Int) -> String {
+        var index = from
+        while index < bytes.count && bytes[index] != end { index += 1 }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[from..<index]), as: UTF8.self)
+    }
+}
