@@ -67,9 +67,21 @@ for N in "${SIZES[@]}"; do
     timed "full build $r" "$VERSUS" build --root "$SITE"
     walls+=("$T_WALL"); cpus+=("$T_CPU"); rss+=("$T_RSS")
   done
-  pages=$(find "$SITE/public" -name '*.html' | wc -l)
-  pairs=$(find "$SITE/public/compare" -name index.html | wc -l)
-  avg=$(find "$SITE/public/compare" -name index.html -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/NR/1024}')
+  # Pages, not the small redirect pages at model aliases' addresses (they carry a refresh and no content).
+  read -r pages pairs avg < <(python3 - "$SITE/public" <<'PY'
+import os, sys
+root = sys.argv[1]; pages = pairs = size = 0
+for folder, _, files in os.walk(root):
+    for name in files:
+        if not name.endswith(".html"): continue
+        path = os.path.join(folder, name)
+        with open(path, "rb") as f: data = f.read()
+        if b'http-equiv="refresh"' in data: continue
+        pages += 1
+        if os.path.relpath(path, root).startswith("compare/"): pairs += 1; size += len(data)
+print(pages, pairs, "%.1f" % (size / max(pairs, 1) / 1024))
+PY
+)
   wall=$(median "${walls[@]}"); cpu=$(median "${cpus[@]}"); peak=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)
   SUMMARY+=("| $N | $pairs | $pages | $wall | $cpu | $(awk -v p="$pages" -v w="$wall" 'BEGIN {printf "%.0f", p/w}') | $((peak / 1024)) | $avg |")
   LAST=$SITE

@@ -63,4 +63,22 @@ import Testing
         #expect(Self.providers(pair) == ["East", "West", "North", "API", "South", "API"])
         #expect(!pair.contains("more route"))
     }
+
+    @Test func aPriceFarAboveTheModelsOtherRoutesIsNoted() async throws {
+        var files = Self.files(rows: nil)
+        // North charges $50 in against a median of $1 over five routes with an input price (east, west, south, api
+        // at $9, north): 50×; its output ($2) is ordinary.
+        files["Content/models/alpha.yaml"] = files["Content/models/alpha.yaml"]!.replacingOccurrences(
+            of: "model_id: alpha-north\n    input: 5\n", with: "model_id: alpha-north\n    input: 50\n")
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        let model = try Self.pricing(String(decoding: try Data(contentsOf: root.appendingPathComponent("public/models/alpha/index.html")), as: UTF8.self))
+        let north = try #require(model.components(separatedBy: "<tr>").first { $0.contains("North Cloud") })
+        #expect(north.contains("$50 <small class=\"note\">50× the median of this model&#39;s routes; check with the provider</small>")
+                || north.contains("50× the median of this model"), "\(north)")
+        #expect(model.components(separatedBy: "× the median").count == 2, "only North's input is noted")
+        let priced = PriceOutliers([])
+        #expect(priced.input == nil && priced.note(100, median: nil) == nil)
+        #expect(PriceOutliers.median([3, 1, 2, 10]) == 2.5)
+    }
 }

@@ -51,14 +51,16 @@ enum SpecRows {
 enum RouteRows {
     /// The first `limit` of the model's routes, cheapest first (`CostCalculator.cheapestFirst`).
     static func rows(for model: Model, catalog: Catalog, limit: Int = .max, ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
-        CostCalculator.cheapestFirst(model.routes, at: catalog.site.traffic).prefix(limit).map { route in
+        let outliers = PriceOutliers(model.routes)
+        return CostCalculator.cheapestFirst(model.routes, at: catalog.site.traffic).prefix(limit).map { route in
             let provider = catalog.providers[route.provider]
             // The row's Source column cites the route's source; a price from that same source needs no mark of its own.
             let routeRefs = ledger.ref(route.source)
-            func price(_ figure: Figure<Decimal>?, missing: String = Format.notDocumented) -> Cell {
+            func price(_ figure: Figure<Decimal>?, missing: String = Format.notDocumented, median: Decimal? = nil) -> Cell {
                 guard let figure else { return Cell(missing, muted: true) }
                 var cell = ledger.cell(figure) { Format.price($0) }
                 cell.refs.removeAll { routeRefs.contains($0) }
+                if route.kind == .payAsYouGo, let note = outliers.note(figure.value, median: median) { cell.note = note }
                 // A free tier's or a plan's zero is no price per token: say what it stands for, never "$0".
                 switch route.kind {
                 case .payAsYouGo: break
@@ -83,10 +85,38 @@ enum RouteRows {
                 provider: provider?.name ?? route.provider, providerHref: provider?.url,
                 providerKind: [provider?.kind.label, route.kind == .payAsYouGo ? nil : route.kind.label].compactMap { $0 }
                     .joined(separator: " · "), modelID: route.modelID,
-                input: price(route.input), output: price(route.output), cached: price(route.cachedInput),
+                input: price(route.input, median: outliers.input), output: price(route.output, median: outliers.output),
+                cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),
                 asOf: Format.date(route.asOf), refs: routeRefs)
         }
+    }
+}
+
+/// A pay-as-you-go price far above what the model's other routes charge is more often a unit slip in the data (per
+/// 1K tokens for per 1M) or a different product than a real price: the route table says so beside it. Rule: with at
+/// least `minimumRoutes` pay-as-you-go routes giving that price, a price at least `factor` times their median is noted.
+struct PriceOutliers {
+    static let minimumRoutes = 3
+    static let factor: Decimal = 10
+    let input: Decimal?
+    let output: Decimal?
+
+    init(_ routes: [Route]) {
+        let paid = routes.filter { $0.kind == .payAsYouGo }
+        let inputs = paid.compactMap { $0.input?.value }, outputs = paid.compactMap { $0.output?.value }
+        input = inputs.count >= Self.minimumRoutes ? Self.median(inputs) : nil
+        output = outputs.count >= Self.minimumRoutes ? Self.median(outputs) : nil
+    }
+
+    func note(_ price: Decimal, median: Decimal?) -> String? {
+        guard let median, median > 0, price >= median * Self.factor else { return nil }
+        return "\(Format.number(price / median, places: 0))× the median of this model's routes; check with the provider"
+    }
+
+    static func median(_ values: [Decimal]) -> Decimal {
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }
 
