@@ -11,7 +11,7 @@ public final class ModelDigest: Sendable {
     /// The cheapest pay-as-you-go route at each of the site's further traffic levels.
     public let levelCosts: [CostQuote?]
     /// The lowest pay-as-you-go output price and where.
-    public let cheapestOutput: (price: Decimal, provider: String)?
+    public let cheapestOutput: (price: Decimal, provider: String, source: SourceReference?)?
     public let providerIDs: Set<String>
     /// The providers of the model's routes, by display name, in route order, each once.
     public let providerNames: [String]
@@ -54,8 +54,9 @@ public final class ModelDigest: Sendable {
     public var canSelfHost: Bool { model.openness == .openWeights }
 
     /// The lowest output price on a pay-as-you-go route, and the provider (the first by id on a tie).
-    static func cheapestOutput(of model: Model) -> (price: Decimal, provider: String)? {
-        model.routes.filter { $0.kind == .payAsYouGo }.compactMap { route in route.output.map { ($0.value, route.provider) } }
+    static func cheapestOutput(of model: Model) -> (price: Decimal, provider: String, source: SourceReference?)? {
+        model.routes.filter { $0.kind == .payAsYouGo }
+            .compactMap { route in route.output.map { ($0.value, route.provider, $0.primary.source ?? route.source) } }
             .min { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 }

@@ -168,13 +168,14 @@ final class ModelFragments: Sendable {
 
 /// One model's side of the decision scorecard. The last row's label gets the pair's shared-benchmark count.
 enum ScorecardCells {
-    static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String)?, unpriced: Unpriced?,
+    static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String, source: SourceReference?)?, unpriced: Unpriced?,
                       catalog: Catalog, ledger: inout SourceLedger) -> [(String, Cell)] {
         func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
         var cheapest = Cell("No pay-as-you-go output price", muted: true)
         if let unpriced, !unpriced.freeOn.isEmpty || !unpriced.planOn.isEmpty { cheapest.note = unpriced.short.lowercased() }
-        if let (price, provider) = cheapestOutput {
-            cheapest = Cell("\(Format.price(price)) / 1M tokens", note: "on \(catalog.providers[provider]?.name ?? provider)")
+        if let (price, provider, source) = cheapestOutput {
+            cheapest = Cell("\(Format.price(price)) / 1M tokens", refs: ledger.ref(source),
+                            note: "on \(catalog.providers[provider]?.name ?? provider)")
         }
         let routes = model.routes.count, results = model.benchmarkResults.count
         return [

@@ -137,27 +137,26 @@ struct SourceLedger {
         return tokens.replace(in: html) { key in numbers[key].map(String.init) ?? "?" }
     }
 
-    mutating func refs<T>(_ figure: Figure<T>) -> [Ref] {
-        var result: [Ref] = []
-        for value in figure.values {
-            for ref in self.ref(value.source) where !result.contains(ref) { result.append(ref) }
-        }
-        return result
-    }
-
-    /// A figure's cell: the primary value, and the other sources' values in a note when they disagree.
+    /// A figure's cell: the primary value with the mark of the source that gives that value, and, when other
+    /// sources give other values, those values in a note, each with its own source's mark. Sources that agree with
+    /// the primary value are marked beside it too.
     mutating func cell<T>(_ figure: Figure<T>?, _ format: (T) -> String) -> Cell {
         guard let figure else { return .unknown }
         let text = Format.approx(figure.primary, format(figure.value))
+        var refs: [Ref] = []
+        for value in figure.values where value.value == figure.value {
+            for ref in self.ref(value.source) where !refs.contains(ref) { refs.append(ref) }
+        }
         var note: String?
         if figure.isDisputed {
             let others = figure.values.dropFirst().filter { $0.value != figure.value }.map { value -> String in
                 let name = value.source.map { sourceName($0) } ?? "an unsourced value"
-                return "\(Format.approx(value, format(value.value))) per \(name)"
+                let mark = self.ref(value.source).first.map { " [\($0.number)]" } ?? ""
+                return "\(Format.approx(value, format(value.value))) per \(name)\(mark)"
             }
             note = "Sources disagree: also " + Format.list(others)
         }
-        return Cell(text, refs: refs(figure), note: note)
+        return Cell(text, refs: refs, note: note)
     }
 
     func sourceName(_ reference: SourceReference) -> String {
