@@ -58,10 +58,27 @@ public enum CostCalculator {
         }.map(\.route)
     }
 
-    /// The cheapest pay-as-you-go route with both an input and an output price; ties go to the provider id first in
-    /// order.
+    /// The cheapest representative pay-as-you-go route with both an input and an output price; ties go to the
+    /// provider id first in order. Representative: not below `ClaimRules.representativeFloor` of the median month
+    /// of the model's pay-as-you-go routes (when it has `ClaimRules.representativeRoutes` or more).
     public static func cheapest(_ routes: [Route], at traffic: TrafficLevel) -> CostQuote? {
-        routes.compactMap { quote($0, at: traffic) }
+        let quotes = routes.compactMap { quote($0, at: traffic) }
+        let floor = representativeFloor(quotes.map(\.monthly))
+        return quotes.filter { floor == nil || $0.monthly >= floor! }
             .min { ($0.monthly, $0.provider) < ($1.monthly, $1.provider) }
+    }
+
+    /// The lowest value a headline figure may take among `values` (monthly costs, or prices of one kind), or nil
+    /// when there are too few to tell what is representative.
+    public static func representativeFloor(_ values: [Decimal]) -> Decimal? {
+        guard values.count >= ClaimRules.representativeRoutes, let median = ClaimRules.median(values) else { return nil }
+        return median * ClaimRules.representativeFloor
+    }
+
+    /// The routes whose month at `traffic` falls below the representative floor: shown, flagged, not headlined.
+    public static func belowFloor(_ routes: [Route], at traffic: TrafficLevel) -> [Route] {
+        let quotes = routes.compactMap { route in quote(route, at: traffic).map { (route, $0.monthly) } }
+        guard let floor = representativeFloor(quotes.map(\.1)) else { return [] }
+        return quotes.filter { $0.1 < floor }.map(\.0)
     }
 }

@@ -54,10 +54,12 @@ public final class ModelDigest: Sendable {
     public var canSelfHost: Bool { model.openness == .openWeights }
 
     /// The lowest output price on a pay-as-you-go route, and the provider (the first by id on a tie).
+    /// Representative as headline costs are (`CostCalculator.representativeFloor`).
     static func cheapestOutput(of model: Model) -> (price: Decimal, provider: String, source: SourceReference?)? {
-        model.routes.filter { $0.kind == .payAsYouGo }
+        let outputs = model.routes.filter { $0.kind == .payAsYouGo }
             .compactMap { route in route.output.map { ($0.value, route.provider, $0.primary.source ?? route.source) } }
-            .min { ($0.0, $0.1) < ($1.0, $1.1) }
+        let floor = CostCalculator.representativeFloor(outputs.map(\.0))
+        return outputs.filter { floor == nil || $0.0 >= floor! }.min { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 }
 

@@ -15,7 +15,7 @@ public struct PairAnalysis: Sendable {
     public var benchmarks: BenchmarkComparison
     public var capabilities: [CapabilityComparison]
     public var cost: CostComparison
-    /// Which model has the larger context window, when both are known and differ.
+    /// Which model has the larger context window, when both are known and differ by `ClaimRules.limitRatio`.
     public var largerContext: Side?
     public var largerOutput: Side?
     public var sharedProviders: [String]
@@ -34,8 +34,8 @@ public struct PairAnalysis: Sendable {
             CapabilityComparison(definition: $0, a: a.model.capability($0.id), b: b.model.capability($0.id))
         }
         cost = CostComparison(a: a.headlineCost, b: b.headlineCost)
-        largerContext = Self.larger(a.model.contextWindow?.value, b.model.contextWindow?.value)
-        largerOutput = Self.larger(a.model.maxOutput?.value, b.model.maxOutput?.value)
+        largerContext = ClaimRules.larger(a.model.contextWindow?.value, b.model.contextWindow?.value, ratio: ClaimRules.limitRatio)
+        largerOutput = ClaimRules.larger(a.model.maxOutput?.value, b.model.maxOutput?.value, ratio: ClaimRules.limitRatio)
         sharedProviders = a.providerIDs.intersection(b.providerIDs).sorted()
         tradeOffs = TradeOffs(a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
                               largerContext: largerContext, largerOutput: largerOutput)
@@ -45,11 +45,6 @@ public struct PairAnalysis: Sendable {
     }
 
     public func digest(_ side: Side) -> ModelDigest { side == .a ? a : b }
-
-    static func larger<T: Comparable>(_ x: T?, _ y: T?) -> Side? {
-        guard let x, let y, x != y else { return nil }
-        return x > y ? .a : .b
-    }
 }
 
 public struct CapabilityComparison: Sendable, Hashable {
@@ -72,22 +67,28 @@ public struct CostComparison: Sendable, Hashable {
     public var a: CostQuote?
     public var b: CostQuote?
 
+    /// The cheaper side, when the dearer costs at least `ClaimRules.cheaperRatio` times as much.
     public var cheaper: Side? {
         guard let a, let b, a.monthly != b.monthly else { return nil }
+        let low = min(a.monthly, b.monthly), high = max(a.monthly, b.monthly)
+        guard high >= low * ClaimRules.cheaperRatio else { return nil }
         return a.monthly < b.monthly ? .a : .b
     }
 
-    /// Dearer minus cheaper, when both are known.
+    /// Dearer minus cheaper, when both are known, computed from the amounts as pages show them (`Format.money`
+    /// rounds), so that a reader who subtracts the two figures shown gets this one.
     public var difference: Decimal? {
         guard let a, let b else { return nil }
-        return a.monthly > b.monthly ? a.monthly - b.monthly : b.monthly - a.monthly
+        let x = Format.moneyValue(a.monthly), y = Format.moneyValue(b.monthly)
+        return x > y ? x - y : y - x
     }
 
-    /// Dearer divided by cheaper, when both are known and the cheaper is not free.
+    /// Dearer divided by cheaper, when a side is cheaper and the ratio reaches `ClaimRules.statedRatio`.
     public var ratio: Decimal? {
-        guard let a, let b else { return nil }
+        guard cheaper != nil, let a, let b else { return nil }
         let low = min(a.monthly, b.monthly), high = max(a.monthly, b.monthly)
-        return low > 0 ? high / low : nil
+        guard low > 0, high >= low * ClaimRules.statedRatio else { return nil }
+        return high / low
     }
 
     public func quote(_ side: Side) -> CostQuote? { side == .a ? a : b }

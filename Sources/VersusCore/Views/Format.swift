@@ -64,6 +64,11 @@ public enum Format {
         value >= 10 ? "$" + number(value, places: 0) : "$" + number(value, places: 2, minimumPlaces: value == 0 ? 0 : 2)
     }
 
+    /// The amount `money` shows: whole dollars from $10 up, cents below (rounded half up, as `number` rounds).
+    public static func moneyValue(_ value: Decimal) -> Decimal {
+        Money.rounded(value, places: value >= 10 ? 0 : 2)
+    }
+
     /// `400000` → `400K`, `1000000` → `1M`, `262144` → `262K`.
     /// `1048576` → `1.05M`, `200000` → `200K`: in whole numbers, since a page formats several token counts.
     public static func tokens(_ value: Int) -> String {

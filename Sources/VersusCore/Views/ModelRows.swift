@@ -52,6 +52,7 @@ enum RouteRows {
     /// The first `limit` of the model's routes, cheapest first (`CostCalculator.cheapestFirst`).
     static func rows(for model: Model, catalog: Catalog, limit: Int = .max, ledger: inout SourceLedger) -> [PairPageView.RouteRow] {
         let outliers = PriceOutliers(model.routes)
+        let below = CostCalculator.belowFloor(model.routes, at: catalog.site.traffic)
         return CostCalculator.cheapestFirst(model.routes, at: catalog.site.traffic).prefix(limit).map { route in
             let provider = catalog.providers[route.provider]
             // The row's Source column cites the route's source; a price from that same source needs no mark of its own.
@@ -83,8 +84,9 @@ enum RouteRows {
             }
             return PairPageView.RouteRow(
                 provider: provider?.name ?? route.provider, providerHref: provider?.url,
-                providerKind: [provider?.kind.label, route.kind == .payAsYouGo ? nil : route.kind.label].compactMap { $0 }
-                    .joined(separator: " · "), modelID: route.modelID,
+                providerKind: [provider?.kind.label, route.kind == .payAsYouGo ? nil : route.kind.label,
+                               below.contains(route) ? "under half the median of this model's routes, so not used for headline costs" : nil]
+                    .compactMap { $0 }.joined(separator: " · "), modelID: route.modelID,
                 input: price(route.input, median: outliers.input), output: price(route.output, median: outliers.output),
                 cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),

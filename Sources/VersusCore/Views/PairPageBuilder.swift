@@ -91,8 +91,9 @@ struct PairPageBuilder: Sendable {
             summary = "\(low.name) costs \(Format.money(difference)) less a month"
             if let ratio = analysis.cost.ratio { summary += "; \(high.name) costs \(Format.ratio(ratio)) as much" }
             summary += "."
-        } else if analysis.cost.a != nil && analysis.cost.b != nil {
-            summary = "Both cost the same at this traffic."
+        } else if let x = analysis.cost.a?.monthly, let y = analysis.cost.b?.monthly {
+            summary = Format.moneyValue(x) == Format.moneyValue(y) ? "Both cost the same at this traffic."
+                : "The two cost within \(Format.number((ClaimRules.cheaperRatio - 1) * 100, places: 0))% of each other at this traffic, too close to call either cheaper."
         } else {
             let missing = [analysis.cost.a == nil ? a.name : nil, analysis.cost.b == nil ? b.name : nil].compactMap { $0 }
             summary = "No difference can be given until \(Format.list(missing)) \(missing.count == 1 ? "has" : "have") a pay-as-you-go price with both an input and an output price."

@@ -13,7 +13,9 @@ enum Phrases {
         case let .largerOutput(tokens, otherTokens):
             return "Answers run long: it can return up to \(Format.tokens(tokens)) tokens in one reply against \(Format.tokens(otherTokens))."
         case let .moreProviders(count, otherCount):
-            return "You want a fallback provider: the catalog lists \(count) route\(count == 1 ? "" : "s") for it and \(otherCount) for \(other.name)."
+            let theirs = otherCount == 0 ? "none offers \(other.name)" : otherCount == 1 ? "only one offers \(other.name)"
+                : "\(otherCount) offer \(other.name)"
+            return "You want a fallback provider: \(count) providers offer it in the catalog, \(theirs)."
         case let .capabilitiesOtherLacks(list):
             return "Your workload depends on \(capabilityNames(list)), which \(other.name) is documented not to offer."
         case let .capabilitiesOtherUndocumented(list):

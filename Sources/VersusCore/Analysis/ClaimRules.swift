@@ -1,0 +1,35 @@
+import Foundation
+
+/// The thresholds a page's comparisons follow, in one place: below them a difference is real but too small to be
+/// called an advantage, and the page states the figures without a winner. docs/catalog.md lists them for editors.
+public enum ClaimRules {
+    /// One model is called cheaper only when the dearer month costs at least this many times the cheaper (10% more).
+    public static let cheaperRatio: Decimal = 1.1
+    /// "N× as much" is written only from this ratio up; below it the difference in dollars says enough.
+    public static let statedRatio: Decimal = 1.5
+    /// A context window or output limit is called larger only from this ratio up (25% more).
+    public static let limitRatio: Decimal = 1.25
+    /// More providers is an advantage only with at least this many times as many distinct providers, and at least
+    /// `providerMargin` more.
+    public static let providerRatio = 2
+    public static let providerMargin = 1
+    /// Headline costs leave out a pay-as-you-go route whose month costs less than this share of the median of the
+    /// model's pay-as-you-go routes, when it has at least `representativeRoutes` of them: a reseller far below
+    /// everyone else is shown and flagged in the route table, not taken as what the model costs.
+    public static let representativeFloor: Decimal = 0.5
+    public static let representativeRoutes = 3
+
+    /// Which side's value is larger by at least `ratio` times, when both are known and positive.
+    static func larger<T: BinaryInteger>(_ x: T?, _ y: T?, ratio: Decimal) -> Side? {
+        guard let x, let y, x > 0, y > 0 else { return nil }
+        let high = Decimal(Int(max(x, y))), low = Decimal(Int(min(x, y)))
+        guard high >= low * ratio else { return nil }
+        return x > y ? .a : .b
+    }
+
+    static func median(_ values: [Decimal]) -> Decimal? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

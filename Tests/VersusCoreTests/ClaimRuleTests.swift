@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import VersusCore
+
+/// The thresholds of `ClaimRules`: differences too small to matter are not called wins, derived figures are computed
+/// from the figures shown, and a reseller far below everyone else does not set the headline.
+@Suite struct ClaimRuleTests {
+    static func route(_ provider: String, _ input: String, _ output: String) -> String {
+        "  - provider: \(provider)\n    model_id: m-\(provider)\n    input: \(input)\n    output: \(output)\n    source: price-page\n"
+    }
+
+    /// Alpha at $1 / $2 on api; Beta's price, context window and routes set per test.
+    static func files(betaInput: String = "2", betaContext: String = "128000", betaRoutes: String = "",
+                      alphaRoutes: String = "") -> [String: String] {
+        var files = IncrementalBuildTests.files
+        files["Content/comparisons/alpha-vs-beta.md"] = nil
+        for provider in ["north", "south", "east", "west", "cheap"] {
+            files["Content/providers/\(provider).yaml"] = "name: \(provider.capitalized) Cloud\nkind: cloud\n"
+        }
+        files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1")
+            .replacingOccurrences(of: "routes:\n", with: "routes:\n" + alphaRoutes)
+        files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: betaInput)
+            .replacingOccurrences(of: "context_window: 128000", with: "context_window: \(betaContext)")
+            .replacingOccurrences(of: "routes:\n", with: "routes:\n" + betaRoutes)
+        return files
+    }
+
+    static func analysis(_ files: [String: String]) throws -> PairAnalysis {
+        let fs = FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ("site/\($0.key)", $0.value) }))
+        let result = CatalogCheck.run(root: "site", fileSystem: fs, today: ISODate("2026-06-30")!)
+        let catalog = try #require(result.catalog, "\(result.diagnostics.printed)")
+        return PairAnalysis(pair: PairID("alpha", "beta"), digest: CatalogDigest(catalog))
+    }
+
+    @Test func aCostWithinTenPercentIsNoWin() throws {
+        // Alpha: 1,000 × $1 + 225 × $2 = $1,450. Beta at $1.1 in: $1,550, 6.9% more: no cheaper side, no verdict.
+        let close = try Self.analysis(Self.files(betaInput: "1.1"))
+        #expect(close.cost.cheaper == nil && close.cost.ratio == nil)
+        #expect(!close.verdict.contains { if case .cheaper = $0 { return true }; return false })
+        #expect(!close.tradeOffs.a.contains { if case .cheaper = $0 { return true }; return false })
+        // Beta at $1.2 in: $1,650, 13.8% more: Alpha is cheaper, but 1.1× is not worth a ratio.
+        let apart = try Self.analysis(Self.files(betaInput: "1.2"))
+        #expect(apart.cost.cheaper == .a && apart.cost.difference == 200 && apart.cost.ratio == nil)
+        // Beta at $3 in: $3,450, 2.4×: the ratio is stated.
+        let far = try Self.analysis(Self.files(betaInput: "3"))
+        #expect(far.cost.ratio.map { $0 > 2.37 && $0 < 2.38 } == true)
+    }
+
+    @Test func theDifferenceIsTheDifferenceOfTheAmountsShown() throws {
+        // Alpha $1,450; Beta at $1.0004 in: $1,450.40, shown as $1,450: the two are the same as shown.
+        let same = try Self.analysis(Self.files(betaInput: "1.0004"))
+        #expect(same.cost.difference == 0)
+        // Beta at $2.0005 in: $2,450.50 is shown as $2,451 (half up): the difference is $1,001, not $1,000.50.
+        let rounded = try Self.analysis(Self.files(betaInput: "2.0005"))
+        #expect(Format.money(rounded.cost.b!.monthly) == "$2,451")
+        #expect(rounded.cost.difference == 1_001)
+    }
+
+    @Test func aContextWindowFivePercentLargerIsNotCalledLarger() throws {
+        #expect(try Self.analysis(Self.files(betaContext: "134400")).largerContext == nil)  // 5% more
+        #expect(try Self.analysis(Self.files(betaContext: "160000")).largerContext == .b)  // 25% more
+    }
+
+    @Test func moreProvidersMeansTwiceAsManyDistinctProviders() throws {
+        // Beta: api plus north three times (regional ids of one provider): two providers against one.
+        let regional = Self.route("north", "2", "2") + Self.route("north", "2", "2").replacingOccurrences(of: "m-north", with: "m-north-eu")
+            + Self.route("north", "2", "2").replacingOccurrences(of: "m-north", with: "m-north-us")
+        let two = try Self.analysis(Self.files(betaRoutes: regional))
+        #expect(two.tradeOffs.b.contains { if case .moreProviders(2, 1) = $0 { return true }; return false })
+        // Three against two is no clear lead.
+        let threeToTwo = try Self.analysis(Self.files(betaRoutes: regional + Self.route("south", "2", "2"),
+                                                      alphaRoutes: Self.route("east", "1", "2")))
+        #expect(!threeToTwo.tradeOffs.b.contains { if case .moreProviders = $0 { return true }; return false })
+    }
+
+    @Test func aResellerFarBelowTheOthersDoesNotSetTheHeadline() async throws {
+        // Alpha on api ($1 / $2: $1,450), north and south at the same, and `cheap` at $0.1 / $0.2 ($145): under half
+        // the median, so the headline stays $1,450 and the table flags the reseller.
+        let routes = Self.route("north", "1", "2") + Self.route("south", "1", "2") + Self.route("cheap", "0.1", "0.2")
+        let analysis = try Self.analysis(Self.files(alphaRoutes: routes))
+        #expect(analysis.cost.a?.monthly == 1_450)
+        #expect(analysis.a.cheapestOutput?.price == 2)
+        let root = try IncrementalBuildTests.site(Self.files(alphaRoutes: routes))
+        _ = try await IncrementalBuildTests.build(root)
+        let html = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/models/alpha/index.html")), as: UTF8.self)
+        let pricing = try PriceTableTests.pricing(html)
+        let row = try #require(pricing.components(separatedBy: "<tr>").first { $0.contains("Cheap Cloud") })
+        #expect(row.contains("under half the median of this model&#39;s routes, so not used for headline costs")
+                || row.contains("under half the median of this model's routes, so not used for headline costs"), "\(row)")
+        // Fewer than three priced routes: nothing is representative or not, the cheapest is the headline.
+        let two = try Self.analysis(Self.files(alphaRoutes: Self.route("cheap", "0.1", "0.2")))
+        #expect(two.cost.a?.monthly == 145)
+    }
+}
