@@ -91,4 +91,20 @@ import Testing
         let two = try Self.analysis(Self.files(alphaRoutes: Self.route("cheap", "0.1", "0.2")))
         #expect(two.cost.a?.monthly == 145)
     }
+
+    @Test func functionCallingImpliesToolUseAndUndocumentedIsNoReason() throws {
+        var files = Self.files()
+        files["Content/models/alpha.yaml"] = files["Content/models/alpha.yaml"]! + "\ncapabilities:\n  function-calling: yes\n  code-execution: yes\n"
+        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]! + "\ncapabilities:\n  function-calling: yes\n  tool-use: no\n  code-execution: no\n"
+        let analysis = try Self.analysis(files)
+        // Alpha states function calling, so tool use follows; Beta states tool use as no, which stands.
+        #expect(analysis.a.model.capability("tool-use") == .yes)
+        #expect(analysis.b.model.capability("tool-use") == .no)
+        // Beta states it lacks code execution: a reason for Alpha. Vision is documented for neither: no reason at all.
+        #expect(analysis.tradeOffs.a.contains { if case let .capabilitiesOtherLacks(list) = $0 {
+            return list.map(\.id) == ["tool-use", "code-execution"] }; return false })
+        files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2")
+        let undocumented = try Self.analysis(files)
+        #expect(!undocumented.tradeOffs.a.contains { if case .capabilitiesOtherLacks = $0 { return true }; return false })
+    }
 }

@@ -48,6 +48,8 @@ struct RealSiteTests {
             for level in digest[model.id].levelCosts { #expect(level.map { $0.route.kind == .payAsYouGo } ?? true) }
             if let quote, paid.contains(where: { $0 > 0 }) { #expect(quote.monthly > 0, "\(model.id) costs nothing") }
         }
+        // Capabilities: function calling implies tool use; no model shows the one without the other.
+        #expect(!catalog.models.contains { $0.capability("function-calling") == .yes && $0.capability("tool-use") == .notDocumented })
         // Free and plan routes exist in the snapshot and are marked for what they are.
         let kinds = catalog.models.flatMap(\.routes).map(\.kind)
         #expect(kinds.filter { $0 == .free }.count > 50 && kinds.filter { $0 == .plan }.count > 50, "\(Dictionary(grouping: kinds, by: { $0 }).mapValues(\.count))")
@@ -101,7 +103,8 @@ struct SiteScan {
     private var files: Set<String> = []
 
     static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
-    static let smallRatios = [" 1×", "(1×", " 1.0×", " 1.1×", " 1.2×", "(1.0×", "(1.1×", "(1.2×"]
+    /// Ratios too small to state, and advice drawn from what a record does not document.
+    static let smallRatios = [" 1×", "(1×", " 1.0×", " 1.1×", " 1.2×", "(1.0×", "(1.1×", "(1.2×", ", not documented for "]
 
     init(_ root: URL) throws {
         self.root = root

@@ -8,7 +8,6 @@ public enum TradeOff: Sendable {
     /// Capabilities documented as present on this model and absent (`no`) on the other.
     case capabilitiesOtherLacks([CapabilityDefinition])
     /// Capabilities documented on this model and not documented on the other.
-    case capabilitiesOtherUndocumented([CapabilityDefinition])
     case decisionTags([DecisionTag])
     case cheaper(monthly: Decimal, otherMonthly: Decimal)
     /// Priced while the other has no complete price.
@@ -50,9 +49,8 @@ public struct TradeOffs: Sendable {
             }
             let lacks = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .no }.map(\.definition)
             if !lacks.isEmpty { list.append(.capabilitiesOtherLacks(lacks)) }
-            let undocumented = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .notDocumented }
-                .map(\.definition)
-            if !undocumented.isEmpty { list.append(.capabilitiesOtherUndocumented(undocumented)) }
+            // A capability the other model's record leaves undocumented is no reason to choose: the catalog may simply
+            // not know (an import fills only some rows). Only a stated "no" on the other side counts.
             if largerOutput == side, let mine = own.model.maxOutput?.value, let theirs = other.model.maxOutput?.value {
                 list.append(.largerOutput(tokens: mine, otherTokens: theirs))
             }

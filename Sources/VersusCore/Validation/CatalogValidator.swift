@@ -22,8 +22,11 @@ public struct CatalogValidator: Sendable {
         let sources = unique(loaded.sources, id: \.id, location: \.location, kind: "source", &diagnostics)
         let benchmarks = unique(loaded.benchmarks, id: \.id, location: \.location, kind: "benchmark", &diagnostics)
         let providers = Dictionary(loaded.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let models = loaded.models.map { PriceKindRules.resolved($0, providers: providers) }
         let site = loaded.site
+        let models = loaded.models.map {
+            CapabilityRules.derived(PriceKindRules.resolved($0, providers: providers),
+                                    capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
+        }
         // A file that failed as a whole (unreadable, malformed, or no entry left) is reported once: references to
         // what it would have defined are not reported again. A file that lost only some entries is not excused.
         let content = loaded.contentFolder

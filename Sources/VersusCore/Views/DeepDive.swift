@@ -22,10 +22,11 @@ enum DeepDive {
         if let row = largestGap, let gap = row.gap, gap > 0, let leader = row.leader {
             differences.append((1 + gap / 10, "\(row.benchmark.name), where \(leader == .a ? a.name : b.name) leads by \(Format.gap(gap, unit: row.benchmark.unit))"))
         }
-        let onlyOne = analysis.capabilities.filter { $0.onlyOn != nil }
+        // Only features one record documents and the other states it lacks: "not documented" is no difference.
+        let onlyOne = analysis.capabilities.filter { ($0.a == .yes && $0.b == .no) || ($0.a == .no && $0.b == .yes) }
         if !onlyOne.isEmpty {
-            let list = onlyOne.map { "\($0.definition.name.lowercased()) (\($0.onlyOn == .a ? a.name : b.name))" }
-            differences.append((Decimal(1 + onlyOne.count) / 2, "documented features: \(Format.list(list))"))
+            let list = onlyOne.map { "\($0.definition.name.lowercased()) (\($0.a == .yes ? a.name : b.name))" }
+            differences.append((Decimal(1 + onlyOne.count) / 2, "features one has and the other is documented without: \(Format.list(list))"))
         }
         if a.openness != nil, b.openness != nil, a.openness != b.openness {
             let open = a.openness == .openWeights ? a : b
@@ -72,7 +73,7 @@ enum DeepDive {
                 case .openWeights: return "private deployment"
                 case let .benchmarkLeads(rows): return Format.list(Array(Set(rows.map { $0.benchmark.category.label.lowercased() })).sorted()) + " results"
                 case .moreProviders: return "provider choice"
-                case .capabilitiesOtherLacks(let list), .capabilitiesOtherUndocumented(let list):
+                case .capabilitiesOtherLacks(let list):
                     return list.prefix(2).map { $0.name.lowercased() }.joined(separator: " and ")
                 case .largerOutput: return "long outputs"
                 case .decisionTags: return nil

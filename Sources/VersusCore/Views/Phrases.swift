@@ -18,8 +18,6 @@ enum Phrases {
             return "You want a fallback provider: \(count) providers offer it in the catalog, \(theirs)."
         case let .capabilitiesOtherLacks(list):
             return "Your workload depends on \(capabilityNames(list)), which \(other.name) is documented not to offer."
-        case let .capabilitiesOtherUndocumented(list):
-            return "You rely on \(capabilityNames(list)): documented for \(own.name), not documented for \(other.name)."
         case let .decisionTags(tags):
             // Acronyms keep their capitals: "RAG work", "coding or long context work".
             let names = tags.map { $0.label == $0.label.uppercased() ? $0.label : $0.label.lowercased() }
