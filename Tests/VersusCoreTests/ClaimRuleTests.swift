@@ -107,4 +107,22 @@ import Testing
         let undocumented = try Self.analysis(files)
         #expect(!undocumented.tradeOffs.a.contains { if case .capabilitiesOtherLacks = $0 { return true }; return false })
     }
+
+    @Test func linesWithNothingToSayAreLeftOut() async throws {
+        // Alpha and Beta: no review date on Beta, prices as of 2026-06-01; one benchmark each, the same one.
+        var files = Self.files()
+        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]!
+            .replacingOccurrences(of: "last_reviewed: 2026-06-01", with: "")
+            .replacingOccurrences(of: "source: price-page\n    as_of: 2026-06-01", with: "source: price-page\n    as_of: 2026-06-03")
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        let pair = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
+        #expect(pair.contains("Prices as of 2026-06-03."))
+        #expect(!pair.contains("Last reviewed: Not documented") && !pair.contains("records no advantage"))
+        #expect(!pair.contains("say more about its record") && !pair.contains("undocumented type"))
+        let model = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/models/alpha/index.html")), as: UTF8.self)
+        #expect(model.contains("Last reviewed: 2026-06-01."))
+        #expect(Format.gap(1, unit: .percent) == "1 pt" && Format.gap(2.5, unit: .percent) == "2.5 pts")
+        #expect(Phrases.reviewed([]) == "")
+    }
 }

@@ -58,6 +58,7 @@ struct RealSiteTests {
         let scan = try SiteScan(output)
         #expect(scan.pages > 22_000)
         #expect(scan.zeroCosts.isEmpty, "\(scan.zeroCosts.count) pages state a cost of $0: \(scan.zeroCosts.prefix(5))")
+        #expect(scan.filler.isEmpty, "\(scan.filler.count) pages carry lines with nothing to say: \(scan.filler.prefix(5))")
         #expect(scan.smallWins.isEmpty, "\(scan.smallWins.count) pages call a difference under the thresholds a win: \(scan.smallWins.prefix(5))")
         let sharedTitles = scan.titles.filter { $0.value.count > 1 }
         #expect(sharedTitles.isEmpty, "\(sharedTitles.count) titles are shared: \(sharedTitles.prefix(3))")
@@ -99,10 +100,14 @@ struct SiteScan {
     var zeroCosts: [String] = []
     /// Pages with a ratio too small to state ("1×", "1.2×"): `ClaimRules` states costs from 1.5× and limits from 1.25×.
     var smallWins: [String] = []
+    /// Pages with a line that says nothing (`fillerPatterns`).
+    var filler: [String] = []
     var brokenLinks: Set<String> = []
     private var files: Set<String> = []
 
     static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
+    static let fillerPatterns = ["Last reviewed: Not documented", "records no advantage", "say more about its record",
+                                 "model of undocumented type", ">1 pts<", " 1 pts ", "and 0 benchmarks in common"]
     /// Ratios too small to state, and advice drawn from what a record does not document.
     static let smallRatios = [" 1×", "(1×", " 1.0×", " 1.1×", " 1.2×", "(1.0×", "(1.1×", "(1.2×", ", not documented for "]
 
@@ -130,6 +135,9 @@ struct SiteScan {
                 }
                 for pattern in Self.zeroPatterns where Self.find(pattern, in: bytes, from: 0) != nil {
                     zeroCosts.append("\(page) (\(pattern))")
+                }
+                for pattern in Self.fillerPatterns where Self.find(pattern, in: bytes, from: 0) != nil {
+                    filler.append("\(page) (\(pattern))")
                 }
                 for pattern in Self.smallRatios where Self.find(pattern, in: bytes, from: 0) != nil {
                     smallWins.append("\(page) (\(pattern))")

@@ -38,9 +38,11 @@ enum DeepDive {
         } else {
             let top = differences.prefix(3).map(\.text)
             var text = "The widest gap between \(a.name) and \(b.name) is in \(top[0])."
-            if top.count > 1 { text += " Next come \(Format.list(Array(top.dropFirst())))." }
+            if top.count > 1 { text += " Next \(top.count == 2 ? "comes" : "come") \(Format.list(Array(top.dropFirst())))." }
             let shared = analysis.capabilities.filter { $0.a == .yes && $0.b == .yes }.map { $0.definition.name.lowercased() }
-            if !shared.isEmpty { text += " Both document \(Format.list(shared)), so those do not separate them." }
+            if !shared.isEmpty {
+                text += " Both document \(Format.list(shared)), so \(shared.count == 1 ? "it does" : "those do") not separate them."
+            }
             paragraphs.append(text)
         }
 
@@ -50,7 +52,8 @@ enum DeepDive {
             gaps.append(digest.unpriced?.clause(digest.model.name) ?? "\(digest.model.name)'s price is not documented")
         }
         let shared = analysis.benchmarks.shared.count
-        if shared == 0 {
+        // Only worth saying when one of them reports scores the reader might want to set side by side.
+        if shared == 0 && !(analysis.a.results.isEmpty && analysis.b.results.isEmpty) {
             gaps.append("no benchmark is reported for both, so scores cannot be set side by side")
         }
         let disputed = analysis.a.disputedFigures + analysis.b.disputedFigures
@@ -59,24 +62,27 @@ enum DeepDive {
             gaps.append("sources disagree on \(disputed) figure\(disputed == 1 ? "" : "s") for \(Format.list(Array(Set(names)).sorted())), shown with every value below")
         }
         if gaps.isEmpty {
-            paragraphs.append("The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")
+            if shared > 0 {
+                paragraphs.append("The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")
+            }
         } else {
             paragraphs.append("Read the tables with care: \(Format.list(gaps)). Check the provider's own page before you commit spend.")
         }
 
         // 3. Which to pick for what.
+        // One theme per item, so that the sentence lists them once ("vision, coding results and long documents").
         func themes(_ side: Side) -> [String] {
-            analysis.tradeOffs.reasons(side).compactMap { reason in
+            analysis.tradeOffs.reasons(side).flatMap { reason -> [String] in
                 switch reason {
-                case .largerContext: return "long documents"
-                case .cheaper, .onlyOnePriced: return "budget-bound traffic"
-                case .openWeights: return "private deployment"
-                case let .benchmarkLeads(rows): return Format.list(Array(Set(rows.map { $0.benchmark.category.label.lowercased() })).sorted()) + " results"
-                case .moreProviders: return "provider choice"
-                case .capabilitiesOtherLacks(let list):
-                    return list.prefix(2).map { $0.name.lowercased() }.joined(separator: " and ")
-                case .largerOutput: return "long outputs"
-                case .decisionTags: return nil
+                case .largerContext: return ["long documents"]
+                case .cheaper, .onlyOnePriced: return ["budget-bound traffic"]
+                case .openWeights: return ["private deployment"]
+                case let .benchmarkLeads(rows):
+                    return Array(Set(rows.map { $0.benchmark.category.label.lowercased() })).sorted().map { "\($0) results" }
+                case .moreProviders: return ["provider choice"]
+                case .capabilitiesOtherLacks(let list): return list.prefix(2).map { $0.name.lowercased() }
+                case .largerOutput: return ["long outputs"]
+                case .decisionTags: return []
                 }
             }
         }
@@ -91,9 +97,9 @@ enum DeepDive {
         case (false, false):
             paragraphs.append("Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for.")
         case (false, true):
-            paragraphs.append("On the catalog's evidence \(a.name) is the safer default, for \(Format.list(Array(ta))). \(b.name) has no recorded advantage yet, which may say more about its record than about the model.")
+            paragraphs.append("On the catalog's evidence \(a.name) is the safer default, for \(Format.list(Array(ta))).")
         case (true, false):
-            paragraphs.append("On the catalog's evidence \(b.name) is the safer default, for \(Format.list(Array(tb))). \(a.name) has no recorded advantage yet, which may say more about its record than about the model.")
+            paragraphs.append("On the catalog's evidence \(b.name) is the safer default, for \(Format.list(Array(tb))).")
         case (true, true):
             paragraphs.append("Nothing recorded here favours either model; decide on a trial with your own workload.")
         }

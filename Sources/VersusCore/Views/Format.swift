@@ -109,7 +109,7 @@ public enum Format {
     /// A gap between two scores, in the benchmark's unit.
     public static func gap(_ value: Decimal, unit: Benchmark.Unit) -> String {
         switch unit {
-        case .percent: return number(value, places: 2) + " pts"
+        case .percent: return number(value, places: 2) + (value == 1 ? " pt" : " pts")
         case .score: return number(value, places: 2)
         case .elo: return number(value, places: 0) + " Elo"
         }

@@ -21,7 +21,7 @@ struct PairPageBuilder: Sendable {
             let own = side == .a ? a : b, other = side == .a ? b : a
             let reasons = analysis.tradeOffs.reasons(side).map { Phrases.tradeOff($0, own: own, other: other) }
             return PairPageView.TradeOffList(name: own.name, reasons: reasons, isEmpty: reasons.isEmpty)
-        }
+        }.filter { !$0.isEmpty }  // a card with nothing to say is left out
         let verdict = analysis.verdict.map { Phrases.verdict($0, a: a, b: b) }
         let shared = analysis.benchmarks.shared.count
         let scorecard = HTMLRow.body(fragments(a).scorecard, fragments(b).scorecard, ledger: &ledger, tokens: tokens,
@@ -48,7 +48,7 @@ struct PairPageBuilder: Sendable {
         let faq = FAQBuilder.questions(analysis, catalog: catalog) + (editorial?.faq ?? []).map {
             Question(question: $0.question, answer: $0.answer)
         }
-        let reviewed = [a.lastReviewed, b.lastReviewed].compactMap { $0 }.min()
+        let reviewed = Phrases.reviewed([a, b])
         let description = "\(a.name) or \(b.name)? " + (verdict.first ?? Phrases.framing(a: a, b: b))
         let noindex = digest.isThin(analysis.pair)
         let path = routes.pair(analysis.pair)
@@ -57,7 +57,7 @@ struct PairPageBuilder: Sendable {
             meta: routes.meta(title: PageTitles.pair(a, b, editorial: editorial), description: description,
                               path: path, site: site, noindex: noindex, jsonLD: JSONLD.faqPage(faq), bodyClass: "pair"),
             a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
-            reviewed: reviewed.map { $0.description } ?? Format.notDocumented,
+            reviewed: reviewed,
             verdict: verdict, tldr: editorial?.tldr ?? [], scorecard: scorecard, tradeOffs: tradeOffs, cost: cost,
             friction: friction, specs: specs, routeGroups: routeGroups, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty, capabilities: capabilities,
             benchmarkGroups: groups, hasSharedBenchmarks: !groups.isEmpty, oneSided: oneSided,

@@ -78,6 +78,17 @@ enum Phrases {
         return items
     }
 
+    /// The byline's date: when an editor last reviewed the models (the older review of two), or else the newest date a
+    /// price of theirs was read ("Prices as of …", what an import gives), or nothing at all.
+    static func reviewed(_ models: [Model]) -> String {
+        let reviews = models.map(\.lastReviewed)
+        if reviews.allSatisfy({ $0 != nil }), let oldest = reviews.compactMap({ $0 }).min() {
+            return "Last reviewed: \(oldest)."
+        }
+        let asOf = models.flatMap { $0.routes.compactMap(\.asOf) }.max()
+        return asOf.map { "Prices as of \($0)." } ?? ""
+    }
+
     static func framing(a: Model, b: Model) -> String {
         func kind(_ model: Model) -> String { model.productType?.label.lowercased() ?? "model of undocumented type" }
         func context(_ model: Model) -> String {
@@ -85,8 +96,8 @@ enum Phrases {
         }
         let sameKind = a.productType != nil && a.productType == b.productType
         let pair = "\(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."
-        // With neither type documented, saying so twice adds nothing.
-        if a.productType == nil && b.productType == nil { return pair }
+        // A type the catalog does not document says nothing: the framing names types only when both are known.
+        if a.productType == nil || b.productType == nil { return pair }
         let kinds = sameKind ? "Two \(kind(a))s" : "A \(kind(a)) set against a \(kind(b))"
         return "\(kinds): \(pair)"
     }
