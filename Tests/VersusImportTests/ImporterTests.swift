@@ -155,7 +155,8 @@ struct ImporterTests {
         _ = try ImportFixture.run(ImportFixture.older, into: other)
         let all = try #require(ImportFixture.check(other).catalog)
         #expect(all.model("alpha-one")?.capabilities == ["vision": .yes, "multimodal-input": .yes, "reasoning-mode": .yes,
-                                                        "function-calling": .yes, "structured-outputs": .no])
+                                                        "function-calling": .yes, "structured-outputs": .no,
+                                                        "tool-use": .yes])  // follows from function calling
         // "No image input" is not "no vision": it stays not documented.
         #expect(all.model("beta-free")?.capability("vision") == .notDocumented)
     }
