@@ -120,6 +120,9 @@ import Testing
         #expect(pair.contains("Prices as of 2026-06-03."))
         #expect(!pair.contains("Last reviewed: Not documented") && !pair.contains("records no advantage"))
         #expect(!pair.contains("say more about its record") && !pair.contains("undocumented type"))
+        // Rows that neither record fills are left out of the two-model tables; a row one record fills stays.
+        #expect(!pair.contains("<th scope=\"row\">Product type</th>") && !pair.contains("<th scope=\"row\">Parameters</th>"))
+        #expect(pair.contains("<th scope=\"row\">Context window</th>") && pair.contains("<th scope=\"row\">Developer</th>"))
         let model = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/models/alpha/index.html")), as: UTF8.self)
         #expect(model.contains("Last reviewed: 2026-06-01."))
         #expect(Format.gap(1, unit: .percent) == "1 pt" && Format.gap(2.5, unit: .percent) == "2.5 pts")

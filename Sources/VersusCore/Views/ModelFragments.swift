@@ -16,20 +16,26 @@ final class ModelFragments: Sendable {
         let labels: [String]
         let cells: [String]
         let cited: [SourceReference]
-        let leftRows: String
+        /// With the model on the left: each row rendered with stand-ins for the other model's cell.
+        let leftRows: [String]
+        /// Per row: the cell says only that the catalog has nothing (muted, no note). A row empty on both sides of
+        /// a page is left out of it.
+        let empty: [Bool]
 
         /// `labelStandIn`: a row whose label each page supplies (a stand-in numbered past the last cell in place of the
         /// label). `left`: whether the
         /// model is on the left of a page being made (the smaller id); only then are its rows needed.
-        init(labels: [String], cells: [String], cited: [SourceReference], templates: TemplateSet, left: Bool,
+        init(labels: [String], cells: [Cell], cited: [SourceReference], templates: TemplateSet, left: Bool,
              labelStandIn: Int? = nil) {
             self.labels = labels
-            self.cells = cells
+            let rendered = cells.map { templates.render($0, "partials/cell") }
+            self.cells = rendered
             self.cited = cited
-            leftRows = !left ? "" : labels.indices.map { index in
-                templates.render(HTMLRow(label: index == labelStandIn ? Placeholders.cell(labels.count) : labels[index], a: cells[index],
+            empty = cells.map { $0.muted && $0.note == nil && $0.refs.isEmpty }
+            leftRows = !left ? [] : labels.indices.map { index in
+                templates.render(HTMLRow(label: index == labelStandIn ? Placeholders.cell(labels.count) : labels[index], a: rendered[index],
                                          b: Placeholders.cell(index)), "partials/html-row")
-            }.joined()
+            }
         }
     }
 
@@ -83,19 +89,19 @@ final class ModelFragments: Sendable {
         var scoreLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, unpriced: digest.unpriced,
                                               catalog: catalog, ledger: &scoreLedger)
-        scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map { templates.render($0.1, "partials/cell") },
+        scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map(\.1),
                            cited: scoreLedger.cited, templates: templates, left: left,
                            labelStandIn: scoreCells.count - 1)
 
         var specLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let specCells = SpecRows.cells(model, ledger: &specLedger)
-        specs = Column(labels: specCells.map(\.0), cells: specCells.map { templates.render($0.1, "partials/cell") },
+        specs = Column(labels: specCells.map(\.0), cells: specCells.map(\.1),
                        cited: specLedger.cited, templates: templates, left: left)
         disputes = Self.disputes(model, catalog: catalog)
         let definitions = catalog.site.capabilities
         capabilities = Column(labels: definitions.map(\.name), cells: definitions.map { definition in
             let state = model.capability(definition.id)
-            return templates.render(Cell(state.label, muted: state == .notDocumented), "partials/cell")
+            return Cell(state.label, muted: state == .notDocumented)
         }, cited: [], templates: templates, left: left)
     }
 
@@ -206,7 +212,12 @@ public struct HTMLRow: Sendable, TemplateFields {
         ledger.cite(a.cited)
         ledger.cite(b.cited)
         let escapedLabel = label.map(FastHTMLEscaping.escape)
-        let html = Placeholders.replace(in: a.leftRows, open: 0x82, close: 0x83) { index in
+        // A row that neither record fills says nothing: left out.
+        var rows = ""
+        for index in a.leftRows.indices where !(a.empty[index] && b.empty.indices.contains(index) && b.empty[index]) {
+            rows += a.leftRows[index]
+        }
+        let html = Placeholders.replace(in: rows, open: 0x82, close: 0x83) { index in
             b.cells.indices.contains(index) ? b.cells[index] : index == b.cells.count ? escapedLabel : nil
         }
         return ledger.resolve(html, tokens: tokens)
