@@ -121,4 +121,24 @@ import Testing
             "Content/models/gamma.yaml:1:1: warning: `gamma` (\"Beta (latest)\") and `beta` (\"Beta\") look like one model under two ids: their comparison page would compare the model with itself (if they are one model, list `gamma` under `aliases:` of `beta` (in a hand-written models/beta.yaml for an imported model))"),
                 "\(result.diagnostics.printed)")
     }
+
+    @Test func addingAndRemovingAnAliasRebuildsIncrementallyAsACleanBuildWould() async throws {
+        var files = Self.files
+        files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1")
+        files["Content/models/alpha-0501.yaml"] = nil
+        files["Content/comparisons/alpha-0501-vs-gamma.md"] = nil
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        // Add the alias (its model file absent: only its addresses redirect).
+        try IncrementalBuildTests.write(["Content/models/alpha.yaml": IncrementalBuildTests.model("Alpha", input: "1") + "\naliases: [alpha-0501]\n"], into: root)
+        let added = try await IncrementalBuildTests.build(root)
+        #expect(added.renderedPaths.contains("models/alpha-0501/index.html"))
+        #expect(added.renderedPaths.contains("compare/alpha-0501-vs-beta/index.html"))
+        try await IncrementalBuildTests.expectSameAsCleanBuild(root)
+        // Remove it again: its redirect pages go.
+        try IncrementalBuildTests.write(["Content/models/alpha.yaml": IncrementalBuildTests.model("Alpha", input: "1")], into: root)
+        let removed = try await IncrementalBuildTests.build(root)
+        #expect(removed.deletedPaths.contains("models/alpha-0501/index.html"))
+        try await IncrementalBuildTests.expectSameAsCleanBuild(root)
+    }
 }

@@ -118,4 +118,19 @@ import Testing
         #expect(result.diagnostics.errors.printed.first?.hasPrefix("Content/providers/router.yaml:3:13: error: `price_kind`") == true,
                 "\(result.diagnostics.printed)")
     }
+
+    @Test func aProviderThatTurnsOutToSellPlansRebuildsItsModelsPages() async throws {
+        var files = Self.files
+        files["Content/providers/router.yaml"] = "name: Router\nkind: router\n"
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        // The router's route of Alpha is stated free; Gamma's api route is paid. Now `api` sells plans only.
+        try IncrementalBuildTests.write(["Content/providers/api.yaml": "name: API\nkind: router\nprice_kind: plan\n"], into: root)
+        let report = try await IncrementalBuildTests.build(root)
+        #expect(report.renderedPaths.contains("models/gamma/index.html"))
+        #expect(report.renderedPaths.contains("compare/alpha-vs-gamma/index.html"))
+        let gamma = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/models/gamma/index.html")), as: UTF8.self)
+        #expect(gamma.contains("Plans only") || gamma.contains("included in plans on API"), "\(gamma.prefix(0))")
+        try await IncrementalBuildTests.expectSameAsCleanBuild(root)
+    }
 }
