@@ -48,7 +48,7 @@ import Testing
         #expect(tradeOffs.contains("Cost matters: about $6,375 a month at the reference traffic against $10,625"))
         #expect(!tradeOffs.contains("context window holds more"), "both have the same context window")
         let friction = try Self.section(site, pair, "switching")
-        #expect(friction.contains("Both run on Anthropic API, AWS Bedrock and Google Cloud Vertex AI; on those providers the switch is a change of model id"))
+        #expect(friction.contains("Both run on Amazon Bedrock, Anthropic API and Google Cloud Vertex AI; on those providers the switch is a change of model id"))
         #expect(!friction.contains("No provider in the catalog serves both"))
         let faq = try Self.section(site, pair, "faq")
         #expect(faq.contains("Neither: both accept 1,000,000 tokens of context"))

@@ -194,4 +194,31 @@ import Testing
         #expect(benchmark.name == "SWE-bench Verified" && benchmark.category == .coding && benchmark.url == "https://upstream.example/swe")
         #expect(benchmark.aliases == ["SWE-bench Verified", "swe_bench_verified", "SWE-Bench Verified", "SWEBV"])
     }
+
+    @Test func aBareHandWrittenRouteGivesWayToTheLayersRoutesAtThatProvider() throws {
+        let layerModel = """
+            name: Gamma Three
+            developer: Gamma
+            routes:
+              - provider: router
+                model_id: gamma/gamma-three-eu
+                input: 0.1
+                output: 0.4
+                source: models-dev
+              - provider: router
+                model_id: gamma/gamma-three-us
+                input: 0.1
+                output: 0.4
+                source: models-dev
+            sources: [models-dev]
+            """
+        // The editor wrote that Gamma Three is on the router and on Alpha's API, without ids or prices.
+        let hand = "routes:\n  - provider: router\n    source: alpha-launch\n  - provider: alpha\n    source: alpha-launch\n"
+        let result = Self.check(["models/gamma-three.yaml": layerModel], changing: ["models/gamma-three.yaml": hand])
+        let model = try #require(result.catalog?.model("gamma-three"), "\(result.diagnostics.printed)")
+        // The bare router route is said again by the layer's two router routes, with ids and prices: it goes. The
+        // alpha route has nothing in the layer to stand for it: it stays.
+        #expect(model.routes.map(\.provider) == ["alpha", "router", "router"])
+        #expect(model.routes.map(\.modelID) == [nil, "gamma/gamma-three-eu", "gamma/gamma-three-us"])
+    }
 }

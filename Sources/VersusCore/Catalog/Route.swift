@@ -25,6 +25,12 @@ public struct Route: Sendable, Hashable, Encodable {
     /// The kind of price the route has, as `PriceKind.resolve` decides it once the providers are known.
     public var kind: PriceKind = .payAsYouGo
 
+    /// True when the route gives nothing but its provider: no model id, price, limit or note.
+    public var isBare: Bool {
+        modelID == nil && input == nil && output == nil && cachedInput == nil && cacheWrite == nil && batchInput == nil
+            && batchOutput == nil && tiers.isEmpty && contextWindow == nil && maxOutput == nil && note == nil
+    }
+
     /// True when both input and output prices are known.
     public var isComplete: Bool { input != nil && output != nil }
 

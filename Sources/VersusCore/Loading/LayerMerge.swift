@@ -147,7 +147,13 @@ enum LayerMerge {
                 result.append(route)
             }
         }
-        return result
+        // A hand-written route that says only that a provider serves the model (no model id, no price, no limit) is
+        // said again, with ids and prices, by the layer's routes at that provider: it is left out, so that the
+        // provider is not listed once more with nothing documented.
+        let layerProviders = Set(layer.map(\.provider))
+        return result.indices.filter { index in
+            !(index < hand.count && !taken.contains(index) && result[index].isBare && layerProviders.contains(result[index].provider))
+        }.map { result[$0] }
     }
 
     static func merged(_ hand: Route, _ layer: Route) -> Route {
