@@ -128,4 +128,19 @@ import Testing
         #expect(Format.gap(1, unit: .percent) == "1 pt" && Format.gap(2.5, unit: .percent) == "2.5 pts")
         #expect(Phrases.reviewed([]) == "")
     }
+
+    @Test func aBenchmarkLeadNeedsAMarginAndExactScores() throws {
+        func row(_ betaScore: String) throws -> BenchmarkComparison.Row {
+            var files = Self.files()
+            files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2", score: betaScore)
+            return try #require(try Self.analysis(files).benchmarks.shared.first)
+        }
+        // Alpha scores 70% on a percentage benchmark.
+        #expect(try row("70.5").leader == nil && (try row("70.5").noCall) == "Too close to call")
+        #expect(try row("71").leader == .b && (try row("71").noCall) == nil)
+        let estimate = "\n      value: 75\n      approximate: true"
+        #expect(try row(estimate).leader == nil && (try row(estimate).noCall) == "No call: an estimated score")
+        #expect(try row("70").noCall == "Tie")
+        #expect(ClaimRules.benchmarkMargin(.elo, scale: 1400) == 10 && ClaimRules.benchmarkMargin(.score, scale: 50) == 1)
+    }
 }

@@ -19,6 +19,16 @@ public enum ClaimRules {
     public static let representativeFloor: Decimal = 0.5
     public static let representativeRoutes = 3
 
+    /// The smallest gap between two benchmark scores that names a leader: 1 point on a percentage, 10 on an Elo
+    /// rating, 2% of the larger score on other scales. Smaller gaps are within what reruns, harnesses and sampling move.
+    static func benchmarkMargin(_ unit: Benchmark.Unit, scale: Decimal) -> Decimal {
+        switch unit {
+        case .percent: return 1
+        case .elo: return 10
+        case .score: return (scale < 0 ? -scale : scale) * Decimal(string: "0.02")!
+        }
+    }
+
     /// Which side's value is larger by at least `ratio` times, when both are known and positive.
     static func larger<T: BinaryInteger>(_ x: T?, _ y: T?, ratio: Decimal) -> Side? {
         guard let x, let y, x > 0, y > 0 else { return nil }

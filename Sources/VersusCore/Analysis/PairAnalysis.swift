@@ -104,10 +104,21 @@ public struct BenchmarkComparison: Sendable {
 
         public var isShared: Bool { a != nil && b != nil }
 
+        /// The side that leads: the scores differ by at least the benchmark's margin (`ClaimRules.benchmarkMargin`)
+        /// and neither is an estimate.
         public var leader: Side? {
-            guard let a, let b, a.score.value != b.score.value else { return nil }
+            guard let a, let b, a.score.value != b.score.value, noCall == nil else { return nil }
             let aHigher = a.score.value > b.score.value
             return aHigher == benchmark.higherIsBetter ? .a : .b
+        }
+
+        /// Why two scores both reported name no leader, in a few words for the table; nil when one leads.
+        public var noCall: String? {
+            guard let a, let b, let gap else { return nil }
+            if gap == 0 { return "Tie" }
+            if a.score.primary.approximate || b.score.primary.approximate { return "No call: an estimated score" }
+            let margin = ClaimRules.benchmarkMargin(benchmark.unit, scale: max(a.score.value, b.score.value))
+            return gap < margin ? "Too close to call" : nil
         }
 
         public var gap: Decimal? {

@@ -127,7 +127,7 @@ struct PairPageBuilder: Sendable {
         }
         func row(_ row: BenchmarkComparison.Row) -> PairPageView.BenchmarkRow {
             let unit = row.benchmark.unit
-            let leader = row.leader.map { $0 == .a ? a.name : b.name } ?? (row.isShared ? "Tie" : "")
+            let leader = row.leader.map { $0 == .a ? a.name : b.name } ?? row.noCall ?? ""
             return PairPageView.BenchmarkRow(
                 name: row.benchmark.name, href: routes.benchmark(row.benchmark.id), variant: row.variant,
                 a: scoreCell(row.a, lead: row.leader == .a, unit: unit),
