@@ -16,6 +16,8 @@ struct ImportedModel: Sendable {
     var releaseDate: ISODate?
     var knowledgeCutoff: ISODate?
     var openWeights: Bool?
+    /// Set only for models that do another job than writing text (`ModelMapping.job`).
+    var productType: ProductType?
     var contextWindow: Int?
     var maxOutput: Int?
     var inputModalities: [Modality] = []

@@ -18,6 +18,7 @@ struct LayerRenderer {
         map.add("aliases", .sequence(model.aliases.map(YAMLValue.scalar)))
         map.add("developer", .text(model.developer))
         map.add("family", model.family.map(YAMLValue.text))
+        map.add("product_type", model.productType.map { .scalar($0.rawValue) })
         map.add("release_date", model.releaseDate.map(YAMLValue.date))
         map.add("knowledge_cutoff", model.knowledgeCutoff.map(YAMLValue.date))
         map.add("openness", model.openWeights.map { .scalar($0 ? Openness.openWeights.rawValue : Openness.proprietary.rawValue) })

@@ -32,6 +32,7 @@ struct ModelMapping {
             model.inputModalities = Self.modalities(modalities, "input", &warnings)
             model.outputModalities = Self.modalities(modalities, "output", &warnings)
         }
+        model.productType = Self.job(name: name ?? upstream.name, output: model.outputModalities)
         var states: [String: CapabilityState] = [:]
         for (key, capability) in [("tool_call", "function-calling"), ("reasoning", "reasoning-mode"),
                                   ("structured_output", "structured-outputs")] {
@@ -42,6 +43,21 @@ struct ModelMapping {
         if model.inputModalities.contains(where: { $0 != .text }) { states["multimodal-input"] = .yes }
         model.capabilities = states.filter { capabilityIDs.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return model
+    }
+
+    /// models.dev does not say what a model is for, and some of its models do not write text at all. The product type
+    /// the layer writes for those, by exact rules on the data, so that their pages do not rank them against chat
+    /// models: audio as the only output → speech; a name with the word "embedding" or "embed" → embedding; "rerank"
+    /// → reranking; "content safety", "safety guard" or the word "guard" → safety classifier. Nil otherwise (the
+    /// catalog then leaves the type undocumented, as before).
+    static func job(name: String, output: [Modality]) -> ProductType? {
+        if output == [.audio] { return .speech }
+        let words = Set(name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let text = name.lowercased()
+        if words.contains("embedding") || words.contains("embed") { return .embedding }
+        if words.contains("rerank") || words.contains("reranker") { return .reranking }
+        if text.contains("content safety") || text.contains("safety guard") || words.contains("guard") { return .safetyClassifier }
+        return nil
     }
 
     static func modalities(_ table: UpstreamFields, _ key: String, _ warnings: inout [ImportWarning]) -> [Modality] {

@@ -151,7 +151,7 @@ import Testing
         """)
         expectCatalogErrors(result, [
             "\(Self.model):3:11: error: `openness` cannot be \"open-weight\" (did you mean `open-weights`?)",
-            "\(Self.model):4:15: error: `product_type` cannot be \"chatbot\" (use one of: coding-specialized, general, reasoning, multimodal, lightweight, agentic)",
+            "\(Self.model):4:15: error: `product_type` cannot be \"chatbot\" (use one of: coding-specialized, general, reasoning, multimodal, lightweight, agentic, embedding, reranking, safety-classifier, speech)",
             "\(Self.model):5:24: error: `decision_fit` cannot be \"astrology\" (use one of: coding, rag, agents, vision, multilingual, math, reasoning, chat, budget, local, long-context, tool-use)",
             "\(Self.model):7:17: error: `modalities.input` cannot be \"smell\" (use one of: text, image, audio, video, pdf, ui)",
             "\(Self.model):9:11: error: capability `vision` cannot be \"maybe\" (use yes, no or not-documented)",

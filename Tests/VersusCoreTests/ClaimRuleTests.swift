@@ -143,4 +143,25 @@ import Testing
         #expect(try row("70").noCall == "Tie")
         #expect(ClaimRules.benchmarkMargin(.elo, scale: 1400) == 10 && ClaimRules.benchmarkMargin(.score, scale: 50) == 1)
     }
+
+    @Test func modelsThatDoDifferentJobsAreNotRanked() async throws {
+        // Beta is an embedding model at $2 in: cheaper or not, it does not replace Alpha, a chat model.
+        var files = Self.files(betaContext: "8000")
+        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]! + "\nproduct_type: embedding\n"
+        let analysis = try Self.analysis(files)
+        #expect(analysis.verdict.first == .differentJobs)
+        #expect(analysis.cost.cheaper == nil && analysis.cost.difference == nil && analysis.largerContext == nil)
+        #expect(!analysis.tradeOffs.a.contains { if case .largerContext = $0 { return true }; return false })
+        #expect(!analysis.tradeOffs.a.contains { if case .cheaper = $0 { return true }; return false })
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        let pair = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
+        #expect(pair.contains("Beta is an embedding model: it turns text into vectors for search and retrieval."))
+        #expect(pair.contains("Different jobs: Alpha writes text, while Beta turns text into vectors"))
+        #expect(pair.contains("do different jobs, so their monthly costs are shown side by side but not ranked"))
+        #expect(pair.contains("with an 8K-token context window"))
+        #expect(Phrases.article("11K") == "an" && Phrases.article("110K") == "a" && Phrases.article("speech model") == "a")
+        // Two embedding models compare as usual.
+        #expect(!PairAnalysis.differentJobs(analysis.b.model, analysis.b.model))
+    }
 }

@@ -61,7 +61,7 @@ import Testing
         ])
         expectCatalogErrors(result, [
             "Content/models/gamma.yaml:3:11: error: `openness` cannot be \"open?\\nweights\" (did you mean `open-weights`?)",
-            "Content/models/gamma.yaml:4:15: error: `product_type` cannot be \"a?b\\rc?d\" (use one of: coding-specialized, general, reasoning, multimodal, lightweight, agentic)",
+            "Content/models/gamma.yaml:4:15: error: `product_type` cannot be \"a?b\\rc?d\" (use one of: coding-specialized, general, reasoning, multimodal, lightweight, agentic, embedding, reranking, safety-classifier, speech)",
         ])
     }
 

@@ -214,3 +214,19 @@ struct PriceKindAndAliasTests {
         }
     }
 }
+
+/// Models that do another job than writing text get a product type from exact rules on the data.
+@Suite struct ModelJobTests {
+    @Test func theJobRules() {
+        #expect(ModelMapping.job(name: "Gemini Embedding 001", output: [.text]) == .embedding)
+        #expect(ModelMapping.job(name: "Llama Nemotron Embed VL 1B v2", output: [.text]) == .embedding)
+        #expect(ModelMapping.job(name: "Llama Nemotron Rerank VL 1B v2", output: [.text]) == .reranking)
+        #expect(ModelMapping.job(name: "Nemotron 3 Content Safety", output: [.text]) == .safetyClassifier)
+        #expect(ModelMapping.job(name: "Llama 3.1 Nemotron Safety Guard 8B v3", output: [.text]) == .safetyClassifier)
+        #expect(ModelMapping.job(name: "Gemini 2.5 Flash TTS", output: [.audio]) == .speech)
+        // Audio beside text is a model that also speaks, and a word inside another word is not the word.
+        #expect(ModelMapping.job(name: "Qwen-Omni Turbo", output: [.text, .audio]) == nil)
+        #expect(ModelMapping.job(name: "Guardian 7B Instruct", output: [.text]) == nil)
+        #expect(ModelMapping.job(name: "GPT-5.2", output: [.text]) == nil)
+    }
+}

@@ -48,6 +48,19 @@ struct RealSiteTests {
             for level in digest[model.id].levelCosts { #expect(level.map { $0.route.kind == .payAsYouGo } ?? true) }
             if let quote, paid.contains(where: { $0 > 0 }) { #expect(quote.monthly > 0, "\(model.id) costs nothing") }
         }
+        // Models that do other jobs (9 in the snapshot: embedding, reranking, safety, speech) are not ranked against
+        // chat models on cost or limits.
+        let jobs = catalog.models.filter { $0.productType.map { !$0.writesText } ?? false }
+        #expect(jobs.count == 9, "\(jobs.map(\.id))")
+        for model in jobs {
+            for other in catalog.models where other.id != model.id && other.productType != model.productType {
+                let pair = PairID(model.id, other.id)
+                guard digest.pairSet.contains(pair) else { continue }
+                let analysis = PairAnalysis(pair: pair, digest: digest)
+                #expect(analysis.verdict.first == .differentJobs && analysis.cost.cheaper == nil && analysis.largerContext == nil,
+                        "\(pair.slug)")
+            }
+        }
         // Capabilities: function calling implies tool use; no model shows the one without the other.
         #expect(!catalog.models.contains { $0.capability("function-calling") == .yes && $0.capability("tool-use") == .notDocumented })
         // Free and plan routes exist in the snapshot and are marked for what they are.

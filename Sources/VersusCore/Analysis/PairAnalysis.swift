@@ -33,9 +33,10 @@ public struct PairAnalysis: Sendable {
         capabilities = catalog.site.capabilities.map {
             CapabilityComparison(definition: $0, a: a.model.capability($0.id), b: b.model.capability($0.id))
         }
-        cost = CostComparison(a: a.headlineCost, b: b.headlineCost)
-        largerContext = ClaimRules.larger(a.model.contextWindow?.value, b.model.contextWindow?.value, ratio: ClaimRules.limitRatio)
-        largerOutput = ClaimRules.larger(a.model.maxOutput?.value, b.model.maxOutput?.value, ratio: ClaimRules.limitRatio)
+        let sameJob = !Self.differentJobs(a.model, b.model)
+        cost = CostComparison(a: a.headlineCost, b: b.headlineCost, comparable: sameJob)
+        largerContext = sameJob ? ClaimRules.larger(a.model.contextWindow?.value, b.model.contextWindow?.value, ratio: ClaimRules.limitRatio) : nil
+        largerOutput = sameJob ? ClaimRules.larger(a.model.maxOutput?.value, b.model.maxOutput?.value, ratio: ClaimRules.limitRatio) : nil
         sharedProviders = a.providerIDs.intersection(b.providerIDs).sorted()
         tradeOffs = TradeOffs(a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
                               largerContext: largerContext, largerOutput: largerOutput)
@@ -45,6 +46,14 @@ public struct PairAnalysis: Sendable {
     }
 
     public func digest(_ side: Side) -> ModelDigest { side == .a ? a : b }
+
+    /// True when one of the two does a job other than writing text (an embedding, reranking, safety or speech model)
+    /// and the other does not do that same job: neither replaces the other, so costs and limits are not ranked.
+    public static func differentJobs(_ a: Model, _ b: Model) -> Bool {
+        let x = a.productType, y = b.productType
+        let special = (x.map { !$0.writesText } ?? false) || (y.map { !$0.writesText } ?? false)
+        return special && x != y
+    }
 }
 
 public struct CapabilityComparison: Sendable, Hashable {
@@ -66,10 +75,12 @@ public struct CapabilityComparison: Sendable, Hashable {
 public struct CostComparison: Sendable, Hashable {
     public var a: CostQuote?
     public var b: CostQuote?
+    /// False when the two models do different jobs: each cost stands, but neither is called cheaper.
+    public var comparable: Bool = true
 
     /// The cheaper side, when the dearer costs at least `ClaimRules.cheaperRatio` times as much.
     public var cheaper: Side? {
-        guard let a, let b, a.monthly != b.monthly else { return nil }
+        guard comparable, let a, let b, a.monthly != b.monthly else { return nil }
         let low = min(a.monthly, b.monthly), high = max(a.monthly, b.monthly)
         guard high >= low * ClaimRules.cheaperRatio else { return nil }
         return a.monthly < b.monthly ? .a : .b
@@ -78,7 +89,7 @@ public struct CostComparison: Sendable, Hashable {
     /// Dearer minus cheaper, when both are known, computed from the amounts as pages show them (`Format.money`
     /// rounds), so that a reader who subtracts the two figures shown gets this one.
     public var difference: Decimal? {
-        guard let a, let b else { return nil }
+        guard comparable, let a, let b else { return nil }
         let x = Format.moneyValue(a.monthly), y = Format.moneyValue(b.monthly)
         return x > y ? x - y : y - x
     }

@@ -29,7 +29,7 @@ public struct TradeOffs: Sendable {
             if largerContext == side, let mine = own.model.contextWindow?.value, let theirs = other.model.contextWindow?.value {
                 list.append(.largerContext(tokens: mine, otherTokens: theirs))
             }
-            if let quote = cost.quote(side) {
+            if cost.comparable, let quote = cost.quote(side) {
                 if let theirs = cost.quote(side.other) {
                     if cost.cheaper == side { list.append(.cheaper(monthly: quote.monthly, otherMonthly: theirs.monthly)) }
                 } else {
@@ -112,10 +112,13 @@ public enum VerdictLine: Sendable, Hashable {
     case largerContext(Side)
     case selfHostable(Side)
     case bothSelfHostable
+    /// The two do different jobs (`PairAnalysis.differentJobs`): said first, and no line ranks them on cost or limits.
+    case differentJobs
 
     static func lines(a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, cost: CostComparison,
                       largerContext: Side?) -> [VerdictLine] {
         var lines: [VerdictLine] = []
+        if !cost.comparable { lines.append(.differentJobs) }
         for lead in benchmarks.categories {
             if let leader = lead.leader {
                 lines.append(.categoryLeader(lead.category, leader, wins: leader == .a ? lead.winsA : lead.winsB,

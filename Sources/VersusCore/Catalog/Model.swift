@@ -70,6 +70,30 @@ public enum ProductType: String, Sendable, CaseIterable, Encodable {
     case multimodal
     case lightweight
     case agentic
+    /// Models that do another job than writing text: comparing their prices or limits with a chat model's says nothing.
+    case embedding
+    case reranking
+    case safetyClassifier = "safety-classifier"
+    case speech
+
+    /// False for models whose output is not text a reader asks for (vectors, rankings, verdicts on safety, audio).
+    public var writesText: Bool {
+        switch self {
+        case .embedding, .reranking, .safetyClassifier, .speech: return false
+        default: return true
+        }
+    }
+
+    /// What the model is for, in a clause, for the jobs that are not writing text.
+    public var job: String? {
+        switch self {
+        case .embedding: return "turns text into vectors for search and retrieval"
+        case .reranking: return "orders search results by relevance"
+        case .safetyClassifier: return "flags unsafe prompts and replies"
+        case .speech: return "turns text into speech"
+        default: return nil
+        }
+    }
 
     public var label: String {
         switch self {
@@ -79,6 +103,10 @@ public enum ProductType: String, Sendable, CaseIterable, Encodable {
         case .multimodal: return "Multimodal model"
         case .lightweight: return "Lightweight model"
         case .agentic: return "Agentic model"
+        case .embedding: return "Embedding model"
+        case .reranking: return "Reranking model"
+        case .safetyClassifier: return "Safety classifier"
+        case .speech: return "Speech model"
         }
     }
 }

@@ -91,6 +91,8 @@ struct PairPageBuilder: Sendable {
             summary = "\(low.name) costs \(Format.money(difference)) less a month"
             if let ratio = analysis.cost.ratio { summary += "; \(high.name) costs \(Format.ratio(ratio)) as much" }
             summary += "."
+        } else if !analysis.cost.comparable {
+            summary = "\(a.name) and \(b.name) do different jobs, so their monthly costs are shown side by side but not ranked."
         } else if let x = analysis.cost.a?.monthly, let y = analysis.cost.b?.monthly {
             summary = Format.moneyValue(x) == Format.moneyValue(y) ? "Both cost the same at this traffic."
                 : "The two cost within \(Format.number((ClaimRules.cheaperRatio - 1) * 100, places: 0))% of each other at this traffic, too close to call either cheaper."

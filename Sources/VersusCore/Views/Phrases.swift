@@ -53,6 +53,12 @@ enum Phrases {
             return "Self-hosting: only \(name(side)) has open weights."
         case .bothSelfHostable:
             return "Self-hosting: both publish open weights."
+        case .differentJobs:
+            func does(_ model: Model) -> String {
+                guard let type = model.productType, let job = type.job else { return "\(model.name) writes text" }
+                return "\(model.name) \(job)"
+            }
+            return "Different jobs: \(does(a)), while \(does(b)); one does not replace the other, so this page ranks neither on cost or limits."
         }
     }
 
@@ -89,13 +95,28 @@ enum Phrases {
         return asOf.map { "Prices as of \($0)." } ?? ""
     }
 
+    /// "a" or "an" before `word` as it is read aloud: a vowel, or a number read with one ("8K", "11K", "18M").
+    static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        if "aeiou".contains(first) || first == "8" { return "an" }
+        let integer = word.prefix { $0.isNumber }
+        return integer == "11" || integer == "18" ? "an" : "a"
+    }
+
     static func framing(a: Model, b: Model) -> String {
         func kind(_ model: Model) -> String { model.productType?.label.lowercased() ?? "model of undocumented type" }
         func context(_ model: Model) -> String {
-            model.contextWindow.map { "a \(Format.tokens($0.value))-token context window" } ?? "a context window the catalog does not document"
+            model.contextWindow.map { "\(article(Format.tokens($0.value))) \(Format.tokens($0.value))-token context window" } ?? "a context window the catalog does not document"
         }
         let sameKind = a.productType != nil && a.productType == b.productType
-        let pair = "\(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."
+        var pair = "\(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."
+        // A model that does another job than writing text is named for what it does, known type or not for the other.
+        for model in [a, b] where !sameKind {
+            if let type = model.productType, let job = type.job {
+                let label = type.label.lowercased()
+                pair += " \(model.name) is \(article(label)) \(label): it \(job)."
+            }
+        }
         // A type the catalog does not document says nothing: the framing names types only when both are known.
         if a.productType == nil || b.productType == nil { return pair }
         let kinds = sameKind ? "Two \(kind(a))s" : "A \(kind(a)) set against a \(kind(b))"
