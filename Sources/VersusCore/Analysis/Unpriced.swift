@@ -25,23 +25,23 @@ public struct Unpriced: Sendable, Hashable {
     /// A sentence for a cost card or a model page: "No pay-as-you-go price in the catalog; free tier on NVIDIA".
     public var sentence: String {
         guard hasRoutes else { return "No provider route in the catalog" }
-        var parts = [incompletePaid && freeOn.isEmpty && planOn.isEmpty
+        let lead = incompletePaid && offers.isEmpty
             ? "No pay-as-you-go route in the catalog has both an input and an output price"
-            : "No pay-as-you-go price in the catalog"]
-        if !freeOn.isEmpty { parts.append("free tier on \(Self.names(freeOn))") }
-        if !planOn.isEmpty { parts.append("included in plans on \(Self.names(planOn))") }
-        return parts.joined(separator: "; ")
+            : "No pay-as-you-go price in the catalog"
+        return ([lead] + offers).joined(separator: "; ")
     }
 
     /// A clause about the model `name` for a running sentence: "Kimi K2 has no pay-as-you-go price (free tier on
     /// NVIDIA)".
     public func clause(_ name: String) -> String {
         guard hasRoutes else { return "\(name) has no provider route in the catalog" }
-        var offers: [String] = []
-        if !freeOn.isEmpty { offers.append("free tier on \(Self.names(freeOn))") }
-        if !planOn.isEmpty { offers.append("included in plans on \(Self.names(planOn))") }
         if offers.isEmpty { return "\(name)'s pay-as-you-go routes lack a complete input and output price" }
         return "\(name) has no pay-as-you-go price (\(offers.joined(separator: "; ")))"
+    }
+
+    /// Where the model can be had without a per-token price: "free tier on …", "included in plans on …".
+    private var offers: [String] {
+        (freeOn.isEmpty ? [] : ["free tier on \(Self.names(freeOn))"]) + (planOn.isEmpty ? [] : ["included in plans on \(Self.names(planOn))"])
     }
 
     /// A few words for a card or a table cell.

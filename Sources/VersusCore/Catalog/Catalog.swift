@@ -24,8 +24,12 @@ public struct Catalog: Sendable {
         self.editorials = editorials
         self.changes = changes.sorted { ($0.date, $0.location.file) > ($1.date, $1.location.file) }
         self.index = Dictionary(self.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.aliases = Dictionary(self.models.flatMap { model in model.aliases.map { ($0.id, model.id) } },
-                                  uniquingKeysWith: { first, _ in first })
+        self.aliases = Self.aliasIndex(self.models)
+    }
+
+    /// Every alias id of `models`, with the id of the model that lists it (the first, should two claim one).
+    static func aliasIndex(_ models: [Model]) -> [String: String] {
+        Dictionary(models.flatMap { model in model.aliases.map { ($0.id, model.id) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The id of the model that `id` names: the model's own id, or the model an alias stands for.

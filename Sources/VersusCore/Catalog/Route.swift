@@ -22,7 +22,8 @@ public struct Route: Sendable, Hashable, Encodable {
     public var location: SourceLocation
     /// The kind of price the route's file states (`price_kind`), if it states one.
     public var priceKind: PriceKind? = nil
-    /// The kind of price the route has, as `PriceKind.resolve` decides it once the providers are known.
+    /// The kind of price the route has, as `PriceKind.resolve` decides it once the providers are known (validation
+    /// sets it; before that it is the default).
     public var kind: PriceKind = .payAsYouGo
 
     /// True when the route gives nothing but its provider: no model id, price, limit or note.

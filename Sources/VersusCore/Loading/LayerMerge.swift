@@ -183,7 +183,6 @@ enum LayerMerge {
         result.source = hand.source ?? layer.source
         result.asOf = hand.asOf ?? layer.asOf
         result.priceKind = hand.priceKind ?? layer.priceKind
-        result.kind = PriceKind.resolve(result, provider: nil)
         return result
     }
 

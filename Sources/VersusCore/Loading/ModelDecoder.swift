@@ -158,15 +158,13 @@ enum ModelDecoder {
         }
         let priceKind = reader.choice("price_kind", as: PriceKind.self, &diagnostics)
         guard let provider else { return nil }
-        var route = Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
+        return Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
                      input: price("input"), output: price("output"), cachedInput: price("cached_input"),
                      cacheWrite: price("cache_write"), batchInput: price("batch_input"), batchOutput: price("batch_output"),
                      tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens },
                      contextWindow: limit("context_window"), maxOutput: limit("max_output"),
                      note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location,
                      priceKind: priceKind)
-        route.kind = PriceKind.resolve(route, provider: nil)
-        return route
     }
 
     /// Entries naming the same benchmark and variant become one result with several sourced values.

@@ -59,8 +59,7 @@ public struct CatalogValidator: Sendable {
 
         // Model files that could not be read still name models that exist, for comparisons and pairs; so do aliases,
         // which stand for the model that lists them.
-        var aliasOf: [String: String] = [:]
-        for model in models { for alias in model.aliases where aliasOf[alias.id] == nil { aliasOf[alias.id] = model.id } }
+        let aliasOf = Catalog.aliasIndex(models)
         let modelIDs = Set(models.map(\.id)).union(ids(failedIn: "models")).union(aliasOf.keys)
         var editorials: [PairID: Editorial] = [:]
         for (file, slug, text) in loaded.editorials {

@@ -116,10 +116,7 @@ struct PriceOutliers {
         return "\(Format.number(price / median, places: 0))× the median of this model's routes; check with the provider"
     }
 
-    static func median(_ values: [Decimal]) -> Decimal {
-        let sorted = values.sorted(), middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    static func median(_ values: [Decimal]) -> Decimal { ClaimRules.median(values) ?? 0 }
 }
 
 enum SelfHostingRows {
