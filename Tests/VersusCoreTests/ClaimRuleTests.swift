@@ -160,6 +160,11 @@ import Testing
         #expect(pair.contains("Different jobs: Alpha writes text, while Beta turns text into vectors"))
         #expect(pair.contains("do different jobs, so their monthly costs are shown side by side but not ranked"))
         #expect(pair.contains("with an 8K-token context window"))
+        // An embedding model bills no output: its scorecard and cost card say so rather than "$0".
+        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]!.replacingOccurrences(of: "    output: 2\n", with: "    output: 0\n")
+        let embedding = try Self.analysis(files)
+        #expect(embedding.b.cheapestOutput == nil && embedding.b.headlineCost?.monthly == 2_000)
+        #expect(!embedding.tradeOffs.a.contains { if case .moreProviders = $0 { return true }; return false })
         #expect(Phrases.article("11K") == "an" && Phrases.article("110K") == "a" && Phrases.article("speech model") == "a")
         // Two embedding models compare as usual.
         #expect(!PairAnalysis.differentJobs(analysis.b.model, analysis.b.model))

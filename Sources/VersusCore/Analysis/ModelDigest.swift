@@ -54,10 +54,13 @@ public final class ModelDigest: Sendable {
     public var canSelfHost: Bool { model.openness == .openWeights }
 
     /// The lowest output price on a pay-as-you-go route, and the provider (the first by id on a tie).
-    /// Representative as headline costs are (`CostCalculator.representativeFloor`).
+    /// Representative as headline costs are (`CostCalculator.representativeFloor`). A price of 0 is left out: on a
+    /// route that charges for input it means output is not billed (an embedding model returns no text), not that
+    /// output is cheap.
     static func cheapestOutput(of model: Model) -> (price: Decimal, provider: String, source: SourceReference?)? {
         let outputs = model.routes.filter { $0.kind == .payAsYouGo }
             .compactMap { route in route.output.map { ($0.value, route.provider, $0.primary.source ?? route.source) } }
+            .filter { $0.0 > 0 }
         let floor = CostCalculator.representativeFloor(outputs.map(\.0))
         return outputs.filter { floor == nil || $0.0 >= floor! }.min { ($0.0, $0.1) < ($1.0, $1.1) }
     }

@@ -42,9 +42,10 @@ public struct TradeOffs: Sendable {
                 let sorted = leads.sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }
                 list.append(.benchmarkLeads(Array(sorted.prefix(3))))
             }
-            // Distinct providers (Amazon Bedrock lists several regional ids of one model), and only a clear lead.
+            // Distinct providers (Amazon Bedrock lists several regional ids of one model), and only a clear lead,
+            // between models that can stand in for each other.
             let mine = own.providerNames.count, theirs = other.providerNames.count
-            if mine >= theirs * ClaimRules.providerRatio && mine >= theirs + ClaimRules.providerMargin {
+            if cost.comparable && mine >= theirs * ClaimRules.providerRatio && mine >= theirs + ClaimRules.providerMargin {
                 list.append(.moreProviders(count: mine, otherCount: theirs))
             }
             let lacks = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .no }.map(\.definition)

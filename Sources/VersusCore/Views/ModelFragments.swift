@@ -141,7 +141,9 @@ final class ModelFragments: Sendable {
             refs += ledger.ref(quote.route.output?.primary.source ?? quote.route.source).filter { !refs.contains($0) }
             card = PairPageView.CostCard(
                 name: model.name, amount: Format.money(quote.monthly),
-                detail: "Cheapest pay-as-you-go route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
+                detail: quote.outputPrice == 0
+                    ? "Cheapest pay-as-you-go route: \(provider), \(Format.price(quote.inputPrice)) per 1M input tokens; output not billed"
+                    : "Cheapest pay-as-you-go route: \(provider), \(Format.price(quote.inputPrice)) in and \(Format.price(quote.outputPrice)) out per 1M tokens",
                 refs: refs, unavailable: false,
                 inputPrice: Format.number(quote.inputPrice, places: 6), outputPrice: Format.number(quote.outputPrice, places: 6))
         } else {
@@ -177,7 +179,8 @@ enum ScorecardCells {
     static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String, source: SourceReference?)?, unpriced: Unpriced?,
                       catalog: Catalog, ledger: inout SourceLedger) -> [(String, Cell)] {
         func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
-        var cheapest = Cell("No pay-as-you-go output price", muted: true)
+        var cheapest = Cell(model.productType.map { !$0.writesText } ?? false ? "Output not billed: it returns no text"
+                            : "No pay-as-you-go output price", muted: true)
         if let unpriced, !unpriced.freeOn.isEmpty || !unpriced.planOn.isEmpty { cheapest.note = unpriced.short.lowercased() }
         if let (price, provider, source) = cheapestOutput {
             cheapest = Cell("\(Format.price(price)) / 1M tokens", refs: ledger.ref(source),
