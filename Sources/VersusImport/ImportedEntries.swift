@@ -63,4 +63,5 @@ struct ImportedResult: Sendable, Hashable {
     var variant: String?
     var score: Decimal
     var note: String?
+    var reporter: BenchmarkReporter? = nil
 }

@@ -75,6 +75,7 @@ struct LayerRenderer {
         map.add("variant", result.variant.map(YAMLValue.text))
         map.add("score", .number(result.score))
         map.add("note", result.note.map(YAMLValue.text))
+        map.add("reported_by", result.reporter.map { YAMLValue.scalar($0.rawValue) })
         map.add("source", .scalar(source))
         map.add("date", .date(date))
         return map.value

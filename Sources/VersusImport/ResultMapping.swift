@@ -30,13 +30,21 @@ struct ResultMapping {
                 warnings.append(ImportWarning(upstream.file, "`\(entry.path)` (\(OneLine.quoted(name))) has no numeric `score`; ignored"))
                 continue
             }
-            let id: String
-            switch matcher.match(name) {
+            let version = Self.text(entry.table["version"])
+            let id: String, benchmarkName: String
+            switch version.map({ matcher.match(name, version: $0) }) ?? matcher.match(name) {
             case let .catalog(benchmark):
                 id = benchmark
+                benchmarkName = matcher.name(of: benchmark) ?? benchmark
             case let .known(definition):
                 id = definition.id
-                outcome.known[definition, default: []].insert(name)
+                benchmarkName = definition.name
+                // A benchmark made for the result's version is found again under the name with the version.
+                outcome.known[definition, default: []].insert(version.flatMap { version in
+                    BenchmarkMatcher.statedVersion(definition.name).flatMap {
+                        BenchmarkMatcher.sameVersion($0.version, version) ? "\(name) \(version)" : nil
+                    }
+                } ?? name)
             case let .ambiguous(ids):
                 outcome.ambiguous[name] = ids
                 outcome.unmatched[name, default: 0] += 1
@@ -50,15 +58,23 @@ struct ResultMapping {
             if let harness = entry.text("harness", &warnings) { parts.append("\(harness) harness") }
             if let variant = entry.text("variant", &warnings) { parts.append(variant) }
             if let dataset = entry.text("dataset", &warnings) { parts.append("\(dataset) set") }
-            if let version = Self.text(entry.table["version"]) { parts.append("version \(version)") }
+            // A version the benchmark's name already states says nothing more.
+            if let version, !Self.states(version, benchmarkName: benchmarkName) { parts.append("version \(version)") }
             var note: [String] = []
             if let metric = entry.text("metric", &warnings) { note.append(metric) }
-            if let source = entry.text("source", &warnings) { note.append("reported at \(source)") }
+            let source = entry.text("source", &warnings)
+            if let source { note.append("reported at \(source)") }
             if let date = entry.date("date", &warnings) { note.append("on \(date)") }
             let result = ImportedResult(benchmark: id, variant: parts.isEmpty ? nil : parts.joined(separator: ", "), score: score,
-                                        note: note.isEmpty ? nil : note.joined(separator: ", "))
+                                        note: note.isEmpty ? nil : note.joined(separator: ", "),
+                                        reporter: BenchmarkReporters.reporter(source: source, lab: upstream.lab))
             if seen.insert(result).inserted { outcome.results.append(result) }
         }
+    }
+
+    /// Whether a benchmark's name ends with this version ("Terminal-Bench 2.1", version 2.1).
+    private static func states(_ version: String, benchmarkName: String) -> Bool {
+        BenchmarkMatcher.statedVersion(benchmarkName).map { BenchmarkMatcher.sameVersion($0.version, version) } ?? false
     }
 
     /// A version written as text or as a number (`version = 2.1`).

@@ -57,7 +57,7 @@ import Testing
         let catalog = try #require(CatalogFixture.check(CatalogFixture.valid).catalog)
         let launch = try #require(catalog.sources["alpha-launch"])
         #expect(launch.title == "Alpha launch post")
-        #expect(launch.publisher == "Alpha Labs")
+        #expect(launch.reports == .maker)
         #expect(launch.url == "https://alpha.example.test/launch")
         #expect(launch.date == ISODate(year: 2026, month: 2, day: 5))
         #expect(launch.location == VersusCore.SourceLocation(file: "Content/sources.yaml", line: 1, column: 3))

@@ -32,7 +32,7 @@ enum CatalogFixture {
         "sources.yaml": """
         - id: alpha-launch
           title: Alpha launch post
-          publisher: Alpha Labs
+          reports: maker
           url: https://alpha.example.test/launch
           date: 2026-02-05
         - id: beta-card

@@ -117,6 +117,7 @@ import Testing
         ])
         expectCatalogWarnings(result, [
             "\(Self.alpha):43:5: warning: result for `swe-bench-verified` has no source (add `source:` with an id from sources.yaml or an https:// address)",
+            "\(Self.alpha):43:5: warning: the score of `swe-bench-verified` does not say who ran the benchmark, so it is shown but never leads a comparison (add `reported_by: maker` (the model's maker published it) or `reported_by: independent` (a leaderboard), or `reports:` on its source in sources.yaml)",
         ])
     }
 
@@ -173,6 +174,7 @@ import Testing
               - benchmark: swe-bench-verified
                 score: 70
                 source: beta-card
+                reported_by: maker
             sources: [alpha-launch]
             """),
         ])

@@ -144,6 +144,56 @@ import Testing
         #expect(ClaimRules.benchmarkMargin(.elo, scale: 1400) == 10 && ClaimRules.benchmarkMargin(.score, scale: 50) == 1)
     }
 
+    @Test func aBenchmarkLeadNeedsTheSameKindOfReporter() async throws {
+        // Alpha's 70% is its maker's figure; Beta's 80% is set per case.
+        func row(_ reportedBy: String, source reports: String? = nil) throws -> BenchmarkComparison.Row {
+            var files = Self.files()
+            files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2", score: "80", reportedBy: reportedBy)
+            if let reports {
+                // The result states nothing; its source says who it reports.
+                files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]!
+                    .replacingOccurrences(of: "    reported_by: \(reportedBy)\n", with: "")
+                files["Content/sources.yaml"]! += "  reports: \(reports)\n"
+            }
+            return try #require(try Self.analysis(files).benchmarks.shared.first)
+        }
+        #expect(try row("maker").leader == .b)
+        #expect(try row("independent").leader == nil)
+        #expect(try row("independent").noCall == "No call: a leaderboard's score against the maker's own")
+        #expect(try row("rival").noCall == "No call: the maker's own against a rival maker's run")
+        #expect(try row("maker", source: "maker").leader == .b)
+        #expect(try row("maker", source: "independent").noCall == "No call: a leaderboard's score against the maker's own")
+
+        // A score nobody is named for is shown, never leads, and `versus check` says where to add it.
+        var files = Self.files()
+        files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2", score: "80")
+            .replacingOccurrences(of: "    reported_by: maker\n", with: "")
+        let fs = FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ("site/\($0.key)", $0.value) }))
+        let result = CatalogCheck.run(root: "site", fileSystem: fs, today: ISODate("2026-06-30")!)
+        let warning = try #require(result.diagnostics.first { $0.message.contains("who ran the benchmark") })
+        #expect(warning.location.file.hasSuffix("Content/models/beta.yaml") && warning.location.line == 13, "\(warning.location)")
+        #expect(warning.fix?.contains("reported_by: maker") == true)
+        let analysis = try Self.analysis(files)
+        #expect(analysis.benchmarks.shared.first?.noCall == "No call: who ran a score is not recorded")
+
+        // An unknown kind is an error naming the field.
+        files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2", reportedBy: "vendor")
+        let bad = CatalogCheck.run(root: "site", fileSystem: FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ("site/\($0.key)", $0.value) })),
+                                   today: ISODate("2026-06-30")!)
+        let error = try #require(bad.diagnostics.errors.first)
+        #expect(error.location.file.hasSuffix("Content/models/beta.yaml") && error.message.contains("reported_by"), "\(error)")
+
+        // The pages say who ran each score: the pair table's cells, the benchmark page's column.
+        let site = try IncrementalBuildTests.site(Self.files().merging(["Content/models/beta.yaml":
+            IncrementalBuildTests.model("Beta", input: "2", score: "80", reportedBy: "independent")], uniquingKeysWith: { $1 }))
+        _ = try await SiteBuildTests.build(root: site, into: site.appendingPathComponent("public"))
+        let pair = try String(contentsOf: site.appendingPathComponent("public/compare/alpha-vs-beta/index.html"), encoding: .utf8)
+        #expect(pair.contains("maker&#39;s figure") && pair.contains("independent</small>"))
+        #expect(pair.contains("No call: a leaderboard&#39;s score against the maker&#39;s own"))
+        let bench = try String(contentsOf: site.appendingPathComponent("public/benchmarks/bench/index.html"), encoding: .utf8)
+        #expect(bench.contains("<td>The maker</td>") && bench.contains("<td>Independent</td>"))
+    }
+
     @Test func modelsThatDoDifferentJobsAreNotRanked() async throws {
         // Beta is an embedding model at $2 in: cheaper or not, it does not replace Alpha, a chat model.
         var files = Self.files(betaContext: "8000")

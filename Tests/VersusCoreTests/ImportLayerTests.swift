@@ -152,6 +152,7 @@ import Testing
                   - benchmark: swe-bench-verified
                     score: 70
                     source: models-dev
+                    reported_by: independent
                 sources: [models-dev]
                 """,
             "providers/alpha.yaml": "name: Alpha upstream\nkind: router\nurl: https://upstream.example\n",

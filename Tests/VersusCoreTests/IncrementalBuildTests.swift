@@ -5,7 +5,8 @@ import Testing
 /// Rebuilds after each kind of change, counting what is re-rendered (as Hugo's tests do) and checking that the
 /// incremental result is byte for byte what a clean full build of the same catalog gives.
 @Suite(.serialized) struct IncrementalBuildTests {
-    static func model(_ name: String, input: String, tags: String = "[coding]", score: String = "70") -> String {
+    static func model(_ name: String, input: String, tags: String = "[coding]", score: String = "70",
+                      reportedBy: String = "maker") -> String {
         """
         name: \(name)
         developer: \(name) Labs
@@ -21,6 +22,7 @@ import Testing
         benchmarks:
           - benchmark: bench
             score: \(score)
+            reported_by: \(reportedBy)
             source: price-page
             date: 2026-06-01
         sources: [price-page]

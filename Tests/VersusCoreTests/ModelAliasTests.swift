@@ -74,9 +74,9 @@ import Testing
         files["Content/models/delta.yaml"] = IncrementalBuildTests.model("Delta", input: "4", tags: "[rag]") + "\naliases: [epsilon]\n"
         let result = Self.check(files)
         expectCatalogErrors(result, [
-            "Content/models/beta.yaml:20:5: error: `beta` lists itself as an alias (remove `beta` from `aliases`)",
-            "Content/models/beta.yaml:21:5: error: `alpha-0501` is already an alias of `alpha` (Content/models/alpha.yaml) (an id can be the alias of one model only; remove it from one of the two)",
-            "Content/models/delta.yaml:19:11: error: `delta` is an alias of `gamma` and has aliases of its own (list every alias on `gamma` and remove `aliases` here)",
+            "Content/models/beta.yaml:21:5: error: `beta` lists itself as an alias (remove `beta` from `aliases`)",
+            "Content/models/beta.yaml:22:5: error: `alpha-0501` is already an alias of `alpha` (Content/models/alpha.yaml) (an id can be the alias of one model only; remove it from one of the two)",
+            "Content/models/delta.yaml:20:11: error: `delta` is an alias of `gamma` and has aliases of its own (list every alias on `gamma` and remove `aliases` here)",
         ])
     }
 

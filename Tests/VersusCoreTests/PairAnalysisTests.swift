@@ -52,10 +52,13 @@ import Testing
         benchmarks:
           - benchmark: code-a
             score: 77.3
+            reported_by: independent
           - benchmark: code-b
             score: 50
+            reported_by: independent
           - benchmark: math-a
             score: 80
+            reported_by: independent
         last_reviewed: 2026-06-01
         """,
         "site/Content/models/two.yaml": """
@@ -75,10 +78,13 @@ import Testing
         benchmarks:
           - benchmark: code-a
             score: 52.5
+            reported_by: independent
           - benchmark: code-b
             score: 60
+            reported_by: independent
           - benchmark: math-a
             score: 91.3
+            reported_by: independent
         last_reviewed: 2026-06-01
         """,
         "site/Content/models/three.yaml": """

@@ -37,6 +37,7 @@ struct HandWrittenMergeTests {
               - benchmark: swe-bench-verified
                 score: 77.3
                 source: alpha-launch
+                reported_by: maker
             sources: [alpha-launch]
             last_reviewed: 2026-06-01
             notes: Checked against the launch post.

@@ -184,6 +184,45 @@ struct ImporterTests {
         // The layer adds only what the hand-written file lacks.
         let layer = try ImportFixture.text(root, "Content/imports/models-dev/benchmarks.yaml")
         #expect(layer.contains("- id: terminal-bench\n") && !layer.contains("swe-bench-verified") && !layer.contains("mystery"))
+        // The launch post is on the lab's own site: the maker's figure.
+        #expect(results[0].reporter == .maker)
+    }
+
+    @Test func aResultOfAnotherVersionIsAnotherBenchmark() {
+        let handWritten = Benchmark(id: "terminal-bench-2", name: "Terminal-Bench 2.0", category: .agentic, unit: .percent,
+                                    higherIsBetter: true, url: "https://www.tbench.ai", aliases: ["Terminal-Bench"],
+                                    location: SourceLocation(file: "Content/benchmarks.yaml"))
+        let matcher = BenchmarkMatcher(catalog: [handWritten])
+        // The same version (written 2 or 2.0) is the hand-written benchmark; 2.1 is one of its own, described alike.
+        #expect(matcher.match("Terminal-Bench", version: "2") == .catalog("terminal-bench-2"))
+        #expect(matcher.match("Terminal-Bench", version: "2.0") == .catalog("terminal-bench-2"))
+        guard case let .known(definition) = matcher.match("Terminal-Bench", version: "2.1") else {
+            Issue.record("version 2.1 matched Terminal-Bench 2.0")
+            return
+        }
+        #expect(definition.id == "terminal-bench-2-1" && definition.name == "Terminal-Bench 2.1")
+        #expect(definition.category == .agentic && definition.unit == .percent && definition.url == "https://www.tbench.ai")
+        // A name that states no version keeps the version in the variant (no new benchmark).
+        #expect(BenchmarkMatcher.statedVersion("LiveCodeBench v6")?.version == "6")
+        #expect(BenchmarkMatcher.statedVersion("SWE-bench Verified") == nil)
+        #expect(!BenchmarkMatcher.sameVersion("2.0", "2.1") && BenchmarkMatcher.sameVersion("v2", "2.0.0"))
+    }
+
+    @Test func whoRanABenchmarkFollowsTheAddressCited() {
+        func reporter(_ address: String?, lab: String = "anthropic") -> BenchmarkReporter? {
+            BenchmarkReporters.reporter(source: address, lab: lab)
+        }
+        #expect(reporter("https://www.swebench.com/") == .independent)
+        #expect(reporter("https://artificialanalysis.ai/agents/coding-agents") == .independent)
+        #expect(reporter("https://openrouter.ai/openai/gpt-5.2/benchmarks") == .independent)
+        #expect(reporter("https://labs.scale.com/leaderboard/swe_bench_pro_public") == .independent)
+        #expect(reporter("https://www.anthropic.com/news/claude-opus-4-8") == .maker)
+        #expect(reporter("https://www.anthropic.com/news/claude-opus-4-8", lab: "openai") == .rival)
+        #expect(reporter("https://huggingface.co/Qwen/Qwen3.6-27B", lab: "alibaba") == .maker)
+        #expect(reporter("https://arxiv.org/abs/2602.10604", lab: "stepfun") == .maker)
+        #expect(reporter("https://mistral.ai/news/devstral-2507", lab: "mistral") == .maker)
+        #expect(reporter("https://blog.example.com/our-evals", lab: "mistral") == .rival)
+        #expect(reporter(nil) == nil && reporter("not an address") == nil)
     }
 
     @Test func reimportingTheSameSnapshotChangesNoByte() throws {

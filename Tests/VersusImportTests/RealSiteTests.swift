@@ -61,6 +61,33 @@ struct RealSiteTests {
                         "\(pair.slug)")
             }
         }
+        // Benchmarks: a head-to-head names a leader only between like scores: same benchmark version, same kind of
+        // reporter (maker, independent leaderboard, rival maker), neither an estimate. The snapshot mixes a
+        // leaderboard's SWE-bench Verified with makers' model cards, and its "Terminal-Bench" of version 2.1 is a
+        // benchmark of its own, not Terminal-Bench 2.0.
+        let scored = catalog.models.filter { !$0.benchmarkResults.isEmpty }
+        var unlike = 0
+        for (index, a) in scored.enumerated() {
+            for b in scored[(index + 1)...] {
+                let pair = PairID(a.id, b.id)
+                guard digest.pairSet.contains(pair) else { continue }
+                for row in PairAnalysis(pair: pair, digest: digest).benchmarks.shared {
+                    let x = row.a!, y = row.b!
+                    if x.reporter != y.reporter { unlike += 1 }
+                    if row.leader != nil {
+                        #expect(x.reporter != nil && x.reporter == y.reporter && !x.score.primary.approximate
+                                && !y.score.primary.approximate, "\(pair.slug): \(row.benchmark.id) leads between unlike scores")
+                    }
+                    if let stated = BenchmarkMatcher.statedVersion(row.benchmark.name), let variant = row.variant,
+                       let range = variant.range(of: "version ") {
+                        let version = String(variant[range.upperBound...].prefix { $0 != "," })
+                        #expect(BenchmarkMatcher.sameVersion(stated.version, version), "\(pair.slug): \(row.benchmark.name) (\(variant))")
+                    }
+                }
+            }
+        }
+        #expect(unlike > 50, "the snapshot's unlike head-to-heads were expected, found \(unlike)")
+        #expect(catalog.benchmarks["terminal-bench-2-1"] != nil)
         // Capabilities: function calling implies tool use; no model shows the one without the other.
         #expect(!catalog.models.contains { $0.capability("function-calling") == .yes && $0.capability("tool-use") == .notDocumented })
         // Free and plan routes exist in the snapshot and are marked for what they are.

@@ -29,6 +29,25 @@ public enum ClaimRules {
         }
     }
 
+    /// Why two scores of one benchmark cannot be set against each other because of who ran them, in a few words
+    /// for the table; nil when the same kind of reporter gave both. A maker's own figure and a leaderboard's differ
+    /// in harness, prompts and attempts; a score whose reporter the catalog does not know matches neither.
+    static func unlikeReporters(_ a: BenchmarkReporter?, _ b: BenchmarkReporter?) -> String? {
+        guard let a, let b else { return "No call: who ran a score is not recorded" }
+        guard a != b else { return nil }
+        func kind(_ reporter: BenchmarkReporter) -> String {
+            switch reporter {
+            case .independent: return "a leaderboard's score"
+            case .maker: return "the maker's own"
+            case .rival: return "a rival maker's run"
+            }
+        }
+        // Always in the order leaderboard, maker, rival, so one pair reads one way on every page.
+        let order: [BenchmarkReporter] = [.independent, .maker, .rival]
+        let (first, second) = order.firstIndex(of: a)! < order.firstIndex(of: b)! ? (a, b) : (b, a)
+        return "No call: \(kind(first)) against \(kind(second))"
+    }
+
     /// Which side's value is larger by at least `ratio` times, when both are known and positive.
     static func larger<T: BinaryInteger>(_ x: T?, _ y: T?, ratio: Decimal) -> Side? {
         guard let x, let y, x > 0, y > 0 else { return nil }

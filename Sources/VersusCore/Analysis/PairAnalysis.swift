@@ -115,8 +115,8 @@ public struct BenchmarkComparison: Sendable {
 
         public var isShared: Bool { a != nil && b != nil }
 
-        /// The side that leads: the scores differ by at least the benchmark's margin (`ClaimRules.benchmarkMargin`)
-        /// and neither is an estimate.
+        /// The side that leads: the scores differ by at least the benchmark's margin (`ClaimRules.benchmarkMargin`),
+        /// neither is an estimate, and the same kind of reporter gave both (`BenchmarkReporter`).
         public var leader: Side? {
             guard let a, let b, a.score.value != b.score.value, noCall == nil else { return nil }
             let aHigher = a.score.value > b.score.value
@@ -128,6 +128,7 @@ public struct BenchmarkComparison: Sendable {
             guard let a, let b, let gap else { return nil }
             if gap == 0 { return "Tie" }
             if a.score.primary.approximate || b.score.primary.approximate { return "No call: an estimated score" }
+            if let unlike = ClaimRules.unlikeReporters(a.reporter, b.reporter) { return unlike }
             let margin = ClaimRules.benchmarkMargin(benchmark.unit, scale: max(a.score.value, b.score.value))
             return gap < margin ? "Too close to call" : nil
         }

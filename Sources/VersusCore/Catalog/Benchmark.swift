@@ -39,4 +39,16 @@ public struct Benchmark: Sendable, Hashable, Encodable {
     /// Other names the benchmark goes by (used to match imported results).
     public var aliases: [String]
     public var location: SourceLocation
+
+    public init(id: String, name: String, category: Category, unit: Unit, higherIsBetter: Bool, url: String?,
+                aliases: [String], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.unit = unit
+        self.higherIsBetter = higherIsBetter
+        self.url = url
+        self.aliases = aliases
+        self.location = location
+    }
 }

@@ -89,6 +89,30 @@ public struct BenchmarkResult: Sendable, Hashable, Encodable {
     public var variant: String?
     public var score: Figure<Decimal>
     public var location: SourceLocation
+    /// Who ran the benchmark for the score the catalog uses, as the result states it (`reported_by:`).
+    public var reportedBy: BenchmarkReporter? = nil
+    /// `reportedBy`, else what the source of the score says it reports (`reports:` in sources.yaml); set in
+    /// validation. nil when neither says: such a score is shown but never decides who leads.
+    public var reporter: BenchmarkReporter? = nil
+}
+
+/// Who ran a benchmark: the model's maker (a model card, a launch post, a technical report), an independent
+/// leaderboard, or a rival company (another maker's launch post scoring this model). Two scores lead one over the
+/// other only when the same kind of reporter gives both: makers choose their harness, prompts and attempts,
+/// leaderboards fix theirs, and a rival runs a competitor under its own conditions.
+public enum BenchmarkReporter: String, Sendable, Hashable, CaseIterable, Encodable {
+    case maker
+    case independent
+    case rival
+
+    /// A few words for a table cell.
+    public var label: String {
+        switch self {
+        case .maker: return "maker's figure"
+        case .independent: return "independent"
+        case .rival: return "another maker's run"
+        }
+    }
 }
 
 /// A way to run an open-weights model on one's own hardware, as a source reports it.

@@ -29,6 +29,8 @@ public struct Source: Sendable, Hashable, Encodable {
     /// When the document was published or last read for the catalog.
     public var date: ISODate?
     public var location: SourceLocation
+    /// Who ran the benchmarks whose scores this document prints (`reports:`), when the catalog knows.
+    public var reports: BenchmarkReporter? = nil
 }
 
 /// One value of a figure as one source gives it.

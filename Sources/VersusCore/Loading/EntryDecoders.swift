@@ -2,7 +2,7 @@ import Foundation
 
 /// Decoders for the small catalog files: sources, providers and benchmarks.
 enum SourcesDecoder {
-    static let keys = ["id", "title", "publisher", "url", "date"]
+    static let keys = ["id", "title", "publisher", "url", "date", "reports"]
 
     static func decode(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> [Source] {
         guard let node else { return [] }
@@ -18,8 +18,10 @@ enum SourcesDecoder {
             let publisher = reader.string("publisher", &diagnostics)
             let url = reader.url("url", &diagnostics)
             let date = reader.date("date", &diagnostics)
+            let reports = reader.choice("reports", as: BenchmarkReporter.self, &diagnostics)
             guard let id, let title else { return nil }
-            return Source(id: id, title: title, url: url, publisher: publisher, date: date, location: item.location)
+            return Source(id: id, title: title, url: url, publisher: publisher, date: date, location: item.location,
+                          reports: reports)
         }
     }
 }

@@ -57,6 +57,7 @@ enum LayerMerge {
         result.url = hand.url ?? layer.url
         result.publisher = hand.publisher ?? layer.publisher
         result.date = hand.date ?? layer.date
+        result.reports = hand.reports ?? layer.reports
         return result
     }
 

@@ -9,7 +9,7 @@ enum ModelDecoder {
     static let routeKeys = ["provider", "model_id", "input", "output", "cached_input", "cache_write", "batch_input",
                             "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of", "price_kind"]
     static let tierKeys = ["above_tokens", "input", "output", "cached_input", "cache_write"]
-    static let resultKeys = ["benchmark", "score", "variant", "source", "date", "note"]
+    static let resultKeys = ["benchmark", "score", "variant", "source", "date", "note", "reported_by"]
     static let selfHostingKeys = ["label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
                                   "context_tokens", "approximate", "note", "source", "date"]
 
@@ -177,6 +177,7 @@ enum ModelDecoder {
             let source = reader.string("source", &diagnostics).map(SourceReference.init)
             let date = reader.date("date", &diagnostics)
             let note = reader.string("note", &diagnostics)
+            let reportedBy = reader.choice("reported_by", as: BenchmarkReporter.self, &diagnostics)
             guard let scoreNode = reader.value("score") else {
                 reader.missing("score", &diagnostics)
                 continue
@@ -187,7 +188,8 @@ enum ModelDecoder {
             if let index = results.firstIndex(where: { $0.benchmark == benchmark && $0.variant == variant }) {
                 results[index].score.values.append(contentsOf: score.values)
             } else {
-                results.append(BenchmarkResult(benchmark: benchmark, variant: variant, score: score, location: node.location))
+                results.append(BenchmarkResult(benchmark: benchmark, variant: variant, score: score, location: node.location,
+                                               reportedBy: reportedBy))
             }
         }
         return results

@@ -24,7 +24,7 @@ public struct CatalogValidator: Sendable {
         let providers = Dictionary(loaded.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let site = loaded.site
         let models = loaded.models.map {
-            CapabilityRules.derived(PriceKindRules.resolved($0, providers: providers),
+            CapabilityRules.derived(BenchmarkRules.resolved(PriceKindRules.resolved($0, providers: providers), sources: sources),
                                     capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
         }
         // A file that failed as a whole (unreadable, malformed, or no entry left) is reported once: references to
@@ -52,6 +52,7 @@ public struct CatalogValidator: Sendable {
             references.check(model, &diagnostics)
             FigureRules.check(model, &diagnostics)
             PriceKindRules.check(model, &diagnostics)
+            BenchmarkRules.check(model, &diagnostics)
             if let site { ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics) }
         }
 

@@ -136,4 +136,14 @@ public enum Format {
 
     /// Dates as written in the catalog (ISO), which every reader can sort and no locale misreads.
     public static func date(_ value: ISODate?) -> String { value?.description ?? notDocumented }
+
+    /// Who ran a benchmark, for a table column.
+    public static func reporter(_ value: BenchmarkReporter?) -> String {
+        switch value {
+        case .maker?: return "The maker"
+        case .independent?: return "Independent"
+        case .rival?: return "Another maker"
+        case nil: return "Not recorded"
+        }
+    }
 }

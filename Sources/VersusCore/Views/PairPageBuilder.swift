@@ -123,7 +123,7 @@ struct PairPageBuilder: Sendable {
         let a = analysis.a.model, b = analysis.b.model
         func scoreCell(_ result: BenchmarkResult?, lead: Bool, unit: Benchmark.Unit) -> Cell {
             guard let result else { return Cell("Not reported", muted: true) }
-            var cell = ledger.cell(result.score) { Format.score($0, unit: unit) }
+            var cell = ledger.cell(result.score) { Format.score($0, unit: unit) }.noting(result.reporter?.label)
             cell.lead = lead
             return cell
         }

@@ -24,7 +24,8 @@ struct SitePageBuilder {
             guard let benchmark = catalog.benchmarks[result.benchmark] else { return nil }
             return ModelPageView.Result(name: benchmark.name, href: routes.benchmark(benchmark.id), category: benchmark.category.label,
                                         variant: result.variant,
-                                        score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) })
+                                        score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) }
+                                            .noting(result.reporter?.label))
         }.sorted { ($0.category, $0.name) < ($1.category, $1.name) }
         let selfHosting = SelfHostingRows.rows(for: model, ledger: &ledger)
         let comparisons = catalog.models.filter { $0.id != id && digest_hasPair(id, $0.id) }.map { other in
@@ -62,11 +63,11 @@ struct SitePageBuilder {
             return ($0.0.id, $0.1.variant ?? "") < ($1.0.id, $1.1.variant ?? "")
         }
         var entries: [BenchmarkPageView.Entry] = []
-        for (index, (model, result)) in scored.enumerated() {
+        for (model, result) in scored {
             entries.append(BenchmarkPageView.Entry(
-                rank: index + 1, model: model.name, href: routes.model(model.id), developer: model.developer, variant: result.variant,
+                model: model.name, href: routes.model(model.id), developer: model.developer, variant: result.variant,
                 score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) },
-                date: Format.date(result.score.primary.date)))
+                runBy: Format.reporter(result.reporter), date: Format.date(result.score.primary.date)))
         }
         let unit: String
         switch benchmark.unit {

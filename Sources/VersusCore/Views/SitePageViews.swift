@@ -47,12 +47,13 @@ public struct Row1: Sendable, TemplateView {
 
 public struct BenchmarkPageView: Sendable, TemplateView {
     public struct Entry: Sendable, TemplateView {
-        public var rank: Int
         public var model: String
         public var href: String
         public var developer: String
         public var variant: String?
         public var score: Cell
+        /// Who ran the benchmark for this score (`BenchmarkReporter`), or that the catalog does not record it.
+        public var runBy: String
         public var date: String
     }
 

@@ -18,6 +18,14 @@ public struct Cell: Sendable, TemplateFields {
 
     public static let unknown = Cell(Format.notDocumented, muted: true)
 
+    /// The cell with `text` added to its note (after what the note already says).
+    func noting(_ text: String?) -> Cell {
+        guard let text, !text.isEmpty else { return self }
+        var cell = self
+        cell.note = [note, text].compactMap { $0 }.joined(separator: "; ")
+        return cell
+    }
+
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["text": text, "muted": muted, "lead": lead, "refs": refs.map(\.templateFields)]
         if let note { fields["note"] = note }
