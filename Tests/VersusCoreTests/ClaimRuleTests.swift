@@ -220,3 +220,42 @@ import Testing
         #expect(!PairAnalysis.differentJobs(analysis.b.model, analysis.b.model))
     }
 }
+
+/// Verdict and spec lines that used to say nothing or contradict the page.
+@Suite struct VerdictLineTests {
+    static func openModel(_ name: String, input: String, memory: String) -> String {
+        IncrementalBuildTests.model(name, input: input) + "\nopenness: open-weights\nself_hosting:\n  - label: smallest\n    min_memory_gb: \(memory)\n    memory: vram\n"
+    }
+
+    @Test func bothOpenSaysWhichNeedsLessMemoryOrNothing() throws {
+        var files = ClaimRuleTests.files()
+        files["Content/models/alpha.yaml"] = Self.openModel("Alpha", input: "1", memory: "24")
+        files["Content/models/beta.yaml"] = Self.openModel("Beta", input: "2", memory: "80")
+        let apart = try ClaimRuleTests.analysis(files)
+        #expect(apart.verdict.contains(.smallerSelfHost(.a, gigabytes: 24, otherGigabytes: 80)))
+        let line = try #require(apart.verdict.first { if case .smallerSelfHost = $0 { return true }; return false })
+        #expect(Phrases.verdict(line, a: apart.a.model, b: apart.b.model)
+                == "Self-hosting: both have open weights; the smallest setup documented for Alpha needs 24 GB of memory, for Beta 80 GB.")
+        // 24 against 30 GB is under 1.5×: no line, and never "both publish open weights".
+        files["Content/models/beta.yaml"] = Self.openModel("Beta", input: "2", memory: "30")
+        let close = try ClaimRuleTests.analysis(files)
+        #expect(!close.verdict.contains { if case .smallerSelfHost = $0 { return true }; return false })
+        #expect(!close.verdict.map { Phrases.verdict($0, a: close.a.model, b: close.b.model) }.contains { $0.contains("Self-hosting") })
+    }
+
+    @Test func visionAndImageInputGoTogether() throws {
+        var files = ClaimRuleTests.files()
+        files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1") + "\ncapabilities:\n  vision: yes\nmodalities:\n  input: [text]\n"
+        files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2") + "\ncapabilities:\n  vision: yes\n"
+        files["Content/models/gamma.yaml"] = IncrementalBuildTests.model("Gamma", input: "3") + "\nmodalities:\n  input: [text, image]\n"
+        let analysis = try ClaimRuleTests.analysis(files)
+        let alpha = analysis.a.model, beta = analysis.b.model
+        #expect(alpha.inputModalities == [.text, .image])
+        let fs = FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ("site/\($0.key)", $0.value) }))
+        let catalog = try #require(CatalogCheck.run(root: "site", fileSystem: fs, today: ISODate("2026-06-30")!).catalog)
+        #expect(catalog.model("gamma")?.capability("vision") == .yes)
+        var ledger = SourceLedger(catalog: catalog)
+        let input = SpecRows.cells(beta, ledger: &ledger).first { $0.0 == "Input" }?.1
+        #expect(input?.text == "Images; the full list is not documented" && input?.muted == false)
+    }
+}

@@ -25,6 +25,9 @@ struct RealSiteTests {
         let checked = ImportFixture.check(root)
         #expect(checked.diagnostics.errors.isEmpty, "\(checked.diagnostics.errors.printed.prefix(20))")
         let catalog = try #require(checked.catalog)
+        // The bundled hand-written notes hold on the imported catalog too (no figure the tables contradict).
+        let notes = checked.diagnostics.filter { $0.location.file.contains("/comparisons/") }
+        #expect(notes.isEmpty, "\(notes.printed)")
         let templates = try TemplateSet.load(root: root.path).get()
         let output = root.appendingPathComponent("public")
         let report = try await SiteBuilder(catalog: catalog, templates: templates).build(into: output)
@@ -90,6 +93,11 @@ struct RealSiteTests {
         #expect(catalog.benchmarks["terminal-bench-2-1"] != nil)
         // Capabilities: function calling implies tool use; no model shows the one without the other.
         #expect(!catalog.models.contains { $0.capability("function-calling") == .yes && $0.capability("tool-use") == .notDocumented })
+        // Vision and image input go together.
+        #expect(!catalog.models.contains { model in
+            model.capability("vision") == .yes && !model.inputModalities.isEmpty && !model.inputModalities.contains(.image)
+                || model.inputModalities.contains(.image) && model.capability("vision") != .yes
+        })
         // Free and plan routes exist in the snapshot and are marked for what they are.
         let kinds = catalog.models.flatMap(\.routes).map(\.kind)
         #expect(kinds.filter { $0 == .free }.count > 50 && kinds.filter { $0 == .plan }.count > 50, "\(Dictionary(grouping: kinds, by: { $0 }).mapValues(\.count))")
@@ -147,7 +155,8 @@ struct SiteScan {
 
     static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
     static let fillerPatterns = ["Last reviewed: Not documented", "records no advantage", "say more about its record",
-                                 "model of undocumented type", ">1 pts<", " 1 pts ", "and 0 benchmarks in common"]
+                                 "model of undocumented type", ">1 pts<", " 1 pts ", "and 0 benchmarks in common",
+                                 "both publish open weights"]
     /// Ratios too small to state, and advice drawn from what a record does not document.
     static let smallRatios = [" 1×", "(1×", " 1.0×", " 1.1×", " 1.2×", "(1.0×", "(1.1×", "(1.2×", ", not documented for "]
 

@@ -112,7 +112,9 @@ public enum VerdictLine: Sendable, Hashable {
     case cheaper(Side, ratio: Decimal?, difference: Decimal)
     case largerContext(Side)
     case selfHostable(Side)
-    case bothSelfHostable
+    /// Both have open weights and the side named runs in much less memory (`ClaimRules.statedRatio` or more): the
+    /// smallest memory each one's self-hosting setups document.
+    case smallerSelfHost(Side, gigabytes: Decimal, otherGigabytes: Decimal)
     /// The two do different jobs (`PairAnalysis.differentJobs`): said first, and no line ranks them on cost or limits.
     case differentJobs
 
@@ -131,7 +133,12 @@ public enum VerdictLine: Sendable, Hashable {
         }
         if let largerContext { lines.append(.largerContext(largerContext)) }
         switch (a.canSelfHost, b.canSelfHost) {
-        case (true, true): lines.append(.bothSelfHostable)
+        case (true, true):
+            // "Both have open weights" decides nothing; the memory each needs at the least can.
+            let least = [a, b].map { $0.model.selfHosting.compactMap(\.minimumMemoryGB).min() }
+            if let x = least[0], let y = least[1], x > 0, y > 0, max(x, y) >= min(x, y) * ClaimRules.statedRatio {
+                lines.append(x < y ? .smallerSelfHost(.a, gigabytes: x, otherGigabytes: y) : .smallerSelfHost(.b, gigabytes: y, otherGigabytes: x))
+            }
         case (true, false): lines.append(.selfHostable(.a))
         case (false, true): lines.append(.selfHostable(.b))
         default: break

@@ -14,6 +14,16 @@ enum CapabilityRules {
                 model.capabilities[conclusion] = .yes
             }
         }
+        // Vision is reading images: a model documented with image input is documented for vision, and a model
+        // documented for vision takes images, whatever else its input list names.
+        if shown.contains("vision") {
+            if model.inputModalities.contains(.image) && model.capability("vision") == .notDocumented {
+                model.capabilities["vision"] = .yes
+            }
+            if model.capabilities["vision"] == .yes && !model.inputModalities.isEmpty && !model.inputModalities.contains(.image) {
+                model.inputModalities.append(.image)
+            }
+        }
         return model
     }
 }

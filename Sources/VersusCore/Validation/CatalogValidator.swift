@@ -63,6 +63,8 @@ public struct CatalogValidator: Sendable {
         let aliasOf = Catalog.aliasIndex(models)
         let modelIDs = Set(models.map(\.id)).union(ids(failedIn: "models")).union(aliasOf.keys)
         var editorials: [PairID: Editorial] = [:]
+        let notes = EditorialRules.Context(models: Dictionary(models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                                           benchmarks: benchmarks)
         for (file, slug, text) in loaded.editorials {
             let (parsed, candidates) = PairID.parse(slug, knownIDs: modelIDs)
             guard let parsed else {
@@ -82,6 +84,7 @@ public struct CatalogValidator: Sendable {
                                               fix: "merge the two files into one"))
                 } else {
                     editorials[pair] = editorial
+                    EditorialRules.check(editorial, text: text, file: file, context: notes, &diagnostics)
                 }
             }
         }

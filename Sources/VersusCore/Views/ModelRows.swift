@@ -41,7 +41,8 @@ enum SpecRows {
             ("Licence", license),
             ("Weights", text(model.openness?.label)),
             ("Commercial use", text(model.commercialUse?.label)),
-            ("Input", model.inputModalities.isEmpty ? .unknown : Cell(Format.list(model.inputModalities.map(\.label)))),
+            ("Input", !model.inputModalities.isEmpty ? Cell(Format.list(model.inputModalities.map(\.label)))
+                : model.capability("vision") == .yes ? Cell("Images; the full list is not documented") : .unknown),
             ("Output", model.outputModalities.isEmpty ? .unknown : Cell(Format.list(model.outputModalities.map(\.label)))),
             ("Languages", languages),
         ]

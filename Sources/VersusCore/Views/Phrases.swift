@@ -51,8 +51,8 @@ enum Phrases {
             return "Long inputs: \(name(side)) has the larger context window."
         case let .selfHostable(side):
             return "Self-hosting: only \(name(side)) has open weights."
-        case .bothSelfHostable:
-            return "Self-hosting: both publish open weights."
+        case let .smallerSelfHost(side, gigabytes, otherGigabytes):
+            return "Self-hosting: both have open weights; the smallest setup documented for \(name(side)) needs \(Format.number(gigabytes)) GB of memory, for \(name(side == .a ? .b : .a)) \(Format.number(otherGigabytes)) GB."
         case .differentJobs:
             func does(_ model: Model) -> String {
                 guard let type = model.productType, let job = type.job else { return "\(model.name) writes text" }
