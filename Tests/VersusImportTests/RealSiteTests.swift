@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
-import VersusCore
+@testable import VersusCore
 @testable import VersusImport
 
 /// The whole site as a real user publishes it: the bundled catalog and templates copied to a fresh folder, the shared
@@ -91,6 +91,25 @@ struct RealSiteTests {
         }
         #expect(unlike > 50, "the snapshot's unlike head-to-heads were expected, found \(unlike)")
         #expect(catalog.benchmarks["terminal-bench-2-1"] != nil)
+        // Source marks: every price cell of every route table marks exactly the sources that give the value shown
+        // (the route's own source stands in the row's Source column), never a source that gives another value.
+        var marked = 0
+        for model in catalog.models {
+            var ledger = SourceLedger(catalog: catalog)
+            let rows = RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
+            let routes = CostCalculator.cheapestFirst(model.routes, at: traffic)
+            for (row, route) in zip(rows, routes) {
+                for (cell, figure) in [(row.input, route.input), (row.output, route.output), (row.cached, route.cachedInput)] {
+                    guard let figure else { continue }
+                    let shown = Set(cell.refs.compactMap { ledger.key(of: $0) })
+                    let giving = Set(figure.values.filter { $0.value == figure.value }.compactMap { $0.source?.key })
+                        .subtracting(route.source.map { [$0.key] } ?? [])
+                    #expect(shown == giving, "\(model.id) on \(route.provider): marks \(shown), value from \(giving)")
+                    marked += shown.count
+                }
+            }
+        }
+        #expect(marked > 0, "no price of the imported catalog carries a mark of its own")
         // Capabilities: function calling implies tool use; no model shows the one without the other.
         #expect(!catalog.models.contains { $0.capability("function-calling") == .yes && $0.capability("tool-use") == .notDocumented })
         // Vision and image input go together.

@@ -134,6 +134,9 @@ struct SourceLedger {
         return [Ref(number: String(number))]
     }
 
+    /// The reference a mark on this page stands for (its `SourceReference.key`).
+    func key(of ref: Ref) -> String? { numbers.first { String($0.value) == ref.number }?.key }
+
     /// Numbers `references` as if the page cited them here, in this order (a fragment's citations).
     mutating func cite(_ references: [SourceReference]) {
         for reference in references { _ = ref(reference) }
