@@ -15,7 +15,7 @@ enum HTTPProbe {
 
     /// Connects to 127.0.0.1:`port`, sends a GET for `path`, and reads until the server closes the connection,
     /// `until` appears in what was read, or `timeout` passes.
-    static func get(port: Int, path: String, method: String = "GET", until marker: String? = nil, timeout: Double = 10) throws -> Reply {
+    static func get(port: Int, path: String, method: String = "GET", until marker: String? = nil, timeout: Double = 30) throws -> Reply {
         #if canImport(Glibc)
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

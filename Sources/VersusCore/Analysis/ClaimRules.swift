@@ -56,6 +56,17 @@ public enum ClaimRules {
         return x > y ? .a : .b
     }
 
+    /// `larger` for figures that sources may dispute: the claim must hold whichever source is right, so the larger
+    /// side's smallest value is set against the other side's largest (Qwen3.5-27B's 1M context window, which
+    /// models.dev gives as 262K, is not called larger than a 262K window that another source gives as 1M).
+    static func larger(_ x: Figure<Int>?, _ y: Figure<Int>?, ratio: Decimal) -> Side? {
+        guard let x, let y else { return nil }
+        let xs = x.values.map(\.value), ys = y.values.map(\.value)
+        guard let side = larger(x.value, y.value, ratio: ratio) else { return nil }
+        let (low, high) = side == .a ? (xs.min()!, ys.max()!) : (ys.min()!, xs.max()!)
+        return larger(low, high, ratio: ratio) == .a ? side : nil
+    }
+
     static func median(_ values: [Decimal]) -> Decimal? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted(), middle = sorted.count / 2

@@ -35,8 +35,8 @@ public struct PairAnalysis: Sendable {
         }
         let sameJob = !Self.differentJobs(a.model, b.model)
         cost = CostComparison(a: a.headlineCost, b: b.headlineCost, comparable: sameJob)
-        largerContext = sameJob ? ClaimRules.larger(a.model.contextWindow?.value, b.model.contextWindow?.value, ratio: ClaimRules.limitRatio) : nil
-        largerOutput = sameJob ? ClaimRules.larger(a.model.maxOutput?.value, b.model.maxOutput?.value, ratio: ClaimRules.limitRatio) : nil
+        largerContext = sameJob ? ClaimRules.larger(a.model.contextWindow, b.model.contextWindow, ratio: ClaimRules.limitRatio) : nil
+        largerOutput = sameJob ? ClaimRules.larger(a.model.maxOutput, b.model.maxOutput, ratio: ClaimRules.limitRatio) : nil
         sharedProviders = a.providerIDs.intersection(b.providerIDs).sorted()
         tradeOffs = TradeOffs(a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
                               largerContext: largerContext, largerOutput: largerOutput)

@@ -78,7 +78,11 @@ enum DeepDive {
                 case .cheaper, .onlyOnePriced: return ["budget-bound traffic"]
                 case .openWeights: return ["private deployment"]
                 case let .benchmarkLeads(rows):
-                    return Array(Set(rows.map { $0.benchmark.category.label.lowercased() })).sorted().map { "\($0) results" }
+                    // Only categories this side leads as a whole (the verdict's rule), so that a category split
+                    // one win each is credited to neither.
+                    let led = Set(analysis.benchmarks.categories.filter { $0.leader == side }.map(\.category))
+                    return Array(Set(rows.map(\.benchmark.category).filter(led.contains).map { $0.label.lowercased() })).sorted()
+                        .map { "\($0) results" }
                 case .moreProviders: return ["provider choice"]
                 case .capabilitiesOtherLacks(let list): return list.prefix(2).map { $0.name.lowercased() }
                 case .largerOutput: return ["long outputs"]

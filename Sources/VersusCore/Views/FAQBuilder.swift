@@ -66,12 +66,15 @@ enum FAQBuilder {
             let items = coding.map { row -> String in
                 let unit = row.benchmark.unit
                 let scores = "\(Format.score(row.a!.score.value, unit: unit)) vs \(Format.score(row.b!.score.value, unit: unit))"
-                let who = row.leader.map { $0 == .a ? a.name : b.name } ?? "neither"
-                return "\(row.benchmark.name): \(who) (\(scores))"
+                let name = row.benchmark.name + (row.variant.map { " (\($0))" } ?? "")
+                if let leader = row.leader { return "\(name): \(leader == .a ? a.name : b.name), \(scores)" }
+                let why = (row.noCall ?? "no leader").replacingOccurrences(of: "No call: ", with: "no call, ")
+                return "\(name): \(why.prefix(1).lowercased() + why.dropFirst()), \(scores)"
             }
             let lead = analysis.benchmarks.categories.first { $0.category == .coding }?.leader
             let head = lead.map { "\($0 == .a ? a.name : b.name) leads on the coding benchmarks both report." }
-                ?? "The coding benchmarks both report are split."
+                ?? (coding.contains { $0.leader != nil } ? "The coding benchmarks both report are split."
+                    : "No coding benchmark both report names a leader.")
             list.append(Question(question: "Which is better at coding, \(a.name) or \(b.name)?",
                                  answer: head + " " + items.joined(separator: "; ") + "."))
         }
