@@ -61,6 +61,16 @@ import Testing
         #expect(try Self.analysis(Self.files(betaContext: "160000")).largerContext == .b)  // 25% more
     }
 
+    @Test func aDisputedLimitIsLargerOnlyWhateverTheSource() throws {
+        // Beta's window is 1M by one source and 128K by another: against Alpha's 128K it is not called larger.
+        let disputed = "\n  - value: 1000000\n    source: price-page\n  - value: 128000\n    source: https://other.example.test/beta"
+        let contested = try Self.analysis(Self.files(betaContext: disputed))
+        #expect(contested.largerContext == nil && !contested.verdict.contains(.largerContext(.b)))
+        // 1M by one source and 512K by another: larger either way.
+        let agreed = "\n  - value: 1000000\n    source: price-page\n  - value: 512000\n    source: https://other.example.test/beta"
+        #expect(try Self.analysis(Self.files(betaContext: agreed)).largerContext == .b)
+    }
+
     @Test func moreProvidersMeansTwiceAsManyDistinctProviders() throws {
         // Beta: api plus north three times (regional ids of one provider): two providers against one.
         let regional = Self.route("north", "2", "2") + Self.route("north", "2", "2").replacingOccurrences(of: "m-north", with: "m-north-eu")
