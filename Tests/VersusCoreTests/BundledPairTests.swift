@@ -67,8 +67,10 @@ import Testing
         #expect(tradeOffs.contains("The job is RAG work"), "\(tradeOffs)")
         let friction = try Self.section(site, pair, "switching")
         #expect(friction.contains("No provider in the catalog serves both"))
-        #expect(friction.contains("You gain structured outputs"))
-        #expect(friction.contains("You gain code execution"))
+        // Each documents a capability the other's record does not mention: to confirm, never "you gain".
+        #expect(friction.contains("Confirm you can do without code execution: Qwen3.5-122B-A10B does not document it."))
+        #expect(friction.contains("Confirm you can do without structured outputs: GPT-5.2 Codex does not document it."))
+        #expect(!friction.contains("You gain"))
         let faq = try Self.section(site, pair, "faq")
         // GPT-5.2 Codex documents no context window, so the page does not ask which is larger.
         #expect(!faq.contains("larger context window"))

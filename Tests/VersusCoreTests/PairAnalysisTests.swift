@@ -146,8 +146,11 @@ import Testing
     @Test func switchFrictionNamesSharedProvidersAndCapabilities() throws {
         let analysis = PairAnalysis(pair: PairID("one", "two"), digest: try Self.digest())
         #expect(analysis.sharedProviders == ["beta"])
-        #expect(analysis.friction.aToB.lost.map(\.id) == ["code-execution"])
+        // One documents code execution, two does not mention it: to confirm, not a loss. One is documented without
+        // tool use, which two has: a gain. The other way, two's tool use is lost to one's stated "no".
+        #expect(analysis.friction.aToB.lost.isEmpty && analysis.friction.aToB.unconfirmed.map(\.id) == ["code-execution"])
         #expect(analysis.friction.aToB.gained.map(\.id) == ["tool-use"])
+        #expect(analysis.friction.bToA.lost.map(\.id) == ["tool-use"] && analysis.friction.bToA.gained.isEmpty)
         #expect(analysis.friction.aToB.contextShrinks?.to == 262144)
         #expect(analysis.friction.bToA.contextShrinks == nil)
 

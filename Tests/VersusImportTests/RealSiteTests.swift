@@ -175,7 +175,7 @@ struct SiteScan {
     static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
     static let fillerPatterns = ["Last reviewed: Not documented", "records no advantage", "say more about its record",
                                  "model of undocumented type", ">1 pts<", " 1 pts ", "and 0 benchmarks in common",
-                                 "both publish open weights"]
+                                 "both publish open weights", "Product type: Not documented."]
     /// Ratios too small to state, and advice drawn from what a record does not document.
     static let smallRatios = [" 1×", "(1×", " 1.0×", " 1.1×", " 1.2×", "(1.0×", "(1.1×", "(1.2×", ", not documented for "]
 

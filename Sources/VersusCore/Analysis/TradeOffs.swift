@@ -72,9 +72,11 @@ public struct SwitchFriction: Sendable, Hashable {
     public var to: String
     /// Providers serving both: only the model id changes.
     public var sharedProviders: [String]
-    /// Capabilities the source has and the target does not document as present.
+    /// Capabilities the source has and the target is documented without (stated "no").
     public var lost: [CapabilityDefinition]
-    /// Capabilities the target has and the source does not.
+    /// Capabilities the source has and the target's record does not mention: to confirm, not a loss.
+    public var unconfirmed: [CapabilityDefinition]
+    /// Capabilities the target has and the source is documented without; "not documented" on the source is no gain.
     public var gained: [CapabilityDefinition]
     /// Set when the target's context window is smaller: (target, source).
     public var contextShrinks: (to: Int, from: Int)?
@@ -85,9 +87,12 @@ public struct SwitchFriction: Sendable, Hashable {
         self.from = from.model.id
         self.to = to.model.id
         sharedProviders = shared
-        lost = capabilities.filter { $0.state(direction) == .yes && $0.state(direction.other) != .yes }.map(\.definition)
-        gained = capabilities.filter { $0.state(direction.other) == .yes && $0.state(direction) != .yes }.map(\.definition)
-        if let source = from.model.contextWindow?.value, let target = to.model.contextWindow?.value, target < source {
+        lost = capabilities.filter { $0.state(direction) == .yes && $0.state(direction.other) == .no }.map(\.definition)
+        unconfirmed = capabilities.filter { $0.state(direction) == .yes && $0.state(direction.other) == .notDocumented }.map(\.definition)
+        gained = capabilities.filter { $0.state(direction.other) == .yes && $0.state(direction) == .no }.map(\.definition)
+        // Only a window smaller by the margin that names a larger one (`ClaimRules.limitRatio`, whichever source is right).
+        if ClaimRules.larger(from.model.contextWindow, to.model.contextWindow, ratio: ClaimRules.limitRatio) == .a,
+           let source = from.model.contextWindow?.value, let target = to.model.contextWindow?.value {
             contextShrinks = (target, source)
         }
         targetHasNoRoute = to.model.routes.isEmpty
@@ -95,7 +100,7 @@ public struct SwitchFriction: Sendable, Hashable {
 
     public static func == (lhs: SwitchFriction, rhs: SwitchFriction) -> Bool {
         lhs.from == rhs.from && lhs.to == rhs.to && lhs.sharedProviders == rhs.sharedProviders && lhs.lost == rhs.lost
-            && lhs.gained == rhs.gained && lhs.contextShrinks?.to == rhs.contextShrinks?.to
+            && lhs.unconfirmed == rhs.unconfirmed && lhs.gained == rhs.gained && lhs.contextShrinks?.to == rhs.contextShrinks?.to
             && lhs.contextShrinks?.from == rhs.contextShrinks?.from && lhs.targetHasNoRoute == rhs.targetHasNoRoute
     }
 

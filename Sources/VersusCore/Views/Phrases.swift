@@ -76,7 +76,10 @@ enum Phrases {
             items.append("Prompts above \(Format.tokens(shrink.to)) tokens will not fit: \(to.name)'s window is smaller than \(Format.tokens(shrink.from)).")
         }
         if !friction.lost.isEmpty {
-            items.append("Confirm you can do without \(capabilityNames(friction.lost)): \(to.name) does not document \(friction.lost.count == 1 ? "it" : "them").")
+            items.append("You lose \(capabilityNames(friction.lost)): \(to.name) is documented without \(friction.lost.count == 1 ? "it" : "them").")
+        }
+        if !friction.unconfirmed.isEmpty {
+            items.append("Confirm you can do without \(capabilityNames(friction.unconfirmed)): \(to.name) does not document \(friction.unconfirmed.count == 1 ? "it" : "them").")
         }
         if !friction.gained.isEmpty {
             items.append("You gain \(capabilityNames(friction.gained)).")

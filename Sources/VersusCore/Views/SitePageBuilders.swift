@@ -39,7 +39,7 @@ struct SitePageBuilder {
         return ModelPageView(
             meta: routes.meta(title: PageTitles.model(model), description: description,
                               path: routes.model(id), site: site, bodyClass: "model"),
-            name: model.name, developer: model.developer, productType: model.productType?.label ?? Format.notDocumented,
+            name: model.name, developer: model.developer, productType: model.productType?.label,
             reviewed: Phrases.reviewed([model]), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
             specs: specs, capabilities: capabilities,
             routeRowsHTML: templates.render(RouteRowsView(routes: routeRows), "partials/route-rows"), hasRoutes: !routeRows.isEmpty,

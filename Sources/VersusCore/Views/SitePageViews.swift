@@ -20,7 +20,8 @@ public struct ModelPageView: Sendable, TemplateView {
     public var meta: PageMeta
     public var name: String
     public var developer: String
-    public var productType: String
+    /// nil when the catalog does not document it: the page's opening line then leaves it out.
+    public var productType: String?
     public var reviewed: String
     public var bestFor: [String]
     public var decisionFit: [String]
