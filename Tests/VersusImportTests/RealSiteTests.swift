@@ -126,6 +126,8 @@ struct RealSiteTests {
         #expect(scan.pages > 22_000)
         #expect(scan.zeroCosts.isEmpty, "\(scan.zeroCosts.count) pages state a cost of $0: \(scan.zeroCosts.prefix(5))")
         #expect(scan.filler.isEmpty, "\(scan.filler.count) pages carry lines with nothing to say: \(scan.filler.prefix(5))")
+        #expect(scan.differencesChecked > 1_000 && scan.badDifferences.isEmpty,
+                "\(scan.badDifferences.count) of \(scan.differencesChecked) stated differences are not the difference of the amounts shown: \(scan.badDifferences.prefix(5))")
         #expect(scan.smallWins.isEmpty, "\(scan.smallWins.count) pages call a difference under the thresholds a win: \(scan.smallWins.prefix(5))")
         let sharedTitles = scan.titles.filter { $0.value.count > 1 }
         #expect(sharedTitles.isEmpty, "\(sharedTitles.count) titles are shared: \(sharedTitles.prefix(3))")
@@ -170,6 +172,10 @@ struct SiteScan {
     /// Pages with a line that says nothing (`fillerPatterns`).
     var filler: [String] = []
     var brokenLinks: Set<String> = []
+    /// Pair pages where "costs $D less a month" is not the difference of the two monthly amounts the page shows.
+    var badDifferences: [String] = []
+    /// Pair pages that state a difference, counted so that the check is known to have run.
+    var differencesChecked = 0
     private var files: Set<String> = []
 
     static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
@@ -209,6 +215,26 @@ struct SiteScan {
                 }
                 for pattern in Self.smallRatios where Self.find(pattern, in: bytes, from: 0) != nil {
                     smallWins.append("\(page) (\(pattern))")
+                }
+                if page.hasPrefix("/compare/") {
+                    // The two cost cards' amounts, then every "costs $D less a month" of the page.
+                    var amounts: [Decimal] = [], at = 0
+                    while let found = Self.find("<p class=\"amount", in: bytes, from: at) {
+                        let close = Self.find(">", in: bytes, from: found)! + 1
+                        let text = Self.until(UInt8(ascii: "<"), in: bytes, from: close)
+                        if text.hasPrefix("$") { amounts.append(Decimal(string: text.dropFirst().replacingOccurrences(of: ",", with: ""))!) }
+                        at = close
+                    }
+                    at = 0
+                    while let found = Self.find(" less a month", in: bytes, from: at) {
+                        at = found + 1
+                        guard amounts.count == 2, let dollar = Self.findBackwards("costs $", in: bytes, before: found) else { continue }
+                        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(dollar + 7)..<found]), as: UTF8.self)
+                        let stated = Decimal(string: text.replacingOccurrences(of: ",", with: ""))
+                        let difference = amounts[0] > amounts[1] ? amounts[0] - amounts[1] : amounts[1] - amounts[0]
+                        differencesChecked += 1
+                        if stated != difference { badDifferences.append("\(page): $\(text) against \(amounts)") }
+                    }
                 }
                 var at = 0
                 while let found = Self.find("href=\"", in: bytes, from: at) {
@@ -250,6 +276,14 @@ struct SiteScan {
             }
             return nil
         }
+    }
+
+    /// The last occurrence of `needle` that starts within 80 bytes before `before`.
+    static func findBackwards(_ needle: String, in bytes: UnsafeRawBufferPointer, before: Int) -> Int? {
+        let start = max(0, before - 80)
+        var found: Int?, at = start
+        while let next = find(needle, in: bytes, from: at), next < before { found = next; at = next + 1 }
+        return found
     }
 
     static func until(_ end: UInt8, in bytes: UnsafeRawBufferPointer, from: Int) -> String {
