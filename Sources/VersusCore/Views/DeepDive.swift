@@ -11,26 +11,26 @@ enum DeepDive {
         var differences: [(weight: Decimal, text: String)] = []
         if let ratio = analysis.cost.ratio, let cheaper = analysis.cost.cheaper, ratio > 1 {
             let low = cheaper == .a ? a : b, high = cheaper == .a ? b : a
-            differences.append((ratio, "price, where \(high.name) costs \(Format.ratio(ratio)) what \(low.name) does at the reference traffic"))
+            differences.append((ratio, "price (\(high.name) costs \(Format.ratio(ratio)) what \(low.name) does at the reference traffic)"))
         }
         if let side = analysis.largerContext, let ca = a.contextWindow?.value, let cb = b.contextWindow?.value {
             let ratio = Decimal(max(ca, cb)) / Decimal(min(ca, cb))
             let big = side == .a ? a : b
-            differences.append((ratio, "context, where \(big.name) reads \(Format.ratio(ratio)) as many tokens at once"))
+            differences.append((ratio, "context (\(big.name) reads \(Format.ratio(ratio)) as many tokens at once)"))
         }
         let largestGap = analysis.benchmarks.shared.filter { $0.benchmark.unit == .percent }.max { ($0.gap ?? 0) < ($1.gap ?? 0) }
         if let row = largestGap, let gap = row.gap, gap > 0, let leader = row.leader {
-            differences.append((1 + gap / 10, "\(row.benchmark.name), where \(leader == .a ? a.name : b.name) leads by \(Format.gap(gap, unit: row.benchmark.unit))"))
+            differences.append((1 + gap / 10, "\(row.benchmark.name) (\(leader == .a ? a.name : b.name) leads by \(Format.gap(gap, unit: row.benchmark.unit)))"))
         }
         // Only features one record documents and the other states it lacks: "not documented" is no difference.
         let onlyOne = analysis.capabilities.filter { ($0.a == .yes && $0.b == .no) || ($0.a == .no && $0.b == .yes) }
         if !onlyOne.isEmpty {
-            let list = onlyOne.map { "\($0.definition.name.lowercased()) (\($0.a == .yes ? a.name : b.name))" }
-            differences.append((Decimal(1 + onlyOne.count) / 2, "features one has and the other is documented without: \(Format.list(list))"))
+            let list = onlyOne.map { "\($0.a == .yes ? a.name : b.name)'s \($0.definition.name.lowercased())" }
+            differences.append((Decimal(1 + onlyOne.count) / 2, "features one has and the other is documented without (\(Format.list(list)))"))
         }
         if a.openness != nil, b.openness != nil, a.openness != b.openness {
             let open = a.openness == .openWeights ? a : b
-            differences.append((2, "openness, since only \(open.name) can be downloaded and run privately"))
+            differences.append((2, "openness (only \(open.name) can be downloaded and run privately)"))
         }
         differences.sort { $0.weight > $1.weight }
         if differences.isEmpty {
