@@ -13,10 +13,13 @@ enum DeepDive {
             let low = cheaper == .a ? a : b, high = cheaper == .a ? b : a
             differences.append((ratio, "price (\(high.name) costs \(Format.ratio(ratio)) what \(low.name) does at the reference traffic)"))
         }
-        if let side = analysis.largerContext, let ca = a.contextWindow?.value, let cb = b.contextWindow?.value {
-            let ratio = Decimal(max(ca, cb)) / Decimal(min(ca, cb))
+        if let side = analysis.largerContext, let large = (side == .a ? a : b).contextWindow, let small = (side == .a ? b : a).contextWindow {
+            // Whichever source is right: the larger window's smallest value against the other's largest.
+            let low = large.values.map(\.value).min()!, high = small.values.map(\.value).max()!
+            let ratio = Decimal(low) / Decimal(high)
             let big = side == .a ? a : b
-            differences.append((ratio, "context (\(big.name) reads \(Format.ratio(ratio)) as many tokens at once)"))
+            let disputed = large.isDisputed || small.isDisputed
+            differences.append((ratio, "context (\(big.name) reads \(disputed ? "at least " : "")\(Format.ratio(ratio)) as many tokens at once\(disputed ? ", by the values of either source" : ""))"))
         }
         let largestGap = analysis.benchmarks.shared.filter { $0.benchmark.unit == .percent }.max { ($0.gap ?? 0) < ($1.gap ?? 0) }
         if let row = largestGap, let gap = row.gap, gap > 0, let leader = row.leader {
