@@ -55,6 +55,24 @@ import Testing
         #expect(editorial.body == "<script>alert(1)</script>\n", "the loader keeps the body; the renderer drops raw HTML")
     }
 
+    @Test func theCharactersVersusUsesInternallyAreRefusedInCatalogText() {
+        // U+E000 opens a source token on pages; U+F0000 is a stamp's stand-in. Either in a name, a title or a note
+        // would be read as Versus's own marks ("Anthropic [Anthropic] [?]"), so the file is refused where it holds one.
+        let result = CatalogFixture.check(changing: [
+            "models/gamma.yaml": "name: Gamma\ndeveloper: \"Lab\\uE000 1\"\nlast_reviewed: 2026-06-01\n",
+            "sources.yaml": CatalogFixture.valid["sources.yaml"]! + "\n- id: odd\n  title: Odd \u{F0000} title\n",
+            "comparisons/alpha-one-vs-beta-two.md": "---\ntitle: Fine\n---\nA body with \u{E002}7\u{E003} inside.\n",
+        ])
+        let errors = result.diagnostics.errors.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(errors.contains { $0.hasPrefix("Content/comparisons/alpha-one-vs-beta-two.md:4:13 the text holds the private-use character U+E002") }, "\(errors)")
+        #expect(errors.contains { $0.contains("sources.yaml:") && $0.contains("U+F0000") }, "\(errors)")
+        // An escape in a quoted YAML text makes the character only when parsed: refused all the same, at the value.
+        #expect(errors.contains { $0.hasPrefix("Content/models/gamma.yaml:2:12 the text holds the private-use character U+E000") }, "\(errors)")
+        #expect(result.catalog == nil)
+        #expect(StandIns.first(in: "plain text, é, 日本, 🙂") == nil)
+        #expect(StandIns.first(in: "a\nbc\u{10FFFD}")! == (2, 3, Unicode.Scalar(0x10FFFD)!))
+    }
+
     @Test func controlCharactersAreShownSafelyInMessages() {
         let result = CatalogFixture.check(changing: [
             "models/gamma.yaml": "name: Gamma\ndeveloper: Lab\nopenness: \"open\\u0007\\nweights\"\nproduct_type: \"a\\u2028b\\rc\\u202Ed\"\n",

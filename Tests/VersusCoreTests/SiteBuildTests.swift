@@ -218,6 +218,29 @@ import Testing
         #expect(second.diagnostics.first?.location.line == 1, "\(second.diagnostics)")
     }
 
+    @Test func aMissingPartialOrIncludeIsAnErrorAtItsTag() async throws {
+        let root = try SiteBuildTests.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n"])
+        let templates = root.appendingPathComponent("Templates")
+        // A deleted partial, a misspelt section include: each silently dropped part of every page before.
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("partials/html-row.mustache"))
+        let pair = templates.appendingPathComponent("pages/pair.mustache")
+        let text = try String(contentsOf: pair, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{>sections/pair-specs}}", with: "{{>sections/pair-spces}}").write(to: pair, atomically: true, encoding: .utf8)
+        guard case let .failure(error) = TemplateSet.load(root: root.path) else {
+            Issue.record("templates naming missing partials loaded")
+            return
+        }
+        let printed = error.diagnostics.map(\.description)
+        #expect(printed.count == 2, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Templates/pages/pair.mustache:") && $0.contains("error: `sections/pair-spces` names no template") && $0.contains("did you mean `sections/pair-specs`?") }, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") }, "\(printed)")
+        // The line and column are the tag's.
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{>sections/pair-specs}}") }! + 1
+        #expect(error.diagnostics.contains { $0.location.file == "Templates/pages/pair.mustache" && $0.location.line == line })
+        #expect(TemplateReferences.references(in: "a\n  {{> x/y }} {{<layout}}{{name}}").map { "\($0.name)@\($0.line):\($0.column)" }
+                == ["x/y@2:3", "layout@2:14"])
+    }
+
     @Test func escapingMatchesTheFiveHTMLReplacements() {
         #expect(FastHTMLEscaping.escape("plain text, no change") == "plain text, no change")
         #expect(FastHTMLEscaping.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")

@@ -139,7 +139,9 @@ import Testing
     @Test func hostileSiteIsTheSameWithAndWithoutStamps() async throws {
         var files = SiteBuildTests.hostile
         files["Content/models/evil.yaml"] = files["Content/models/evil.yaml"]!.replacingOccurrences(of: "?b=<c>", with: "")
-        files["Content/models/plain.yaml"] = "name: \"Plain \u{F0000}<aB \u{100000}<aB &lt;aB\"\ndeveloper: Lab\n"
+        // The stamps' own stand-in characters (U+F0000…) cannot reach them from the catalog any more: the loader
+        // refuses them (`StandIns`, tested in HostileInputTests). Text that looks like markup still must.
+        files["Content/models/plain.yaml"] = "name: \"Plain <aB <aB &lt;aB \u{EFFFD}\"\ndeveloper: Lab\n"
         let root = try SiteBuildTests.fixtureSite(files)
         let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
         let catalog = try #require(result.catalog, "\(result.diagnostics.errors)")
@@ -150,7 +152,7 @@ import Testing
         let engine = try SiteBuildTests.files(in: root.appendingPathComponent("engine"))
         #expect(stamped == engine)
         let page = try SiteBuildTests.page(stamped, "compare/evil-vs-plain/index.html")
-        #expect(page.contains("Plain \u{F0000}&lt;aB \u{100000}&lt;aB &amp;lt;aB"))
+        #expect(page.contains("Plain &lt;aB &lt;aB &amp;lt;aB \u{EFFFD}"))
         #expect(!page.contains("<script>alert"))
     }
 }

@@ -17,6 +17,10 @@ enum EditorialDecoder {
     }
 
     static func decode(_ text: String, pair: PairID, file: String, _ diagnostics: inout [Diagnostic]) -> Editorial? {
+        if let standIn = StandIns.check(text, file: file) {
+            diagnostics.append(standIn)
+            return nil
+        }
         let (front, body) = split(text)
         var editorial = Editorial(pair: pair, title: nil, tldr: [], whenToUse: [], faq: [], body: body,
                                   location: SourceLocation(file: file))

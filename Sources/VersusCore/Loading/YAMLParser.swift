@@ -37,6 +37,7 @@ public enum YAMLParser {
     }
 
     public static func parse(_ text: String, file: String) -> Result<YAMLNode?, DiagnosticsError> {
+        if let standIn = StandIns.check(text, file: file) { return .failure(DiagnosticsError([standIn])) }
         if let (line, depth) = excessiveNesting(in: text) {
             return .failure(DiagnosticsError([.error(
                 SourceLocation(file: file, line: line, column: 1),
@@ -113,6 +114,10 @@ public enum YAMLParser {
         }
         switch node {
         case let .scalar(scalar):
+            // A quoted text can write a stand-in as an escape ("\uE000"), which the raw-text check cannot see.
+            if scalar.style == .doubleQuoted, let standIn = StandIns.check(scalar.string, file: file) {
+                diagnostics.append(Diagnostic(.error, location, standIn.message, fix: standIn.fix))
+            }
             return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), at: location)
         case let .mapping(mapping):
             var entries: [YAMLEntry] = []

@@ -64,6 +64,18 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(SourceLocation(file: display), "template error: \(error)"))
             }
         }
+        // A partial or parent that no file provides renders as nothing in swift-mustache: an error here instead.
+        let parsed = Set(sources.keys)
+        for (name, data) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateReferences.references(in: String(decoding: data, as: UTF8.self)) where !parsed.contains(reference.name) {
+                // A template that failed to parse is already reported; naming it is not a second error.
+                if diagnostics.contains(where: { $0.location.file == "\(Self.folder)/\(reference.name).mustache" }) { continue }
+                var fix = "create Templates/\(reference.name).mustache, or name an existing template"
+                if let near = Suggestion.closest(to: reference.name, in: parsed) { fix = "did you mean `\(near)`?" }
+                diagnostics.append(.error(SourceLocation(file: "\(Self.folder)/\(name).mustache", line: reference.line, column: reference.column),
+                                          "`\(reference.name)` names no template: there is no Templates/\(reference.name).mustache", fix: fix))
+            }
+        }
         for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
             diagnostics.append(.error(SourceLocation(file: "\(Self.folder)/\(name).mustache"), "required template is missing",
                                       fix: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
