@@ -41,13 +41,6 @@ public struct Ref: Sendable, TemplateFields, Hashable {
     var templateFields: [String: Any] { ["number": number] }
 }
 
-public struct Row: Sendable, TemplateFields {
-    public var label: String
-    public var a: Cell
-    public var b: Cell
-
-    var templateFields: [String: Any] { ["label": label, "a": a.templateFields, "b": b.templateFields] }
-}
 
 public struct Link: Sendable, TemplateFields {
     public var href: String
