@@ -35,8 +35,9 @@ public struct PreviewServer: Sendable {
             switch request.method {
             case .get: return await respond(to: request.uri.path)
             case .head:
+                // The headers a GET would get, Content-Length included, and no body.
                 var response = await respond(to: request.uri.path)
-                response.body = ResponseBody()
+                response.body = ResponseBody(contentLength: response.body.contentLength) { _ in }
                 return response
             default:
                 // A static site has nothing to post or put to.

@@ -137,6 +137,9 @@ import Testing
         #expect(posted.status == 405 && posted.headers["allow"] == "GET, HEAD")
         let head = try HTTPProbe.get(port: port, path: "/", method: "HEAD")
         #expect(head.status == 200 && head.body.isEmpty)
+        // HEAD answers the length GET serves, not 0.
+        #expect(head.headers["content-length"] != nil && head.headers["content-length"] == home.headers["content-length"], "\(head.headers)")
+        #expect(head.headers["content-length"] == String(home.body.utf8.count))
         let missing = try HTTPProbe.get(port: port, path: "/../outside.txt")
         #expect(missing.status == 404 && missing.body.contains("<h1>Missing</h1>") && !missing.body.contains("secret"))
 

@@ -118,6 +118,7 @@ struct SitePageBuilder {
             title: site.title, intro: site.description ?? "",
             trafficNote: "Monthly cost assumes \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens on the cheapest pay-as-you-go route; free tiers and plans are not priced per token.",
             models: cards, featured: links, modelCount: catalog.models.count, pairCount: digest.pairs.count,
+            pairCountText: Format.grouped(String(digest.pairs.count)),
             comparePrefix: "\(routes.base)/compare/")
     }
 

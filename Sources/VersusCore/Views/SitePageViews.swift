@@ -99,6 +99,8 @@ public struct HomeView: Sendable, TemplateView {
     public var featured: [Link]
     public var modelCount: Int
     public var pairCount: Int
+    /// `pairCount` as a reader reads it ("21,115").
+    public var pairCountText: String
     public var comparePrefix: String
 }
 
