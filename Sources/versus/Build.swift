@@ -15,6 +15,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Ignore what the last build recorded and build every page anew.")
     var clean = false
 
+    @Flag(name: .long, help: "Render every page through the template engine alone, without template stamps (the same output, slower; for checking the stamps).")
+    var noStamps = false
+
     @Option(name: .long, help: ArgumentHelp("Build only share I of N of the pages (for example 2/4), to split a large site over machines.",
                                             valueName: "I/N"))
     var shard: String?
@@ -32,7 +35,8 @@ struct Build: AsyncParsableCommand {
         let lock = try SiteBuild.claim(root: rootURL, output: outputURL)
         defer { withExtendedLifetime(lock) {} }
 
-        switch await SiteBuild.run(root: rootURL, output: outputURL, clean: clean, shard: self.shard.flatMap(Shard.init), started: started) {
+        switch await SiteBuild.run(root: rootURL, output: outputURL, clean: clean, shard: self.shard.flatMap(Shard.init),
+                                   stamps: !noStamps, started: started) {
         case .built: break
         case .failed: throw ExitCode(1)
         }
@@ -62,10 +66,11 @@ enum SiteBuild {
     }
 
     /// Checks the catalog and templates, builds, and prints the diagnostics and a one-line report.
-    static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, started: Date = Date()) async -> Outcome {
+    static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, stamps: Bool = true,
+                    started: Date = Date()) async -> Outcome {
         let result = CatalogCheck.run(root: root.path)
         var problems = result.diagnostics.errors.map(\.description)
-        let templates = TemplateSet.load(root: root.path)
+        let templates = TemplateSet.load(root: root.path, stamps: stamps)
         if case let .failure(error) = templates { problems += error.diagnostics.map(\.description) }
         for problem in problems { print(problem) }
         guard let catalog = result.catalog, case let .success(templateSet) = templates else {

@@ -14,9 +14,15 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let result = CatalogCheck.run(root: site.root)
-        let shown = quiet ? result.diagnostics.errors : result.diagnostics
+        var diagnostics = result.diagnostics
+        // The templates too, when the site folder has them: a missing partial is an error of the build as well.
+        let templates = URL(fileURLWithPath: site.root).appendingPathComponent(TemplateSet.folder).path
+        if FileManager.default.fileExists(atPath: templates), case let .failure(error) = TemplateSet.load(root: site.root, stamps: false) {
+            diagnostics = (diagnostics + error.diagnostics).sorted()
+        }
+        let shown = quiet ? diagnostics.errors : diagnostics
         for diagnostic in shown { print(diagnostic) }
-        let errors = result.diagnostics.errors.count, warnings = result.diagnostics.warnings.count
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         let models = result.catalog?.models.count
         var summary = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         if let models { summary += "; \(models) models, \(models * (models - 1) / 2) pairs" }

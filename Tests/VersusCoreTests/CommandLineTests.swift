@@ -80,6 +80,27 @@ import Testing
         #expect(run.errors == "3 errors, 1 warning\n")
     }
 
+    @Test func checkReportsTemplateErrorsAndBuildKeepsTheOutput() throws {
+        let root = try SiteBuildTests.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n"])
+        let built = try Self.versus("build", "--root", root.path)
+        #expect(built.status == 0, "\(built.errors)")
+        let before = try SiteBuildTests.files(in: root.appendingPathComponent("public"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Templates/partials/html-row.mustache"))
+        let checked = try Self.versus("check", "--root", root.path)
+        #expect(checked.status == 1)
+        #expect(checked.output.contains("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template"), "\(checked.output)")
+        let failed = try Self.versus("build", "--root", root.path)
+        #expect(failed.status == 1 && failed.errors.contains("build failed: nothing was written"))
+        #expect(try SiteBuildTests.files(in: root.appendingPathComponent("public")) == before)
+    }
+
+    @Test func buildWithoutStampsWritesTheSameSite() throws {
+        let root = try SiteBuildTests.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n"])
+        #expect(try Self.versus("build", "--root", root.path, "--output", root.appendingPathComponent("a").path).status == 0)
+        #expect(try Self.versus("build", "--root", root.path, "--no-stamps", "--output", root.appendingPathComponent("b").path).status == 0)
+        #expect(try SiteBuildTests.files(in: root.appendingPathComponent("a")) == SiteBuildTests.files(in: root.appendingPathComponent("b")))
+    }
+
     @Test func quietPrintsErrorsOnly() throws {
         let run = try Self.versus("check", "--quiet", "--root", CatalogFixture.site("broken-site").path)
         #expect(run.status == 1)

@@ -19,8 +19,9 @@ public struct TemplateSet: Sendable {
     /// Files under Templates/assets/, relative path → bytes.
     public let assets: [String: Data]
 
-    /// Loads every `.mustache` file; all problems are returned together.
-    public static func load(root: String) -> Result<TemplateSet, DiagnosticsError> {
+    /// Loads every `.mustache` file; all problems are returned together. `stamps: false` (or `VERSUS_STAMPS=0` in
+    /// the environment) renders every page through the engine alone.
+    public static func load(root: String, stamps useStamps: Bool = true) -> Result<TemplateSet, DiagnosticsError> {
         let folder = URL(fileURLWithPath: root).appendingPathComponent(folder)
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
@@ -82,7 +83,7 @@ public struct TemplateSet: Sendable {
         }
         if !diagnostics.isEmpty { return .failure(DiagnosticsError(diagnostics)) }
         let library = MustacheLibrary(templates: templates)
-        let stamps = ProcessInfo.processInfo.environment["VERSUS_STAMPS"] == "0"
+        let stamps = !useStamps || ProcessInfo.processInfo.environment["VERSUS_STAMPS"] == "0"
             ? nil : StampSet(library: library, templateNames: Array(templates.keys), pages: stampedTemplates)
         return .success(TemplateSet(library: library, stamps: stamps, sources: sources,
                                     assets: assets))
