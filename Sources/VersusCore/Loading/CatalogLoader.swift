@@ -119,7 +119,7 @@ public struct CatalogLoader: Sendable {
         let known: Set<String> = ["site.yaml", "sources.yaml", "benchmarks.yaml", "providers", "models", "comparisons",
                                   "changes", Self.measurementsFolder, Self.importsFolder]
         for name in topLevel.sorted() where !known.contains(name) && !name.hasPrefix(".") {
-            var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/, measurements/ and imports/"
+            var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/"
             if let near = Suggestion.closest(to: name, in: known) { fix = "did you mean `\(near)`?" }
             catalog.diagnostics.append(.warning(SourceLocation(file: "\(content)/\(Scalars.visible(name, limit: 300))"), "not part of the catalog; ignored",
                                                 fix: fix))
