@@ -59,12 +59,7 @@ struct ChatStream: Sendable {
         let timeout = self.timeout
         let shown = endpoint.chatURL
         return try await withThrowingTaskGroup(of: StreamRecord?.self) { group in
-            group.addTask {
-                // The clock starts just before the request is handed to the client.
-                let start = clock.now
-                progress.state.withLock { $0.last = start }
-                return try await read(prepared, start: start, clock: clock, progress: progress)
-            }
+            group.addTask { try await read(prepared, clock: clock, progress: progress) }
             group.addTask {
                 while true {
                     let (last, chunks) = progress.state.withLock { ($0.last, $0.chunks) }
@@ -102,17 +97,28 @@ struct ChatStream: Sendable {
         return Array((try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])) ?? Data())
     }
 
-    private func read(_ http: HTTPClientRequest, start: ContinuousClock.Instant, clock: ContinuousClock,
-                      progress: StreamProgress) async throws -> StreamRecord {
+    private func read(_ http: HTTPClientRequest, clock: ContinuousClock, progress: StreamProgress) async throws -> StreamRecord {
         let shown = endpoint.chatURL
-        let response: HTTPClientResponse
-        do {
-            response = try await client.execute(http, deadline: .now() + .hours(24))
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw MeasureError.cannotConnect(endpoint: shown, reason: Endpoint.reason(error))
+        var response: HTTPClientResponse?
+        var start = clock.now
+        for attempt in 1...2 {
+            // The clock starts just before the request is handed to the client.
+            start = clock.now
+            progress.state.withLock { $0.last = start }
+            do {
+                response = try await client.execute(http, deadline: .now() + .hours(24))
+                break
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                let reason = Endpoint.reason(error)
+                // A kept-alive connection that the server closed after the previous answer fails before any byte of
+                // this one arrives (seen with llama-server): the request goes once more, on a new connection.
+                if attempt == 1 && reason != Endpoint.refused { continue }
+                throw MeasureError.cannotConnect(endpoint: shown, reason: reason)
+            }
         }
+        guard let response else { throw MeasureError.cannotConnect(endpoint: shown, reason: "no answer") }
         guard response.status.code == 200 else {
             let bytes = (try? await response.body.collect(upTo: 64 * 1024)).map { String(buffer: $0) } ?? ""
             throw await endpoint.failure(status: Int(response.status.code), body: bytes, model: model, client: client)

@@ -56,10 +56,12 @@ public struct Endpoint: Sendable, Equatable {
         return .http(endpoint: chatURL, status: status, message: message)
     }
 
+    static let refused = "connection refused"
+
     /// A connection error in a few words.
     static func reason(_ error: Error) -> String {
         let text = String(describing: error)
-        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") { return "connection refused" }
+        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") { return refused }
         if text.contains("connectTimeout") { return "no answer to the connection attempt" }
         if text.contains("Name") || text.contains("resolve") || text.contains("DNS") { return "the host name does not resolve" }
         return text.count > 120 ? String(text.prefix(120)) + "…" : text

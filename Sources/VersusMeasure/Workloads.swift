@@ -63,7 +63,7 @@ public struct PromptSet: Sendable, Equatable {
                     "fixed a rattle in the sliding door", "recalibrated the tachograph",
                     "replaced a cracked wing mirror", "cleaned the fuel injectors"]
         var lines = ["Below is the maintenance log of a delivery company for the first weeks of a year.", ""]
-        for entry in 0..<40 {
+        for entry in 0..<27 {
             let van = vans[(entry * 5) % vans.count], job = jobs[(entry * 3) % jobs.count]
             let day = entry % 28 + 1, month = entry / 28 + 1, miles = 40_000 + entry * 1_375
             lines.append("Entry \(entry + 1), day \(day) of month \(month): van \(van) at \(miles) miles; the mechanic \(job).")
