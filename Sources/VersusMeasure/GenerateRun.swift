@@ -66,7 +66,9 @@ public enum GenerateRun {
         configuration.timeout = .init(connect: .seconds(10))
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         do {
-            let result = try await measure(options, hardware: hardware, client: client, progress: progress)
+            let result = try await withTaskExecutorPreference(StreamExecutor()) {
+                try await measure(options, hardware: hardware, client: client, progress: progress)
+            }
             try? await client.shutdown()
             return result
         } catch {

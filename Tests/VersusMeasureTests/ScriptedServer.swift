@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import Synchronization
 import VersusCore
+import VersusMeasure
 
 /// One write of a scripted answer: wait `delay`, then send `bytes` (a network read may get one write or part of one).
 struct Step: Sendable {
@@ -70,7 +71,9 @@ final class ScriptedServer: Sendable {
         let ready = AsyncStream<Int>.makeStream()
         let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        task.withLock { $0 = Task { try await app.runService() } }
+        // The server's tasks get a thread of their own, so the delays it scripts hold on a busy machine.
+        let executor = StreamExecutor(label: "scripted-server")
+        task.withLock { $0 = Task { try await withTaskExecutorPreference(executor) { try await app.runService() } } }
         var iterator = ready.stream.makeAsyncIterator()
         let port = await iterator.next() ?? 0
         return "http://127.0.0.1:\(port)"
