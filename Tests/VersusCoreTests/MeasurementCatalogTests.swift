@@ -92,6 +92,21 @@ import Testing
         ])
     }
 
+    @Test func aMeasurementOfAnAliasBelongsToItsModel() async throws {
+        var files = IncrementalBuildTests.files
+        files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1") + "\naliases: [alpha-0501]\n"
+        files["Content/measurements/alpha-0501/2026-11-25-box.yaml"] = Self.file(model: "alpha-0501")
+        let root = try IncrementalBuildTests.site(files)
+        let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
+        let catalog = try #require(result.catalog, "\(result.diagnostics.errors)")
+        #expect(catalog.measurements["alpha"]?.map(\.measurement.model) == ["alpha-0501"])
+        _ = try await IncrementalBuildTests.build(root)
+        let output = try SiteBuildTests.files(in: root.appendingPathComponent("public"))
+        let page = try SiteBuildTests.page(output, "models/alpha/index.html")
+        #expect(page.contains("href=\"/measurements/alpha-0501/2026-11-25-box.yaml\""))
+        #expect(output["measurements/alpha-0501/2026-11-25-box.yaml"] != nil)
+    }
+
     // MARK: Pages
 
     static let measured = "Content/measurements/alpha/2026-11-25-box.yaml"
