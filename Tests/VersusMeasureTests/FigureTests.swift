@@ -3,9 +3,10 @@ import Testing
 @testable import VersusCore
 @testable import VersusMeasure
 
-/// The figures of a run against scripted answers whose delays the tests choose. Margins are wide enough for a busy
-/// 2-core machine and narrow enough to tell each definition from its usual mistakes (a role-only chunk taken as the
-/// first token; the first token's wait counted in the decode speed; the usage chunk taken as the end).
+/// The figures of a run against scripted answers whose delays the tests choose. A busy machine can only delay a
+/// chunk, never hurry it, so lower bounds are tight and upper bounds wide: the tests tell each definition from its
+/// usual mistakes (a role-only chunk taken as the first token, the usage chunk taken as the end) even when the
+/// suite shares two cores with the rest. The arithmetic of each figure is checked exactly by `SampleFiguresTests`.
 @Suite(.serialized) struct FigureTests {
     static let oneWorkload = PromptSet(name: "test", workloads: [Workload(name: "w", prompt: "Say something.", outputTokens: 8)])
 
@@ -18,7 +19,7 @@ import Testing
 
     static func value(_ decimal: Decimal?) -> Double { decimal.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan }
 
-    /// A role-only chunk at once, the first text after 300 ms, four more 100 ms apart, the usage chunk 200 ms later.
+    /// A role-only chunk at once, the first text after 300 ms, four more 100 ms apart, the usage chunk 1.5 s later.
     static let timedStream: [Step] = [
         .after(0, Events.chunk("", role: true)),
         .after(300, Events.chunk("Hello")),
@@ -26,7 +27,7 @@ import Testing
         .after(100, Events.chunk(",")),
         .after(100, Events.chunk(" friend")),
         .after(100, Events.chunk(".", finish: "length")),
-        .after(200, Events.usage(prompt: 12, completion: 5,
+        .after(1_500, Events.usage(prompt: 12, completion: 5,
                                  timings: #"{"prompt_n":12,"prompt_ms":6.0,"predicted_n":5,"predicted_ms":400.0,"predicted_per_second":12.5,"cache_n":0}"#)),
         .after(0, Events.done),
     ]
@@ -38,12 +39,12 @@ import Testing
         let m = try await GenerateRun.run(Self.options(base), hardware: Measurement.Hardware())
         let sample = try #require(m.samples.first)
         // The role-only chunk does not count: the first token is the first text, 300 ms in.
-        #expect((290...420).contains(Self.value(sample.timeToFirstTokenMs)))
+        #expect((290...1_500).contains(Self.value(sample.timeToFirstTokenMs)))
         // 5 tokens from usage; (5 − 1) over the 400 ms from first to last text chunk = 10 tokens/s.
         #expect(sample.outputTokens == 5 && sample.outputTokensFrom == .usage)
-        #expect((8.5...11.5).contains(Self.value(sample.decodeTokensPerSecond)))
-        // End to end stops at the last text chunk (about 700 ms), not at the usage chunk (900 ms).
-        #expect((690...850).contains(Self.value(sample.endToEndMs)))
+        #expect((4...12).contains(Self.value(sample.decodeTokensPerSecond)))
+        // End to end stops at the last text chunk (about 700 ms), not at the usage chunk (2.2 s).
+        #expect((690...2_000).contains(Self.value(sample.endToEndMs)))
         #expect(sample.finishReason == "length" && sample.promptTokens == 12)
         // llama-server's timings, kept beside the client's figures.
         #expect(sample.server == Measurement.ServerFigures(promptTokens: 12, promptMs: 6, outputTokens: 5, outputMs: 400, cachedTokens: 0))
@@ -63,7 +64,7 @@ import Testing
         let sample = try #require(m.samples.first)
         #expect(sample.outputTokens == 3 && sample.outputTokensFrom == .counted)
         // (3 − 1) over 200 ms.
-        #expect((8.5...11.5).contains(Self.value(sample.decodeTokensPerSecond)))
+        #expect((4...12).contains(Self.value(sample.decodeTokensPerSecond)))
         #expect(sample.server == nil)
         #expect(MeasurementYAML.text(m).contains("output_tokens_from: counted"))
     }
@@ -75,7 +76,7 @@ import Testing
         let base = try await server.start()
         defer { Task { await server.stop() } }
         let sample = try #require(try await GenerateRun.run(Self.options(base), hardware: Measurement.Hardware()).samples.first)
-        #expect((190...320).contains(Self.value(sample.timeToFirstTokenMs)))
+        #expect((190...1_500).contains(Self.value(sample.timeToFirstTokenMs)))
         #expect(sample.outputTokens == 2)
     }
 
@@ -94,10 +95,10 @@ import Testing
         defer { Task { await server.stop() } }
         let m = try await GenerateRun.run(Self.options(base, api: .ollama), hardware: Measurement.Hardware())
         let sample = try #require(m.samples.first)
-        #expect((240...370).contains(Self.value(sample.timeToFirstTokenMs)))
+        #expect((240...1_500).contains(Self.value(sample.timeToFirstTokenMs)))
         #expect(sample.outputTokens == 4 && sample.outputTokensFrom == .usage)
         // (4 − 1) over 300 ms.
-        #expect((8.5...11.5).contains(Self.value(sample.decodeTokensPerSecond)))
+        #expect((4...12).contains(Self.value(sample.decodeTokensPerSecond)))
         #expect(sample.server == Measurement.ServerFigures(promptTokens: 20, promptMs: 10, outputTokens: 4, outputMs: 320, loadMs: 5))
         #expect(Self.value(m.headline?.serverDecodeTokensPerSecond?.median) == 12.5)
         #expect(Self.value(m.headline?.promptTokensPerSecond?.median) == 2000)
@@ -156,5 +157,38 @@ import Testing
         let prefixes = bodies.compactMap { body in body.range(of: #"\(Request [0-9a-f]+-[0-9]+\.\)"#, options: .regularExpression).map { String(body[$0]) } }
         #expect(prefixes.count == bodies.count && Set(prefixes).count == bodies.count)
         #expect(m.request.cachePrompt == false && m.request.ignoreEOS)
+    }
+}
+
+/// The arithmetic of each figure, from what the client saw of a stream, exactly.
+@Suite struct SampleFiguresTests {
+    @Test func figuresFollowTheirDefinitions() {
+        var record = StreamRecord(firstText: 0.3, lastText: 0.7, textChunks: 5, finishReason: "length", promptTokens: 12, outputTokens: 5)
+        record.closed = 0.9
+        let sample = SampleFigures.sample(record, workload: "w", concurrency: 1)
+        #expect(sample.timeToFirstTokenMs == 300 && sample.endToEndMs == 700)
+        // (5 − 1) / (0.7 − 0.3): neither 5 / 0.4 nor 5 / 0.7.
+        #expect(sample.decodeTokensPerSecond == 10)
+        #expect(sample.outputTokensFrom == .usage && sample.promptTokens == 12)
+        // Without usage the text chunks are counted; a single token has no decode interval.
+        record.outputTokens = nil
+        record.textChunks = 3
+        #expect(SampleFigures.sample(record, workload: "w", concurrency: 1).decodeTokensPerSecond == 5)
+        #expect(SampleFigures.sample(record, workload: "w", concurrency: 1).outputTokensFrom == .counted)
+        record.textChunks = 1
+        record.lastText = 0.3
+        #expect(SampleFigures.sample(record, workload: "w", concurrency: 1).decodeTokensPerSecond == nil)
+    }
+
+    @Test func levelsSumUpTheirSamples() {
+        let samples = [10, 20, 30].map { speed in
+            Measurement.Sample(workload: "w", concurrency: 2, promptTokens: 10, outputTokens: 100, outputTokensFrom: .usage, finishReason: "length",
+                               timeToFirstTokenMs: 50, endToEndMs: 1_000, decodeTokensPerSecond: Decimal(speed),
+                               server: Measurement.ServerFigures(promptTokens: 10, promptMs: 5, outputTokens: 100, outputMs: Decimal(100_000 / speed)))
+        }
+        let level = SampleFigures.level(samples, concurrency: 2, wallSeconds: 2)
+        #expect(level.requests == 3 && level.outputTokensPerSecond == 150)
+        #expect(level.decodeTokensPerSecond?.median == 20 && level.serverDecodeTokensPerSecond?.median == 20)
+        #expect(level.promptTokensPerSecond?.median == 2_000 && level.clientVersusServerPercent == 0)
     }
 }
