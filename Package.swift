@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,12 +53,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // versus generate: measures a model served on this machine and writes Content/measurements/. The only
+        // target that makes HTTP requests (AsyncHTTPClient); percentiles come from HdrHistogram.
+        .target(
+            name: "VersusMeasure",
+            dependencies: [
+                "VersusCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
         .executableTarget(
             name: "versus",
             dependencies: [
                 "VersusCore",
                 "VersusImport",
                 "VersusServe",
+                "VersusMeasure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,6 +82,14 @@ let package = Package(
         .testTarget(
             name: "VersusServeTests",
             dependencies: ["VersusServe"]
+        ),
+        .testTarget(
+            name: "VersusMeasureTests",
+            dependencies: [
+                "VersusMeasure",
+                "VersusCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "VersusImportTests",

@@ -9,13 +9,16 @@ public struct Catalog: Sendable {
     public var editorials: [PairID: Editorial]
     /// The reports of `Content/changes/`, newest first.
     public private(set) var changes: [ChangeReport]
+    /// The files of `Content/measurements/` by the id of the model they measured (an alias folded into its model),
+    /// each model's oldest first.
+    public private(set) var measurements: [String: [MeasurementFile]]
     /// Every alias id, with the id of the model it names (`Model.aliases`).
     public private(set) var aliases: [String: String]
     private var index: [String: Int]
 
     public init(site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
                 sources: [String: Source], models: [Model], editorials: [PairID: Editorial],
-                changes: [ChangeReport] = []) {
+                changes: [ChangeReport] = [], measurements: [String: [MeasurementFile]] = [:]) {
         self.site = site
         self.providers = providers
         self.benchmarks = benchmarks
@@ -23,6 +26,9 @@ public struct Catalog: Sendable {
         self.models = models.sorted { $0.id < $1.id }
         self.editorials = editorials
         self.changes = changes.sorted { ($0.date, $0.location.file) > ($1.date, $1.location.file) }
+        self.measurements = measurements.mapValues { files in
+            files.sorted { ($0.measurement.date, $0.measurement.location.file) < ($1.measurement.date, $1.measurement.location.file) }
+        }
         self.index = Dictionary(self.models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.aliases = Self.aliasIndex(self.models)
     }
@@ -39,6 +45,11 @@ public struct Catalog: Sendable {
 
     public func model(_ id: String) -> Model? {
         index[id].map { models[$0] }
+    }
+
+    /// Every measurement of every model, in model id order, each model's oldest first.
+    public var allMeasurements: [MeasurementFile] {
+        measurements.keys.sorted().flatMap { measurements[$0]! }
     }
 
     /// Every price change of every report, newest report first.

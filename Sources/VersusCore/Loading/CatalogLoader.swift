@@ -11,6 +11,8 @@ public struct LoadedCatalog: Sendable {
     public var editorials: [(file: String, slug: String, text: String)] = []
     /// The reports of `Content/changes/`, in file order.
     public var changes: [ChangeReport] = []
+    /// The files of `Content/measurements/`, in path order.
+    public var measurements: [MeasurementFile] = []
     /// The manifests (`source.yaml`) of the import layers read, by layer name.
     public var layers: [String: ImportLayerManifest] = [:]
     public var diagnostics: [Diagnostic] = []
@@ -29,6 +31,8 @@ public struct CatalogLoader: Sendable {
     public static let contentFolder = "Content"
     /// The folder of `Content/` that holds import layers, one folder each (`imports/models-dev/`).
     public static let importsFolder = "imports"
+    /// The folder of `Content/` that holds what `versus generate` measured, one folder per model.
+    public static let measurementsFolder = "measurements"
 
     public init(root: String, content: String = CatalogLoader.contentFolder, fileSystem: FileSystem = .local) {
         self.root = root
@@ -111,8 +115,9 @@ public struct CatalogLoader: Sendable {
                 catalog.changes.append(report)
             }
         }
+        loadMeasurements(names: topLevel, into: &catalog)
         let known: Set<String> = ["site.yaml", "sources.yaml", "benchmarks.yaml", "providers", "models", "comparisons",
-                                  "changes", "measurements", Self.importsFolder]
+                                  "changes", Self.measurementsFolder, Self.importsFolder]
         for name in topLevel.sorted() where !known.contains(name) && !name.hasPrefix(".") {
             var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/"
             if let near = Suggestion.closest(to: name, in: known) { fix = "did you mean `\(near)`?" }
@@ -149,6 +154,36 @@ public struct CatalogLoader: Sendable {
                                                 fix: "an import layer holds source.yaml, benchmarks.yaml, providers/ and models/"))
         }
         return catalog
+    }
+
+    /// `Content/measurements/<model-id>/<date>-<host>.yaml`, written by `versus generate`: one folder per model.
+    private func loadMeasurements(names: Set<String>, into catalog: inout LoadedCatalog) {
+        let folder = "\(content)/\(Self.measurementsFolder)"
+        guard names.contains(Self.measurementsFolder), let models = fileSystem.list(absolute(folder)) else { return }
+        for model in models.sorted() where !model.hasPrefix(".") {
+            let shown = "\(folder)/\(Scalars.visible(model, limit: 300))"
+            guard fileSystem.isDirectory(absolute("\(folder)/\(model)")) else {
+                catalog.diagnostics.append(.warning(SourceLocation(file: shown), "not a folder; ignored",
+                                                    fix: "\(folder)/ holds one folder per model id, written by `versus generate`"))
+                continue
+            }
+            guard Identifier.isValid(model) else {
+                catalog.diagnostics.append(.error(SourceLocation(file: shown), "folder name \(Scalars.quoted(model)) is not a model id",
+                                                  fix: Identifier.rule))
+                continue
+            }
+            for (path, name) in entries(in: "\(folder)/\(model)", extension: "yaml", into: &catalog.diagnostics) {
+                guard let text = readText(path, into: &catalog.diagnostics) else { continue }
+                switch YAMLParser.parse(text, file: path) {
+                case let .success(node):
+                    if let measurement = MeasurementDecoder.decode(node, folder: model, name: name, file: path, &catalog.diagnostics) {
+                        catalog.measurements.append(MeasurementFile(measurement: measurement, text: text))
+                    }
+                case let .failure(error):
+                    catalog.diagnostics.append(contentsOf: error.diagnostics)
+                }
+            }
+        }
     }
 
     /// The ids of the models that import layers hold: their file names, without reading the files.

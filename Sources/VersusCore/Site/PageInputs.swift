@@ -11,6 +11,8 @@ struct PageInputs: Sendable {
     let related: [String: Fingerprint]
     /// Every model's id, name and developer, and which pairs exist: what lists of models and links show.
     let roster: Fingerprint
+    /// Each measured model's measurement files (`Content/measurements/<id>/`): shown by its model and pair pages only.
+    let measurements: [String: Fingerprint]
     /// The templates each page template uses (itself, the layout, partials), by page template name.
     let templates: [String: Fingerprint]
 
@@ -58,6 +60,12 @@ struct PageInputs: Sendable {
             closures[name] = hasher.finish()
         }
         self.templates = closures
+        self.measurements = catalog.measurements.mapValues { CanonicalForm.fingerprint($0) }
+    }
+
+    /// The fingerprint of a model's measurements; the same constant for every model without one.
+    func measured(_ id: String) -> Fingerprint {
+        measurements[id] ?? Fingerprint.of(Data("no measurements".utf8))
     }
 
     /// Every model's `record`, computed on all cores (encoding the records is the costliest part of planning).

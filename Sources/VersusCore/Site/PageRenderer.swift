@@ -54,6 +54,7 @@ struct PageRenderer: Sendable {
         case .notFound: return Data(templates.render(pages.notFound(), "pages/404").utf8)
         case .changes: return Data(templates.render(ChangesBuilder(catalog: digest.catalog, routes: routes).page(), "pages/changes").utf8)
         case .changesFeed: return Data(templates.render(ChangesBuilder(catalog: digest.catalog, routes: routes).feed(), "pages/changes-feed").utf8)
+        case .measurements: return Data(templates.render(MeasurementsPageBuilder(catalog: digest.catalog, routes: routes).page(), "pages/measurements").utf8)
         case let .file(data): return data
         }
     }

@@ -11,6 +11,8 @@ public struct PlannedPage: Sendable {
         case notFound
         case changes
         case changesFeed
+        /// `/measurements/`: every file of `Content/measurements/`.
+        case measurements
         /// A file whose bytes are cheaper to make than to track (sitemap, redirects, assets): made while planning.
         case file(Data)
     }
@@ -69,7 +71,8 @@ public struct SitePlan: Sendable {
     private static func pairPage(_ pair: PairID, inputs: PageInputs, catalog: Catalog) -> PlannedPage {
         let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? Fingerprint.of(Data())
         let fingerprint = inputs.page("pages/pair", [inputs.records[pair.first]!, inputs.records[pair.second]!,
-                                                     inputs.related[pair.first]!, inputs.related[pair.second]!, editorial])
+                                                     inputs.related[pair.first]!, inputs.related[pair.second]!, editorial,
+                                                     inputs.measured(pair.first), inputs.measured(pair.second)])
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
     }
 
@@ -82,7 +85,8 @@ public struct SitePlan: Sendable {
         let noEditorial = Fingerprint.of(Data())
         for model in catalog.models {
             pages.append(PlannedPage(path: "models/\(model.id)/index.html", kind: .model(model.id),
-                                     fingerprint: inputs.page("pages/model", [inputs.records[model.id]!, inputs.roster])))
+                                     fingerprint: inputs.page("pages/model", [inputs.records[model.id]!, inputs.roster,
+                                                                                      inputs.measured(model.id)])))
         }
         // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there.
         var reporters: [String: FingerprintHasher] = [:]
@@ -127,6 +131,16 @@ public struct SitePlan: Sendable {
             pages.append(PlannedPage(path: "changes/feed.xml", kind: .changesFeed,
                                      fingerprint: inputs.page("pages/changes-feed", [reports, inputs.roster])))
         }
+        if !catalog.measurements.isEmpty {
+            // The page shows each measurement with its model's name; the files are published as they were read.
+            var all = FingerprintHasher()
+            for id in catalog.measurements.keys.sorted() {
+                all.add(inputs.measured(id))
+                all.add(catalog.model(id)?.name ?? id)
+            }
+            pages.append(PlannedPage(path: "measurements/index.html", kind: .measurements,
+                                     fingerprint: inputs.page("pages/measurements", [all.finish()])))
+        }
 
         // The small files around the pages.
         let thin = Set(digest.pairs.filter { digest.isThin($0) })
@@ -134,6 +148,9 @@ public struct SitePlan: Sendable {
         for model in catalog.models { sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed)) }
         sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
         if !catalog.changes.isEmpty { sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: catalog.changes.first?.date)) }
+        if !catalog.measurements.isEmpty {
+            sitemap.append(SiteFiles.Entry(path: routes.measurements, lastModified: catalog.allMeasurements.map(\.measurement.date).max()))
+        }
         for id in catalog.benchmarks.keys.sorted() { sitemap.append(SiteFiles.Entry(path: routes.benchmark(id), lastModified: nil)) }
         for pair in digest.pairs where !thin.contains(pair) {
             let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()
@@ -148,6 +165,9 @@ public struct SitePlan: Sendable {
                           AliasRedirects.page(redirect, routes: routes, language: catalog.site.language)))
         }
         for (path, data) in templates.assets { files.append(("assets/\(path)", data)) }
+        for file in catalog.allMeasurements {
+            files.append(("measurements/\(file.measurement.model)/\(file.measurement.fileName)", Data(file.text.utf8)))
+        }
         for (path, data) in files {
             pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))
         }

@@ -5,7 +5,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let folder = "Templates"
     public static let required = ["layout", "pages/pair", "pages/model", "pages/benchmark", "pages/benchmarks",
-                                  "pages/home", "pages/404", "pages/changes",
+                                  "pages/home", "pages/404", "pages/changes", "pages/measurements",
                                   "pages/changes-feed", "partials/route-rows"]
 
     /// Templates that render many pages of a few shapes, rendered through stamps (`StampCache`).

@@ -94,6 +94,8 @@ public struct CatalogValidator: Sendable {
                 diagnostics.append(unknownPair(request.slug, candidates: candidates, at: request.location, modelIDs: modelIDs))
             }
         }
+        let measurements = MeasurementRules.resolve(loaded.measurements, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf,
+                                                    failedModels: ids(failedIn: "models"), &diagnostics)
         let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
         if models.isEmpty && site != nil && !modelFilesFailed {
             diagnostics.append(.warning(SourceLocation(file: "\(content)/models"),
@@ -104,7 +106,7 @@ public struct CatalogValidator: Sendable {
         diagnostics = Array(Set(diagnostics)).sorted()
         guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
         let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
-                              models: models, editorials: editorials, changes: loaded.changes)
+                              models: models, editorials: editorials, changes: loaded.changes, measurements: measurements)
         // Only a catalog without errors gets this far: the whole-site checks need every model and pair.
         let guarded = SiteGuard.check(catalog)
         guard guarded.isEmpty else { return Result(catalog: nil, diagnostics: (diagnostics + guarded).sorted()) }

@@ -45,6 +45,7 @@ struct PairPageBuilder: Sendable {
         let capabilities = HTMLRow.body(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
         let (groups, oneSided) = benchmarkRows(analysis, &ledger)
         let selfHosting = selfHostingRows(analysis, &ledger)
+        let measured = [analysis.a.model, analysis.b.model].flatMap { MeasuredRows.rows(for: $0, catalog: digest.catalog, routes: routes) }
         let faq = FAQBuilder.questions(analysis, catalog: catalog) + (editorial?.faq ?? []).map {
             Question(question: $0.question, answer: $0.answer)
         }
@@ -62,7 +63,8 @@ struct PairPageBuilder: Sendable {
             friction: friction, specs: specs, routeGroups: routeGroups, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty, capabilities: capabilities,
             benchmarkGroups: groups, hasSharedBenchmarks: !groups.isEmpty, oneSided: oneSided,
             chartSVG: BenchmarkChart.svg(rows: analysis.benchmarks.shared, a: a, b: b),
-            selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,
+            selfHosting: selfHosting, measured: measured, hasMeasured: !measured.isEmpty,
+            hasSelfHosting: !selfHosting.isEmpty || !measured.isEmpty,
             deepDive: DeepDive.paragraphs(analysis, catalog: catalog),
             editorialHTML: editorial.flatMap { $0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : markdown.html($0.body) },
             whenToUse: (editorial?.whenToUse ?? []).map {

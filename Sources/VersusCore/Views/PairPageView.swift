@@ -194,6 +194,9 @@ public struct PairPageView: Sendable, TemplateFields {
     public var oneSided: [OneSided]
     public var chartSVG: String?
     public var selfHosting: [SelfHostingRow]
+    /// "Measured locally" rows: measurement files of either model (`versus generate`).
+    public var measured: [MeasuredRow]
+    public var hasMeasured: Bool
     public var hasSelfHosting: Bool
     public var deepDive: [String]
     public var editorialHTML: String?
@@ -215,6 +218,7 @@ public struct PairPageView: Sendable, TemplateFields {
             "specs": specs, "routeGroups": routeGroups.map(\.templateFields), "hasRoutes": hasRoutes,
             "capabilities": capabilities, "benchmarkGroups": benchmarkGroups.map(\.templateFields),
             "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": oneSided.map(\.templateFields), "selfHosting": values(selfHosting),
+            "measured": measured.map(\.templateFields), "hasMeasured": hasMeasured,
             "hasSelfHosting": hasSelfHosting, "deepDive": deepDive, "whenToUse": values(whenToUse),
             "faq": faq.map(\.templateFields), "related": related.map(\.templateFields), "sources": sources.map(\.templateFields), "disputes": disputes,
         ]

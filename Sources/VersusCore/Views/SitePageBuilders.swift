@@ -28,6 +28,7 @@ struct SitePageBuilder {
                                             .noting(result.reporter?.label))
         }.sorted { ($0.category, $0.name) < ($1.category, $1.name) }
         let selfHosting = SelfHostingRows.rows(for: model, ledger: &ledger)
+        let measured = MeasuredRows.rows(for: model, catalog: catalog, routes: routes)
         let comparisons = catalog.models.filter { $0.id != id && digest_hasPair(id, $0.id) }.map { other in
             ModelPageView.Comparison(href: routes.pair(PairID(id, other.id)), other: other.name, otherDeveloper: other.developer)
         }
@@ -44,7 +45,8 @@ struct SitePageBuilder {
             specs: specs, capabilities: capabilities,
             routeRowsHTML: templates.render(RouteRowsView(routes: routeRows), "partials/route-rows"), hasRoutes: !routeRows.isEmpty,
             headlineCost: digest.headlineCost.map { Format.money($0.monthly) }, headlineCostDetail: costDetail,
-            results: results, hasResults: !results.isEmpty, selfHosting: selfHosting, hasSelfHosting: !selfHosting.isEmpty,
+            results: results, hasResults: !results.isEmpty, selfHosting: selfHosting, measured: measured, hasMeasured: !measured.isEmpty,
+            hasSelfHosting: !selfHosting.isEmpty || !measured.isEmpty, measurementsHref: measured.isEmpty ? nil : routes.measurements,
             comparisons: comparisons, sources: ledger.entries)
     }
 

@@ -35,7 +35,11 @@ public struct ModelPageView: Sendable, TemplateView {
     public var results: [Result]
     public var hasResults: Bool
     public var selfHosting: [PairPageView.SelfHostingRow]
+    public var measured: [MeasuredRow]
+    public var hasMeasured: Bool
     public var hasSelfHosting: Bool
+    /// The page that lists every measurement, when this model has one.
+    public var measurementsHref: String?
     public var comparisons: [Comparison]
     public var sources: [SourceEntry]
 }
