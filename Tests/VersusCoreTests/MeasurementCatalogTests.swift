@@ -148,8 +148,14 @@ import Testing
         _ = try await IncrementalBuildTests.build(root)
         try IncrementalBuildTests.write([Self.measured: Self.file(model: "alpha")], into: root)
         let added = try await IncrementalBuildTests.build(root)
-        #expect(added.renderedPaths == IncrementalBuildTests.pairsOfAlpha
-            + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html", "models/alpha/index.html", "sitemap.xml"])
+        // The first measurement adds "Measured locally" to every page's menu, so every page is written again.
+        for path in IncrementalBuildTests.pairsOfAlpha + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html",
+                                                          "models/alpha/index.html", "sitemap.xml", "index.html", "models/beta/index.html",
+                                                          "compare/beta-vs-gamma/index.html"] {
+            #expect(added.renderedPaths.contains(path), "\(path) was not rendered")
+        }
+        let home = try String(contentsOf: root.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(home.contains("<li><a href=\"/measurements/\">Measured locally</a></li>"))
         try await IncrementalBuildTests.expectSameAsCleanBuild(root)
 
         try IncrementalBuildTests.write([Self.measured: Self.file(model: "alpha", decode: "80")], into: root)
@@ -161,6 +167,7 @@ import Testing
         try IncrementalBuildTests.write([Self.measured: nil], into: root)
         let removed = try await IncrementalBuildTests.build(root)
         #expect(removed.deletedPaths == ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html"])
+        #expect(!(try String(contentsOf: root.appendingPathComponent("public/index.html"), encoding: .utf8)).contains("Measured locally"))
         try await IncrementalBuildTests.expectSameAsCleanBuild(root)
     }
 }

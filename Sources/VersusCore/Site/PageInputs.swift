@@ -26,6 +26,8 @@ struct PageInputs: Sendable {
         base.add(generator)
         base.add(CanonicalForm.data(catalog.site))
         base.add(catalog.changes.isEmpty ? "no price changes page" : "price changes page")
+        // Every page's menu links the measurements page when there is one.
+        base.add(catalog.measurements.isEmpty ? "no measurements page" : "measurements page")
         self.base = base.finish()
 
         var records: [String: Fingerprint] = [:]

@@ -15,7 +15,8 @@ struct PageRenderer: Sendable {
     init(digest: CatalogDigest, templates: TemplateSet, for list: [PlannedPage]) async {
         self.digest = digest
         self.templates = templates
-        let routes = SiteRoutes(site: digest.catalog.site, hasChanges: !digest.catalog.changes.isEmpty)
+        let routes = SiteRoutes(site: digest.catalog.site, hasChanges: !digest.catalog.changes.isEmpty,
+                                hasMeasurements: !digest.catalog.measurements.isEmpty)
         self.routes = routes
         let tokens = SourceTokens(catalog: digest.catalog)
         self.tokens = tokens

@@ -78,7 +78,7 @@ public struct SitePlan: Sendable {
 
     private init(digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage]) {
         let catalog = digest.catalog
-        let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty)
+        let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty, hasMeasurements: !catalog.measurements.isEmpty)
         var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
 

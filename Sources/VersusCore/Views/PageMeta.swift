@@ -17,6 +17,8 @@ public struct PageMeta: Sendable, TemplateFields {
     /// The price-changes page and its Atom feed, when the catalog has change reports.
     public var changesHref: String?
     public var feedHref: String?
+    /// The page of local measurements, when the catalog has any.
+    public var measurementsHref: String? = nil
 
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["title": title, "description": description, "canonical": canonical, "siteTitle": siteTitle,
@@ -24,6 +26,7 @@ public struct PageMeta: Sendable, TemplateFields {
         if let jsonLD { fields["jsonLD"] = jsonLD }
         if let changesHref { fields["changesHref"] = changesHref }
         if let feedHref { fields["feedHref"] = feedHref }
+        if let measurementsHref { fields["measurementsHref"] = measurementsHref }
         return fields
     }
 }
@@ -34,9 +37,12 @@ public struct SiteRoutes: Sendable {
     public let base: String
     /// Whether the site has a price-changes page (the catalog holds change reports): every page links to it.
     public let hasChanges: Bool
+    /// Whether the site has a measurements page: every page's menu links to it.
+    public let hasMeasurements: Bool
 
-    public init(site: SiteSettings, hasChanges: Bool = false) {
+    public init(site: SiteSettings, hasChanges: Bool = false, hasMeasurements: Bool = false) {
         self.hasChanges = hasChanges
+        self.hasMeasurements = hasMeasurements
         baseURL = site.baseURL
         if let url = URL(string: site.baseURL), !url.path.isEmpty, url.path != "/" {
             base = url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
@@ -64,7 +70,8 @@ public struct SiteRoutes: Sendable {
                      jsonLD: String? = nil, bodyClass: String) -> PageMeta {
         PageMeta(title: title, description: description, canonical: absolute(path), siteTitle: site.title,
                  language: site.language, base: base, noindex: noindex, jsonLD: jsonLD, bodyClass: bodyClass,
-                 changesHref: hasChanges ? changes : nil, feedHref: hasChanges ? absolute(changesFeed) : nil)
+                 changesHref: hasChanges ? changes : nil, feedHref: hasChanges ? absolute(changesFeed) : nil,
+                 measurementsHref: hasMeasurements ? measurements : nil)
     }
 }
 
