@@ -68,7 +68,12 @@ import Testing
         #expect(contested.largerContext == nil && !contested.verdict.contains(.largerContext(.b)))
         // 1M by one source and 512K by another: larger either way.
         let agreed = "\n  - value: 1000000\n    source: price-page\n  - value: 512000\n    source: https://other.example.test/beta"
-        #expect(try Self.analysis(Self.files(betaContext: agreed)).largerContext == .b)
+        let larger = try Self.analysis(Self.files(betaContext: agreed))
+        #expect(larger.largerContext == .b)
+        // The trade-off states what every source allows: at least 512K against 128K.
+        let reason = try #require(larger.tradeOffs.b.first { if case .largerContext = $0 { return true }; return false })
+        #expect(Phrases.tradeOff(reason, own: larger.b.model, other: larger.a.model)
+                == "You need long prompts: by every source its context window holds at least 512K tokens, more than the 128K any source gives Alpha.")
     }
 
     @Test func moreProvidersMeansTwiceAsManyDistinctProviders() throws {

@@ -131,7 +131,7 @@ import Testing
     @Test func tradeOffsFollowFromTheData() throws {
         let analysis = PairAnalysis(pair: PairID("one", "two"), digest: try Self.digest())
         let a = analysis.tradeOffs.a, b = analysis.tradeOffs.b
-        #expect(a.contains { if case .largerContext(400000, 262144) = $0 { return true }; return false })
+        #expect(a.contains { if case .largerContext(400000, 262144, false) = $0 { return true }; return false })
         #expect(a.contains { if case .moreProviders(2, 1) = $0 { return true }; return false })
         // Code execution is documented for one and not documented for two: no reason to choose one (the record of two
         // may simply not say).

@@ -2,8 +2,10 @@ import Foundation
 
 /// One reason to choose a model over the other.
 public enum TradeOff: Sendable {
-    case largerContext(tokens: Int, otherTokens: Int)
-    case largerOutput(tokens: Int, otherTokens: Int)
+    /// `tokens` is the smallest value any source gives for this model, `otherTokens` the largest for the other, and
+    /// `disputed` says whether sources disagree on either (the claim holds whichever is right: `ClaimRules.larger`).
+    case largerContext(tokens: Int, otherTokens: Int, disputed: Bool)
+    case largerOutput(tokens: Int, otherTokens: Int, disputed: Bool)
     case moreProviders(count: Int, otherCount: Int)
     /// Capabilities documented as present on this model and absent (`no`) on the other.
     case capabilitiesOtherLacks([CapabilityDefinition])
@@ -26,8 +28,9 @@ public struct TradeOffs: Sendable {
         func reasons(_ side: Side) -> [TradeOff] {
             let own = side == .a ? a : b, other = side == .a ? b : a
             var list: [TradeOff] = []
-            if largerContext == side, let mine = own.model.contextWindow?.value, let theirs = other.model.contextWindow?.value {
-                list.append(.largerContext(tokens: mine, otherTokens: theirs))
+            if largerContext == side, let mine = own.model.contextWindow, let theirs = other.model.contextWindow {
+                list.append(.largerContext(tokens: mine.values.map(\.value).min()!, otherTokens: theirs.values.map(\.value).max()!,
+                                           disputed: mine.isDisputed || theirs.isDisputed))
             }
             if cost.comparable, let quote = cost.quote(side) {
                 if let theirs = cost.quote(side.other) {
@@ -52,8 +55,9 @@ public struct TradeOffs: Sendable {
             if !lacks.isEmpty { list.append(.capabilitiesOtherLacks(lacks)) }
             // A capability the other model's record leaves undocumented is no reason to choose: the catalog may simply
             // not know (an import fills only some rows). Only a stated "no" on the other side counts.
-            if largerOutput == side, let mine = own.model.maxOutput?.value, let theirs = other.model.maxOutput?.value {
-                list.append(.largerOutput(tokens: mine, otherTokens: theirs))
+            if largerOutput == side, let mine = own.model.maxOutput, let theirs = other.model.maxOutput {
+                list.append(.largerOutput(tokens: mine.values.map(\.value).min()!, otherTokens: theirs.values.map(\.value).max()!,
+                                          disputed: mine.isDisputed || theirs.isDisputed))
             }
             let tags = own.model.decisionFit.filter { !other.model.decisionFit.contains($0) }
             if !tags.isEmpty { list.append(.decisionTags(tags)) }

@@ -8,9 +8,15 @@ enum Phrases {
 
     static func tradeOff(_ reason: TradeOff, own: Model, other: Model) -> String {
         switch reason {
-        case let .largerContext(tokens, otherTokens):
+        case let .largerContext(tokens, otherTokens, disputed):
+            if disputed {
+                return "You need long prompts: by every source its context window holds at least \(Format.tokens(tokens)) tokens, more than the \(Format.tokens(otherTokens)) any source gives \(other.name)."
+            }
             return "You need long prompts: its \(Format.tokens(tokens))-token context window holds more than \(other.name)'s \(Format.tokens(otherTokens))."
-        case let .largerOutput(tokens, otherTokens):
+        case let .largerOutput(tokens, otherTokens, disputed):
+            if disputed {
+                return "Answers run long: by every source it can return at least \(Format.tokens(tokens)) tokens in one reply, more than the \(Format.tokens(otherTokens)) any source gives \(other.name)."
+            }
             return "Answers run long: it can return up to \(Format.tokens(tokens)) tokens in one reply against \(Format.tokens(otherTokens))."
         case let .moreProviders(count, otherCount):
             let theirs = otherCount == 0 ? "none offers \(other.name)" : otherCount == 1 ? "only one offers \(other.name)"
