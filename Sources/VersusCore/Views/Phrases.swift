@@ -51,7 +51,8 @@ enum Phrases {
             let count = of == 1 ? "the one shared benchmark" : "\(wins) of \(of) shared benchmarks"
             return "\(category.label): \(name(side)) leads on \(count)."
         case let .cheaper(side, ratio, difference):
-            let times = ratio.map { " (\(Format.ratio($0)) less)" } ?? ""
+            // "N× less" reads badly; the dearer model's multiple says the same.
+            let times = ratio.map { "; \(name(side == .a ? .b : .a)) costs \(Format.ratio($0)) as much" } ?? ""
             return "Budget: \(name(side)) costs \(Format.money(difference)) less a month at the reference traffic\(times)."
         case let .largerContext(side):
             return "Long inputs: \(name(side)) has the larger context window."
