@@ -78,43 +78,7 @@ enum YAMLWriter {
         }
     }
 
-    /// A plain number as the catalog writes money: `1.75`, `0.000025`, `14`; never an exponent or float noise.
-    static func number(_ value: Decimal) -> String {
-        var copy = value
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
-    }
+    static func number(_ value: Decimal) -> String { YAMLScalars.number(value) }
 
-    /// Text as a YAML scalar: plain when it is plainly text (starts with a letter, holds only letters, digits, spaces
-    /// and `. _ / + ( ) -`, and is no YAML keyword), otherwise double-quoted with escapes. Upstream text is kept as
-    /// text, HTML included: the site escapes it.
-    static func quoted(_ text: String) -> String {
-        let keywords: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"]
-        let plainSafe = text.unicodeScalars.allSatisfy { scalar in
-            (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-                || " ._/+()-".unicodeScalars.contains(scalar)
-        }
-        if let first = text.unicodeScalars.first, (first >= "a" && first <= "z") || (first >= "A" && first <= "Z"),
-           plainSafe, !text.hasSuffix(" "), !text.contains("  "), !keywords.contains(text.lowercased()) {
-            return text
-        }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                let category = scalar.properties.generalCategory
-                if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
-                    || category == .surrogate || category == .unassigned || scalar.value == 0x85 {
-                    result += scalar.value <= 0xFFFF ? String(format: "\\u%04X", scalar.value) : String(format: "\\U%08X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    static func quoted(_ text: String) -> String { YAMLScalars.quoted(text) }
 }

@@ -74,27 +74,10 @@ public enum MeasurementYAML {
         "{median: \(number(s.median)), p95: \(number(s.p95)), stddev: \(number(s.stddev))}"
     }
 
-    static func number(_ value: Decimal) -> String { "\(value)" }
+    static func number(_ value: Decimal) -> String { YAMLScalars.number(value) }
 
-    /// A double-quoted YAML string: JSON's escapes are YAML's too.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80...0x9f).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// Always double-quoted: the file's text values come from servers and machines, and read alike that way.
+    static func quoted(_ text: String) -> String { YAMLScalars.quoted(text, plainWhenSafe: false) }
 }
 
 /// Puts a measurement file in place: under a temporary name first, then renamed, so a reader never sees half a

@@ -60,10 +60,8 @@ public enum ClaimRules {
     /// side's smallest value is set against the other side's largest (Qwen3.5-27B's 1M context window, which
     /// models.dev gives as 262K, is not called larger than a 262K window that another source gives as 1M).
     static func larger(_ x: Figure<Int>?, _ y: Figure<Int>?, ratio: Decimal) -> Side? {
-        guard let x, let y else { return nil }
-        let xs = x.values.map(\.value), ys = y.values.map(\.value)
-        guard let side = larger(x.value, y.value, ratio: ratio) else { return nil }
-        let (low, high) = side == .a ? (xs.min()!, ys.max()!) : (ys.min()!, xs.max()!)
+        guard let x, let y, let side = larger(x.value, y.value, ratio: ratio) else { return nil }
+        let (low, high) = side == .a ? (x.least, y.most) : (y.least, x.most)
         return larger(low, high, ratio: ratio) == .a ? side : nil
     }
 

@@ -35,13 +35,17 @@ public struct PairAnalysis: Sendable {
         }
         let sameJob = !Self.differentJobs(a.model, b.model)
         cost = CostComparison(a: a.headlineCost, b: b.headlineCost, comparable: sameJob)
-        largerContext = sameJob ? ClaimRules.larger(a.model.contextWindow, b.model.contextWindow, ratio: ClaimRules.limitRatio) : nil
+        // Computed once: the switching lines use it even between models that do different jobs.
+        let widerWindow = ClaimRules.larger(a.model.contextWindow, b.model.contextWindow, ratio: ClaimRules.limitRatio)
+        largerContext = sameJob ? widerWindow : nil
         largerOutput = sameJob ? ClaimRules.larger(a.model.maxOutput, b.model.maxOutput, ratio: ClaimRules.limitRatio) : nil
         sharedProviders = a.providerIDs.intersection(b.providerIDs).sorted()
         tradeOffs = TradeOffs(a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
                               largerContext: largerContext, largerOutput: largerOutput)
-        friction = (SwitchFriction(from: a, to: b, shared: sharedProviders, capabilities: capabilities, direction: .a),
-                    SwitchFriction(from: b, to: a, shared: sharedProviders, capabilities: capabilities, direction: .b))
+        friction = (SwitchFriction(from: a, to: b, shared: sharedProviders, capabilities: capabilities, direction: .a,
+                                   largerContext: widerWindow),
+                    SwitchFriction(from: b, to: a, shared: sharedProviders, capabilities: capabilities, direction: .b,
+                                   largerContext: widerWindow))
         verdict = VerdictLine.lines(a: a, b: b, benchmarks: benchmarks, cost: cost, largerContext: largerContext)
     }
 

@@ -29,7 +29,7 @@ public struct TradeOffs: Sendable {
             let own = side == .a ? a : b, other = side == .a ? b : a
             var list: [TradeOff] = []
             if largerContext == side, let mine = own.model.contextWindow, let theirs = other.model.contextWindow {
-                list.append(.largerContext(tokens: mine.values.map(\.value).min()!, otherTokens: theirs.values.map(\.value).max()!,
+                list.append(.largerContext(tokens: mine.least, otherTokens: theirs.most,
                                            disputed: mine.isDisputed || theirs.isDisputed))
             }
             if cost.comparable, let quote = cost.quote(side) {
@@ -56,7 +56,7 @@ public struct TradeOffs: Sendable {
             // A capability the other model's record leaves undocumented is no reason to choose: the catalog may simply
             // not know (an import fills only some rows). Only a stated "no" on the other side counts.
             if largerOutput == side, let mine = own.model.maxOutput, let theirs = other.model.maxOutput {
-                list.append(.largerOutput(tokens: mine.values.map(\.value).min()!, otherTokens: theirs.values.map(\.value).max()!,
+                list.append(.largerOutput(tokens: mine.least, otherTokens: theirs.most,
                                           disputed: mine.isDisputed || theirs.isDisputed))
             }
             let tags = own.model.decisionFit.filter { !other.model.decisionFit.contains($0) }
@@ -87,7 +87,9 @@ public struct SwitchFriction: Sendable, Hashable {
     /// True when the target has no route at all in the catalog.
     public var targetHasNoRoute: Bool
 
-    init(from: ModelDigest, to: ModelDigest, shared: [String], capabilities: [CapabilityComparison], direction: Side) {
+    /// `largerContext`: the side whose window is larger by the claim margin (`ClaimRules.larger`), whatever the jobs.
+    init(from: ModelDigest, to: ModelDigest, shared: [String], capabilities: [CapabilityComparison], direction: Side,
+         largerContext: Side?) {
         self.from = from.model.id
         self.to = to.model.id
         sharedProviders = shared
@@ -95,8 +97,7 @@ public struct SwitchFriction: Sendable, Hashable {
         unconfirmed = capabilities.filter { $0.state(direction) == .yes && $0.state(direction.other) == .notDocumented }.map(\.definition)
         gained = capabilities.filter { $0.state(direction.other) == .yes && $0.state(direction) == .no }.map(\.definition)
         // Only a window smaller by the margin that names a larger one (`ClaimRules.limitRatio`, whichever source is right).
-        if ClaimRules.larger(from.model.contextWindow, to.model.contextWindow, ratio: ClaimRules.limitRatio) == .a,
-           let source = from.model.contextWindow?.value, let target = to.model.contextWindow?.value {
+        if largerContext == direction, let source = from.model.contextWindow?.value, let target = to.model.contextWindow?.value {
             contextShrinks = (target, source)
         }
         targetHasNoRoute = to.model.routes.isEmpty

@@ -76,5 +76,12 @@ public struct Figure<Value: Sendable & Hashable>: Sendable, Hashable {
     public var isDisputed: Bool { values.contains { $0.value != values[0].value } }
 }
 
+extension Figure where Value: Comparable {
+    /// The smallest and the largest value any source gives: a claim that must hold whichever source is right
+    /// compares these (`ClaimRules.larger`).
+    public var least: Value { values.lazy.map(\.value).min()! }
+    public var most: Value { values.lazy.map(\.value).max()! }
+}
+
 extension SourcedValue: Encodable where Value: Encodable {}
 extension Figure: Encodable where Value: Encodable {}

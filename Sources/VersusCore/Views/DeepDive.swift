@@ -15,8 +15,7 @@ enum DeepDive {
         }
         if let side = analysis.largerContext, let large = (side == .a ? a : b).contextWindow, let small = (side == .a ? b : a).contextWindow {
             // Whichever source is right: the larger window's smallest value against the other's largest.
-            let low = large.values.map(\.value).min()!, high = small.values.map(\.value).max()!
-            let ratio = Decimal(low) / Decimal(high)
+            let ratio = Decimal(large.least) / Decimal(small.most)
             let big = side == .a ? a : b
             let disputed = large.isDisputed || small.isDisputed
             differences.append((ratio, "context (\(big.name) reads \(disputed ? "at least " : "")\(Format.ratio(ratio)) as many tokens at once\(disputed ? ", by the values of either source" : ""))"))
