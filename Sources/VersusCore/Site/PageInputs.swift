@@ -65,9 +65,12 @@ struct PageInputs: Sendable {
         self.measurements = catalog.measurements.mapValues { CanonicalForm.fingerprint($0) }
     }
 
+    /// Hashed once, not once for each of the thousands of pair pages that ask.
+    private static let unmeasured = Fingerprint.of(Data("no measurements".utf8))
+
     /// The fingerprint of a model's measurements; the same constant for every model without one.
     func measured(_ id: String) -> Fingerprint {
-        measurements[id] ?? Fingerprint.of(Data("no measurements".utf8))
+        measurements[id] ?? Self.unmeasured
     }
 
     /// Every model's `record`, computed on all cores (encoding the records is the costliest part of planning).
