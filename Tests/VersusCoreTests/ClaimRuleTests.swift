@@ -86,6 +86,11 @@ import Testing
         let threeToTwo = try Self.analysis(Self.files(betaRoutes: regional + Self.route("south", "2", "2"),
                                                       alphaRoutes: Self.route("east", "1", "2")))
         #expect(!threeToTwo.tradeOffs.b.contains { if case .moreProviders = $0 { return true }; return false })
+        // One provider against none is no fallback: a fallback needs a second provider.
+        var files = Self.files()
+        files["Content/models/beta.yaml"] = "name: Beta\ndeveloper: Beta Labs\ncontext_window: 128000\nlast_reviewed: 2026-06-01\n"
+        let oneToNone = try Self.analysis(files)
+        #expect(!oneToNone.tradeOffs.a.contains { if case .moreProviders = $0 { return true }; return false })
     }
 
     @Test func aResellerFarBelowTheOthersDoesNotSetTheHeadline() async throws {

@@ -13,6 +13,8 @@ public enum ClaimRules {
     /// `providerMargin` more.
     public static let providerRatio = 2
     public static let providerMargin = 1
+    /// A fallback needs a second provider: one provider against none is no fallback, whatever the ratio.
+    public static let fallbackProviders = 2
     /// Headline costs leave out a pay-as-you-go route whose month costs less than this share of the median of the
     /// model's pay-as-you-go routes, when it has at least `representativeRoutes` of them: a reseller far below
     /// everyone else is shown and flagged in the route table, not taken as what the model costs.

@@ -48,7 +48,8 @@ public struct TradeOffs: Sendable {
             // Distinct providers (Amazon Bedrock lists several regional ids of one model), and only a clear lead,
             // between models that can stand in for each other.
             let mine = own.providerNames.count, theirs = other.providerNames.count
-            if cost.comparable && mine >= theirs * ClaimRules.providerRatio && mine >= theirs + ClaimRules.providerMargin {
+            if cost.comparable && mine >= ClaimRules.fallbackProviders && mine >= theirs * ClaimRules.providerRatio
+                && mine >= theirs + ClaimRules.providerMargin {
                 list.append(.moreProviders(count: mine, otherCount: theirs))
             }
             let lacks = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .no }.map(\.definition)
