@@ -51,11 +51,11 @@ struct PageInputs: Sendable {
         self.roster = roster.finish()
 
         var closures: [String: Fingerprint] = [:]
-        for name in TemplateSet.required {
+        for page in RenderedTemplates.pages {
+            let name = page.template.name
             var hasher = FingerprintHasher()
             // Parts rendered apart from the page template (fragments) are part of what the page is made from.
-            let fragments = name == "pages/pair" ? ModelFragments.templates : name == "pages/model" ? ["partials/route-rows"] : []
-            for used in Set(([name] + fragments).flatMap { templates.closure(of: $0) }).sorted() {
+            for used in Set(([name] + page.partials.map(\.name)).flatMap { templates.closure(of: $0) }).sorted() {
                 hasher.add(used)
                 hasher.add(templates.sources[used] ?? Data())
             }
@@ -95,7 +95,9 @@ struct PageInputs: Sendable {
         return hasher.finish()
     }
 
-    func page(_ template: String, _ parts: [Fingerprint]) -> Fingerprint {
+    /// A page's fingerprint: its kind's template with everything that template pulls in, the base, and `parts`.
+    func page(_ kind: PlannedPage.Kind, _ parts: [Fingerprint]) -> Fingerprint {
+        let template = kind.template ?? ""
         var hasher = FingerprintHasher()
         hasher.add(template)
         hasher.add(base)

@@ -42,20 +42,20 @@ struct PageRenderer: Sendable {
         // The builder asks for fragments many times; the closure holds just the two (not a copy of the renderer).
         let first = fragments(of: pair.first), second = fragments(of: pair.second), firstID = pair.first
         let view = pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: { $0.id == firstID ? first : second })
-        return templates.page(view, "pages/pair")
+        return templates.page(view, .pairPage)
     }
 
     func bytes(_ page: PlannedPage) -> Data {
         switch page.kind {
         case let .pair(pair): return pairPage(pair)
-        case let .model(id): return templates.page(pages.model(id), "pages/model")
-        case let .benchmark(id): return Data(templates.render(pages.benchmark(id), "pages/benchmark").utf8)
-        case .benchmarkIndex: return Data(templates.render(pages.benchmarkIndex(), "pages/benchmarks").utf8)
-        case .home: return Data(templates.render(pages.home(featured: pages.featuredPairs()), "pages/home").utf8)
-        case .notFound: return Data(templates.render(pages.notFound(), "pages/404").utf8)
-        case .changes: return Data(templates.render(ChangesBuilder(catalog: digest.catalog, routes: routes).page(), "pages/changes").utf8)
-        case .changesFeed: return Data(templates.render(ChangesBuilder(catalog: digest.catalog, routes: routes).feed(), "pages/changes-feed").utf8)
-        case .measurements: return Data(templates.render(MeasurementsPageBuilder(catalog: digest.catalog, routes: routes).page(), "pages/measurements").utf8)
+        case let .model(id): return templates.page(pages.model(id), .modelPage)
+        case let .benchmark(id): return templates.page(pages.benchmark(id), .benchmarkPage)
+        case .benchmarkIndex: return templates.page(pages.benchmarkIndex(), .benchmarkIndex)
+        case .home: return templates.page(pages.home(featured: pages.featuredPairs()), .home)
+        case .notFound: return templates.page(pages.notFound(), .notFound)
+        case .changes: return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).page(), .changes)
+        case .changesFeed: return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).feed(), .changesFeed)
+        case .measurements: return templates.page(MeasurementsPageBuilder(catalog: digest.catalog, routes: routes).page(), .measurements)
         case let .file(data): return data
         }
     }

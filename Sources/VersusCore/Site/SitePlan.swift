@@ -32,6 +32,25 @@ public struct PlannedPage: Sendable {
     }
 }
 
+extension PlannedPage.Kind {
+    /// The template that renders a page of this kind; nil for a file made while planning. Page fingerprints hash
+    /// it; `PageRenderer` renders with the same `Rendered` constant (a test compares the two).
+    var template: String? {
+        switch self {
+        case .pair: return Rendered.pairPage.name
+        case .model: return Rendered.modelPage.name
+        case .benchmark: return Rendered.benchmarkPage.name
+        case .benchmarkIndex: return Rendered.benchmarkIndex.name
+        case .home: return Rendered.home.name
+        case .notFound: return Rendered.notFound.name
+        case .changes: return Rendered.changes.name
+        case .changesFeed: return Rendered.changesFeed.name
+        case .measurements: return Rendered.measurements.name
+        case .file: return nil
+        }
+    }
+}
+
 /// A deterministic share of the site, for splitting one build over several machines: `index` of `count`, from 1.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public let index: Int
@@ -70,7 +89,7 @@ public struct SitePlan: Sendable {
     /// A pair page depends on both models' records, the links each shows to its related models, and its editorial file.
     private static func pairPage(_ pair: PairID, inputs: PageInputs, catalog: Catalog) -> PlannedPage {
         let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? Fingerprint.of(Data())
-        let fingerprint = inputs.page("pages/pair", [inputs.records[pair.first]!, inputs.records[pair.second]!,
+        let fingerprint = inputs.page(.pair(pair), [inputs.records[pair.first]!, inputs.records[pair.second]!,
                                                      inputs.related[pair.first]!, inputs.related[pair.second]!, editorial,
                                                      inputs.measured(pair.first), inputs.measured(pair.second)])
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
@@ -85,7 +104,7 @@ public struct SitePlan: Sendable {
         let noEditorial = Fingerprint.of(Data())
         for model in catalog.models {
             pages.append(PlannedPage(path: "models/\(model.id)/index.html", kind: .model(model.id),
-                                     fingerprint: inputs.page("pages/model", [inputs.records[model.id]!, inputs.roster,
+                                     fingerprint: inputs.page(.model(model.id), [inputs.records[model.id]!, inputs.roster,
                                                                                       inputs.measured(model.id)])))
         }
         // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there.
@@ -111,15 +130,15 @@ public struct SitePlan: Sendable {
             index.add(definition)
             index.add(String(reporterCounts[id] ?? 0))
             pages.append(PlannedPage(path: "benchmarks/\(id)/index.html", kind: .benchmark(id),
-                                     fingerprint: inputs.page("pages/benchmark", [definition, board])))
+                                     fingerprint: inputs.page(.benchmark(id), [definition, board])))
         }
         pages.append(PlannedPage(path: "benchmarks/index.html", kind: .benchmarkIndex,
-                                 fingerprint: inputs.page("pages/benchmarks", [index.finish()])))
+                                 fingerprint: inputs.page(.benchmarkIndex, [index.finish()])))
         var everything = FingerprintHasher()
         for model in catalog.models { everything.add(inputs.records[model.id]!) }
         for pair in catalog.editorials.keys.sorted() { everything.add(pair.slug) }
-        pages.append(PlannedPage(path: "index.html", kind: .home, fingerprint: inputs.page("pages/home", [everything.finish(), inputs.roster])))
-        pages.append(PlannedPage(path: "404.html", kind: .notFound, fingerprint: inputs.page("pages/404", [])))
+        pages.append(PlannedPage(path: "index.html", kind: .home, fingerprint: inputs.page(.home, [everything.finish(), inputs.roster])))
+        pages.append(PlannedPage(path: "404.html", kind: .notFound, fingerprint: inputs.page(.notFound, [])))
         if !catalog.changes.isEmpty {
             // Change reports name models and providers: their names are part of what the page shows.
             var changes = FingerprintHasher()
@@ -127,9 +146,9 @@ public struct SitePlan: Sendable {
             for provider in catalog.providers.keys.sorted() { changes.add(provider); changes.add(catalog.providers[provider]!.name) }
             let reports = changes.finish()
             pages.append(PlannedPage(path: "changes/index.html", kind: .changes,
-                                     fingerprint: inputs.page("pages/changes", [reports, inputs.roster])))
+                                     fingerprint: inputs.page(.changes, [reports, inputs.roster])))
             pages.append(PlannedPage(path: "changes/feed.xml", kind: .changesFeed,
-                                     fingerprint: inputs.page("pages/changes-feed", [reports, inputs.roster])))
+                                     fingerprint: inputs.page(.changesFeed, [reports, inputs.roster])))
         }
         if !catalog.measurements.isEmpty {
             // The page shows each measurement with its model's name; the files are published as they were read.
@@ -139,7 +158,7 @@ public struct SitePlan: Sendable {
                 all.add(catalog.model(id)?.name ?? id)
             }
             pages.append(PlannedPage(path: "measurements/index.html", kind: .measurements,
-                                     fingerprint: inputs.page("pages/measurements", [all.finish()])))
+                                     fingerprint: inputs.page(.measurements, [all.finish()])))
         }
 
         // The small files around the pages.

@@ -1,15 +1,12 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// The Mustache templates of a site, loaded from `Templates/` and checked before any page is rendered.
 public struct TemplateSet: Sendable {
     public static let folder = "Templates"
-    public static let required = ["layout", "pages/pair", "pages/model", "pages/benchmark", "pages/benchmarks",
-                                  "pages/home", "pages/404", "pages/changes", "pages/measurements",
-                                  "pages/changes-feed", "partials/route-rows"]
-
-    /// Templates that render many pages of a few shapes, rendered through stamps (`StampCache`).
-    public static let stampedTemplates = ["pages/pair", "pages/model"]
+    /// The layout and every template rendered from Swift (`RenderedTemplates`).
+    public static let required = ["layout"] + RenderedTemplates.all.map(\.name)
 
     let library: MustacheLibrary
     /// The stamps of the page templates rendered through them and of every section; nil renders by the engine alone.
@@ -18,6 +15,8 @@ public struct TemplateSet: Sendable {
     public let sources: [String: Data]
     /// Files under Templates/assets/, relative path → bytes.
     public let assets: [String: Data]
+    /// When set, every template rendered from Swift is noted in it (tests compare it with `RenderedTemplates`).
+    var log: RenderLog?
 
     /// Loads every `.mustache` file; all problems are returned together. `stamps: false` (or `VERSUS_STAMPS=0` in
     /// the environment) renders every page through the engine alone.
@@ -68,7 +67,8 @@ public struct TemplateSet: Sendable {
         // A partial or parent that no file provides renders as nothing in swift-mustache: an error here instead.
         let parsed = Set(sources.keys)
         for (name, data) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in TemplateReferences.references(in: String(decoding: data, as: UTF8.self)) where !parsed.contains(reference.name) {
+            let references = TemplateTags.tags(in: String(decoding: data, as: UTF8.self)).filter { $0.kind == .partial || $0.kind == .parent }
+            for reference in references where !parsed.contains(reference.name) {
                 // A template that failed to parse is already reported; naming it is not a second error.
                 if diagnostics.contains(where: { $0.location.file == "\(Self.folder)/\(reference.name).mustache" }) { continue }
                 var fix = "create Templates/\(reference.name).mustache, or name an existing template"
@@ -81,26 +81,30 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(SourceLocation(file: "\(Self.folder)/\(name).mustache"), "required template is missing",
                                       fix: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
+        // Every name a template reads, against the view it is rendered with.
+        diagnostics += TemplateCheck.run(texts: sources.mapValues { String(decoding: $0, as: UTF8.self) })
         if !diagnostics.isEmpty { return .failure(DiagnosticsError(diagnostics)) }
         let library = MustacheLibrary(templates: templates)
         let stamps = !useStamps || ProcessInfo.processInfo.environment["VERSUS_STAMPS"] == "0"
-            ? nil : StampSet(library: library, templateNames: Array(templates.keys), pages: stampedTemplates)
+            ? nil : StampSet(library: library, templateNames: Array(templates.keys), pages: RenderedTemplates.stamped)
         return .success(TemplateSet(library: library, stamps: stamps, sources: sources,
-                                    assets: assets))
+                                    assets: assets, log: nil))
     }
 
     /// The same templates rendered by the engine alone: what stamped output is checked against.
     func withoutStamps() -> TemplateSet {
-        TemplateSet(library: library, stamps: nil, sources: sources, assets: assets)
+        TemplateSet(library: library, stamps: nil, sources: sources, assets: assets, log: log)
     }
 
-    public func render(_ object: Any, _ template: String) -> String {
-        library.render(TemplateValues.convert(object) ?? object, withTemplate: template) ?? ""
+    func render<View: TemplateView>(_ view: View, _ template: Rendered<View>) -> String {
+        log?.note(template.name)
+        return library.render(TemplateEncoder.value(view), withTemplate: template.name) ?? ""
     }
 
     /// A whole page's bytes: through the template's stamps when it has them, else by the engine.
-    public func page(_ object: Any, _ template: String) -> Data {
-        let view = TemplateValues.convert(object) ?? object
+    func page<View: TemplateView>(_ object: View, _ rendered: Rendered<View>) -> Data {
+        let view = TemplateEncoder.value(object), template = rendered.name
+        log?.note(template)
         if let stamps, let cache = stamps.pages[template], let fields = view as? [String: Any] {
             var out: [UInt8] = []
             out.reserveCapacity(64 * 1024)
@@ -126,18 +130,14 @@ extension TemplateSet {
 
     /// Names after `{{>` and `{{<` in a template's text.
     static func references(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let trimmed = rest.drop { $0 == " " }
-            guard let marker = trimmed.first, marker == ">" || marker == "<" else { continue }
-            let afterMarker = trimmed.dropFirst().drop { $0 == " " }
-            guard let close = afterMarker.range(of: "}}") else { break }
-            let name = afterMarker[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { names.append(name) }
-            rest = afterMarker[close.upperBound...]
-        }
-        return names
+        TemplateTags.tags(in: text).filter { $0.kind == .partial || $0.kind == .parent }.map(\.name)
     }
+}
+
+/// The names of the templates rendered from Swift, as they are rendered.
+final class RenderLog: Sendable {
+    private let names = Mutex<Set<String>>([])
+
+    func note(_ name: String) { names.withLock { _ = $0.insert(name) } }
+    var rendered: Set<String> { names.withLock { $0 } }
 }

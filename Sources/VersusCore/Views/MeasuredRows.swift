@@ -2,7 +2,7 @@ import Foundation
 
 /// A "Measured locally" row of the self-hosting table: one measurement file of `versus generate`, shown beside the
 /// cited setups in the same columns, with its own badge and the raw file as its source.
-public struct MeasuredRow: Sendable, TemplateFields {
+public struct MeasuredRow: Sendable, TemplateView {
     public var model: String
     public var setup: String
     public var memory: String
@@ -12,13 +12,6 @@ public struct MeasuredRow: Sendable, TemplateFields {
     public var date: String
     /// "Interrupted run" for a file kept with `--keep-partial`; nil otherwise.
     public var note: String?
-
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["model": model, "setup": setup, "memory": memory, "hardware": hardware, "speed": speed,
-                                     "href": href, "date": date]
-        if let note { fields["note"] = note }
-        return fields
-    }
 }
 
 extension SiteRoutes {

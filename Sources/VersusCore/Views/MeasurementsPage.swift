@@ -2,7 +2,7 @@ import Foundation
 
 /// `/measurements/`: every measurement of the catalog, listed by model and by hardware, with a chart of decode speed.
 public struct MeasurementsPageView: Sendable, TemplateView {
-    public struct Entry: Sendable, TemplateFields {
+    public struct Entry: Sendable, TemplateView {
         public var model: String
         public var modelHref: String
         public var hardware: String
@@ -15,14 +15,6 @@ public struct MeasurementsPageView: Sendable, TemplateView {
         public var href: String
         public var fileName: String
         public var note: String?
-
-        var templateFields: [String: Any] {
-            var fields: [String: Any] = ["model": model, "modelHref": modelHref, "hardware": hardware, "runtime": runtime,
-                                         "quantization": quantization, "decode": decode, "firstToken": firstToken, "prompt": prompt,
-                                         "date": date, "href": href, "fileName": fileName]
-            if let note { fields["note"] = note }
-            return fields
-        }
     }
 
     public var meta: PageMeta

@@ -28,20 +28,16 @@ final class ModelFragments: Sendable {
         init(labels: [String], cells: [Cell], cited: [SourceReference], templates: TemplateSet, left: Bool,
              labelStandIn: Int? = nil) {
             self.labels = labels
-            let rendered = cells.map { templates.render($0, "partials/cell") }
+            let rendered = cells.map { templates.render($0, .cell) }
             self.cells = rendered
             self.cited = cited
             empty = cells.map { $0.muted && $0.note == nil && $0.refs.isEmpty }
             leftRows = !left ? [] : labels.indices.map { index in
                 templates.render(HTMLRow(label: index == labelStandIn ? Placeholders.cell(labels.count) : labels[index], a: rendered[index],
-                                         b: Placeholders.cell(index)), "partials/html-row")
+                                         b: Placeholders.cell(index)), .htmlRow)
             }
         }
     }
-
-    /// Templates that fragments are rendered with: pages that use fragments depend on them too.
-    static let templates = ["partials/route-rows", "partials/cell", "partials/related-link", "partials/cost-card",
-                            "partials/html-row"]
 
     /// The model's side of the monthly-cost section.
     struct Cost: Sendable {
@@ -76,12 +72,12 @@ final class ModelFragments: Sendable {
         related = digest.related.prefix(PageInputs.relatedShown).compactMap { id in
             catalog.model(id).map { other in
                 (id, templates.render(Link(href: routes.pair(PairID(model.id, id)), label: "\(model.name) vs \(other.name)"),
-                                      "partials/related-link"))
+                                      .relatedLink))
             }
         }
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
         let rows = RouteRows.rows(for: model, catalog: catalog, limit: catalog.site.pairRouteRows, ledger: &ledger)
-        routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), "partials/route-rows"), cited: ledger.cited)
+        routeRows = Fragment(html: templates.render(RouteRowsView(routes: rows), .routeRows), cited: ledger.cited)
         hiddenRoutes = model.routes.count - rows.count
 
         cost = Self.cost(digest, catalog: catalog, tokens: tokens, templates: templates)
@@ -151,10 +147,10 @@ final class ModelFragments: Sendable {
                                          refs: [], unavailable: true,
                                          inputPrice: nil, outputPrice: nil)
         }
-        func cell(_ cell: Cell) -> String { templates.render(cell, "partials/cell") }
+        func cell(_ cell: Cell) -> String { templates.render(cell, .cell) }
         let quote = digest.headlineCost
         return Cost(
-            card: Fragment(html: templates.render(card, "partials/cost-card"), cited: ledger.cited),
+            card: Fragment(html: templates.render(card, .costCard), cited: ledger.cited),
             levels: digest.levelCosts.map { cell($0.map { Cell(Format.money($0.monthly)) } ?? Cell(digest.unpriced?.short ?? "Unavailable", muted: true)) },
             cached: cell(quote?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true)),
             hasCached: quote?.monthlyAllCached != nil,
@@ -200,12 +196,11 @@ enum ScorecardCells {
 }
 
 /// A row of a two-model table whose cells are already HTML.
-public struct HTMLRow: Sendable, TemplateFields {
+public struct HTMLRow: Sendable, TemplateView {
     public var label: String
     public var a: String
     public var b: String
 
-    var templateFields: [String: Any] { ["label": label, "a": a, "b": b] }
 
     /// The body of a two-model table from two columns: the left model's pre-rendered rows with the right model's
     /// cells set in, sources cited in `ledger` (left column first) and numbered. `label` fills a row whose label the

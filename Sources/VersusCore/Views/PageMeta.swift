@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the layout needs about any page: titles, links, and the site around it.
-public struct PageMeta: Sendable, TemplateFields {
+public struct PageMeta: Sendable, TemplateView {
     public var title: String
     public var description: String
     /// Absolute URL of this page.
@@ -19,16 +19,6 @@ public struct PageMeta: Sendable, TemplateFields {
     public var feedHref: String?
     /// The page of local measurements, when the catalog has any.
     public var measurementsHref: String? = nil
-
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["title": title, "description": description, "canonical": canonical, "siteTitle": siteTitle,
-                                     "language": language, "base": base, "noindex": noindex, "bodyClass": bodyClass]
-        if let jsonLD { fields["jsonLD"] = jsonLD }
-        if let changesHref { fields["changesHref"] = changesHref }
-        if let feedHref { fields["feedHref"] = feedHref }
-        if let measurementsHref { fields["measurementsHref"] = measurementsHref }
-        return fields
-    }
 }
 
 /// Paths and URLs of every page, in one place.

@@ -1,26 +1,20 @@
 /// Everything the pair template shows, formatted. Templates only place these strings.
-public struct PairPageView: Sendable, TemplateFields {
-    public struct ModelHead: Sendable, TemplateFields {
+public struct PairPageView: Sendable, TemplateView {
+    public struct ModelHead: Sendable, TemplateView {
         public var id: String
         public var name: String
         public var developer: String
         public var href: String
         public var productType: String
-
-        var templateFields: [String: Any] {
-            ["id": id, "name": name, "developer": developer, "href": href, "productType": productType]
-        }
     }
 
-    public struct TradeOffList: Sendable, TemplateFields {
+    public struct TradeOffList: Sendable, TemplateView {
         public var name: String
         public var reasons: [String]
         public var isEmpty: Bool
-
-        var templateFields: [String: Any] { ["name": name, "reasons": reasons, "isEmpty": isEmpty] }
     }
 
-    public struct CostCard: Sendable, TemplateFields {
+    public struct CostCard: Sendable, TemplateView {
         public var name: String
         public var amount: String?
         public var detail: String
@@ -29,27 +23,17 @@ public struct PairPageView: Sendable, TemplateFields {
         /// Prices for the traffic script, as plain numbers.
         public var inputPrice: String?
         public var outputPrice: String?
-
-        var templateFields: [String: Any] {
-            var fields: [String: Any] = ["name": name, "detail": detail, "refs": refs.map(\.templateFields), "unavailable": unavailable]
-            if let amount { fields["amount"] = amount }
-            if let inputPrice { fields["inputPrice"] = inputPrice }
-            if let outputPrice { fields["outputPrice"] = outputPrice }
-            return fields
-        }
     }
 
-    public struct CostLevel: Sendable, TemplateFields {
+    public struct CostLevel: Sendable, TemplateView {
         public var name: String
         public var traffic: String
         /// Cells already rendered, once per model.
         public var a: String
         public var b: String
-
-        var templateFields: [String: Any] { ["name": name, "traffic": traffic, "a": a, "b": b] }
     }
 
-    public struct Cost: Sendable, TemplateFields {
+    public struct Cost: Sendable, TemplateView {
         public var trafficLabel: String
         public var inputMillions: String
         public var outputMillions: String
@@ -60,37 +44,23 @@ public struct PairPageView: Sendable, TemplateFields {
         public var hasLevels: Bool
         public var variants: [HTMLRow]
         public var hasVariants: Bool
-
-        var templateFields: [String: Any] {
-            ["trafficLabel": trafficLabel, "inputMillions": inputMillions, "outputMillions": outputMillions,
-             "cardsHTML": cardsHTML, "summary": summary, "levels": levels.map(\.templateFields),
-             "hasLevels": hasLevels, "variants": variants.map(\.templateFields), "hasVariants": hasVariants]
-        }
     }
 
-    public struct Friction: Sendable, TemplateFields {
+    public struct Friction: Sendable, TemplateView {
         public var title: String
         public var items: [String]
-
-        var templateFields: [String: Any] { ["title": title, "items": items] }
     }
 
-    public struct RouteGroup: Sendable, TemplateFields {
+    public struct RouteGroup: Sendable, TemplateView {
         public var model: String
         public var rowsHTML: String
         public var hasRows: Bool
         /// Routes left out of the pair page, which the model page lists: "12 more routes on the X page".
         public var more: String?
         public var modelHref: String
-
-        var templateFields: [String: Any] {
-            var fields: [String: Any] = ["model": model, "rowsHTML": rowsHTML, "hasRows": hasRows, "modelHref": modelHref]
-            if let more { fields["more"] = more }
-            return fields
-        }
     }
 
-    public struct RouteRow: Sendable, TemplateFields {
+    public struct RouteRow: Sendable, TemplateView {
         public var provider: String
         public var providerHref: String?
         public var providerKind: String
@@ -103,20 +73,9 @@ public struct PairPageView: Sendable, TemplateFields {
         public var tiers: String?
         public var asOf: String
         public var refs: [Ref]
-
-        var templateFields: [String: Any] {
-            var fields: [String: Any] = ["provider": provider, "providerKind": providerKind,
-                                         "input": input.templateFields, "output": output.templateFields,
-                                         "cached": cached.templateFields, "batch": batch.templateFields, "asOf": asOf,
-                                         "refs": refs.map(\.templateFields)]
-            if let providerHref { fields["providerHref"] = providerHref }
-            if let modelID { fields["modelID"] = modelID }
-            if let tiers { fields["tiers"] = tiers }
-            return fields
-        }
     }
 
-    public struct BenchmarkRow: Sendable, TemplateFields {
+    public struct BenchmarkRow: Sendable, TemplateView {
         public var name: String
         public var href: String
         public var variant: String?
@@ -124,27 +83,16 @@ public struct PairPageView: Sendable, TemplateFields {
         public var b: Cell
         public var leader: String
         public var gap: String
-
-        var templateFields: [String: Any] {
-            var fields: [String: Any] = ["name": name, "href": href, "a": a.templateFields, "b": b.templateFields,
-                                         "leader": leader, "gap": gap]
-            if let variant { fields["variant"] = variant }
-            return fields
-        }
     }
 
-    public struct BenchmarkGroup: Sendable, TemplateFields {
+    public struct BenchmarkGroup: Sendable, TemplateView {
         public var category: String
         public var rows: [BenchmarkRow]
-
-        var templateFields: [String: Any] { ["category": category, "rows": rows.map(\.templateFields)] }
     }
 
-    public struct OneSided: Sendable, TemplateFields {
+    public struct OneSided: Sendable, TemplateView {
         public var name: String
         public var rows: [BenchmarkRow]
-
-        var templateFields: [String: Any] { ["name": name, "rows": rows.map(\.templateFields)] }
     }
 
     public struct SelfHostingRow: Sendable, TemplateView {
@@ -162,13 +110,11 @@ public struct PairPageView: Sendable, TemplateFields {
         public var why: String?
     }
 
-    public struct RelatedGroup: Sendable, TemplateFields {
+    public struct RelatedGroup: Sendable, TemplateView {
         public var name: String
         /// `<li>` links, rendered once per model with `partials/related-link`.
         public var linksHTML: String
         public var isEmpty: Bool
-
-        var templateFields: [String: Any] { ["name": name, "linksHTML": linksHTML, "isEmpty": isEmpty] }
     }
 
     public var meta: PageMeta
@@ -205,25 +151,4 @@ public struct PairPageView: Sendable, TemplateFields {
     public var related: [RelatedGroup]
     public var sources: [SourceEntry]
     public var disputes: [String]
-
-    /// Listed by hand: reflecting thirty fields on every page cost more than the rest of the view. A test checks
-    /// that these keys are exactly the stored properties.
-    var templateFields: [String: Any] {
-        func values(_ list: [Any]) -> [Any] { list.compactMap(TemplateValues.convert) }
-        // Views listed by hand are converted directly; the rest (rare sections) through reflection.
-        var fields: [String: Any] = [
-            "meta": meta.templateFields, "a": a.templateFields, "b": b.templateFields, "heading": heading, "framing": framing,
-            "reviewed": reviewed, "verdict": verdict, "tldr": tldr, "scorecard": scorecard,
-            "tradeOffs": tradeOffs.map(\.templateFields), "cost": cost.templateFields, "friction": friction.map(\.templateFields),
-            "specs": specs, "routeGroups": routeGroups.map(\.templateFields), "hasRoutes": hasRoutes,
-            "capabilities": capabilities, "benchmarkGroups": benchmarkGroups.map(\.templateFields),
-            "hasSharedBenchmarks": hasSharedBenchmarks, "oneSided": oneSided.map(\.templateFields), "selfHosting": values(selfHosting),
-            "measured": measured.map(\.templateFields), "hasMeasured": hasMeasured,
-            "hasSelfHosting": hasSelfHosting, "deepDive": deepDive, "whenToUse": values(whenToUse),
-            "faq": faq.map(\.templateFields), "related": related.map(\.templateFields), "sources": sources.map(\.templateFields), "disputes": disputes,
-        ]
-        if let chartSVG { fields["chartSVG"] = chartSVG }
-        if let editorialHTML { fields["editorialHTML"] = editorialHTML }
-        return fields
-    }
 }

@@ -43,7 +43,7 @@ struct SitePageBuilder {
             name: model.name, developer: model.developer, productType: model.productType?.label,
             reviewed: Phrases.reviewed([model]), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
             specs: specs, capabilities: capabilities,
-            routeRowsHTML: templates.render(RouteRowsView(routes: routeRows), "partials/route-rows"), hasRoutes: !routeRows.isEmpty,
+            routeRowsHTML: templates.render(RouteRowsView(routes: routeRows), .routeRows), hasRoutes: !routeRows.isEmpty,
             headlineCost: digest.headlineCost.map { Format.money($0.monthly) }, headlineCostDetail: costDetail,
             results: results, hasResults: !results.isEmpty, selfHosting: selfHosting, measured: measured, hasMeasured: !measured.isEmpty,
             hasSelfHosting: !selfHosting.isEmpty || !measured.isEmpty, measurementsHref: measured.isEmpty ? nil : routes.measurements,

@@ -1,12 +1,10 @@
 /// View models of the pages around the pair pages.
 public struct ModelPageView: Sendable, TemplateView {
     /// Listed by hand: a model page links to every other model, and reflecting each link was most of its view.
-    public struct Comparison: Sendable, TemplateFields {
+    public struct Comparison: Sendable, TemplateView {
         public var href: String
         public var other: String
         public var otherDeveloper: String
-
-        var templateFields: [String: Any] { ["href": href, "other": other, "otherDeveloper": otherDeveloper] }
     }
 
     public struct Result: Sendable, TemplateView {

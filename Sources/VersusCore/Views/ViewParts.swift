@@ -1,7 +1,7 @@
 import Foundation
 
 /// A table cell: text plus what backs it. `muted` marks unknown values so they read as unknown.
-public struct Cell: Sendable, TemplateFields {
+public struct Cell: Sendable, TemplateView {
     public var text: String
     public var refs: [Ref]
     public var muted: Bool
@@ -25,24 +25,16 @@ public struct Cell: Sendable, TemplateFields {
         cell.note = [note, text].compactMap { $0 }.joined(separator: "; ")
         return cell
     }
-
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["text": text, "muted": muted, "lead": lead, "refs": refs.map(\.templateFields)]
-        if let note { fields["note"] = note }
-        return fields
-    }
 }
 
 /// A numbered reference to the page's source list.
-public struct Ref: Sendable, TemplateFields, Hashable {
+public struct Ref: Sendable, TemplateView, Hashable {
     /// The source's number on the page, or a `SourceToken` in a fragment made once for many pages.
     public var number: String
-
-    var templateFields: [String: Any] { ["number": number] }
 }
 
 
-public struct Link: Sendable, TemplateFields {
+public struct Link: Sendable, TemplateView {
     public var href: String
     public var label: String
     public var note: String?
@@ -52,37 +44,21 @@ public struct Link: Sendable, TemplateFields {
         self.label = label
         self.note = note
     }
-
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["href": href, "label": label]
-        if let note { fields["note"] = note }
-        return fields
-    }
 }
 
-public struct Question: Sendable, TemplateFields {
+public struct Question: Sendable, TemplateView {
     public var question: String
     public var answer: String
-
-    var templateFields: [String: Any] { ["question": question, "answer": answer] }
 }
 
 /// One entry of a page's source list.
-public struct SourceEntry: Sendable, TemplateFields {
+public struct SourceEntry: Sendable, TemplateView {
     public var number: Int
     public var title: String
     public var url: String?
     public var publisher: String?
     public var date: String?
     public var anchor: String
-
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["number": number, "title": title, "anchor": anchor]
-        if let url { fields["url"] = url }
-        if let publisher { fields["publisher"] = publisher }
-        if let date { fields["date"] = date }
-        return fields
-    }
 }
 
 /// Numbers the sources behind the figures of one page, in the order the page first cites them.
