@@ -15,7 +15,7 @@ public final class ModelDigest: Sendable {
     public let providerIDs: Set<String>
     /// The providers of the model's routes, by display name, in route order, each once.
     public let providerNames: [String]
-    /// How many of its benchmark scores and route prices (input or output) have sources that disagree.
+    /// How many of its figures (`Model.figures`) have sources that disagree.
     public let disputedFigures: Int
     /// Benchmark results keyed by `benchmark` or `benchmark|variant`.
     public let results: [String: BenchmarkResult]
@@ -31,8 +31,7 @@ public final class ModelDigest: Sendable {
         providerIDs = Set(model.routes.map(\.provider))
         var seen = Set<String>()
         providerNames = model.routes.map { providers[$0.provider]?.name ?? $0.provider }.filter { seen.insert($0).inserted }
-        disputedFigures = model.benchmarkResults.filter { $0.score.isDisputed }.count
-            + model.routes.filter { ($0.input?.isDisputed ?? false) || ($0.output?.isDisputed ?? false) }.count
+        disputedFigures = model.figures.filter(\.isDisputed).count
         results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         related = []
     }

@@ -106,26 +106,3 @@ struct PageInputs: Sendable {
         return hasher.finish()
     }
 }
-
-extension Model {
-    /// Every source the model's facts cite, once each.
-    var sourceReferences: Set<SourceReference> {
-        var references = Set(sources)
-        func add<T>(_ figure: Figure<T>?) {
-            for value in figure?.values ?? [] { if let source = value.source { references.insert(source) } }
-        }
-        add(contextWindow)
-        add(maxOutput)
-        add(parameters?.totalBillions)
-        add(parameters?.activeBillions)
-        if let source = languages?.source { references.insert(source) }
-        for route in routes {
-            if let source = route.source { references.insert(source) }
-            for figure in [route.input, route.output, route.cachedInput, route.cacheWrite, route.batchInput, route.batchOutput] { add(figure) }
-            for tier in route.tiers { add(tier.input); add(tier.output); add(tier.cachedInput) }
-        }
-        for result in benchmarkResults { add(result.score) }
-        for variant in selfHosting { if let source = variant.source { references.insert(source) } }
-        return references
-    }
-}

@@ -8,42 +8,48 @@ enum FigureRules {
                                       "`max_output` (\(output.value)) is larger than `context_window` (\(context.value))",
                                       fix: "the output limit cannot exceed the context window; check both figures"))
         }
-        disputes(model.contextWindow, "context window", &diagnostics)
-        disputes(model.maxOutput, "max output", &diagnostics)
-        disputes(model.parameters?.totalBillions, "total parameters", &diagnostics)
-        disputes(model.parameters?.activeBillions, "active parameters", &diagnostics)
+        for figure in model.figures {
+            switch figure.values {
+            case let .tokens(values): disputes(values, label(figure.name), &diagnostics)
+            case let .decimal(values): disputes(values, label(figure.name), &diagnostics)
+            }
+        }
         for route in model.routes {
             let priced = !route.prices.isEmpty
             if priced && route.prices.contains(where: { $0.values.contains { $0.source == nil } }) {
                 diagnostics.append(.warning(route.location, "route `\(route.provider)` has prices without a source",
                                             fix: "add `source:` with an id from sources.yaml or an https:// address"))
             }
-            let named: [(String, Figure<Decimal>?)] = [("input price", route.input), ("output price", route.output),
-                                                       ("cached input price", route.cachedInput),
-                                                       ("cache write price", route.cacheWrite),
-                                                       ("batch input price", route.batchInput),
-                                                       ("batch output price", route.batchOutput)]
-            for (label, figure) in named { disputes(figure, "\(label) on `\(route.provider)`", &diagnostics) }
             if let context = route.contextWindow, let output = route.maxOutput, output.value > context.value {
                 diagnostics.append(.error(output.location,
                                           "route `\(route.provider)` has `max_output` (\(output.value)) larger than its `context_window` (\(context.value))",
                                           fix: "the output limit cannot exceed the context window; check both figures"))
             }
-            disputes(route.contextWindow, "context window on `\(route.provider)`", &diagnostics)
-            disputes(route.maxOutput, "max output on `\(route.provider)`", &diagnostics)
         }
         for result in model.benchmarkResults {
             if result.score.values.contains(where: { $0.source == nil }) {
                 diagnostics.append(.warning(result.location, "result for `\(result.benchmark)` has no source",
                                             fix: "add `source:` with an id from sources.yaml or an https:// address"))
             }
-            disputes(result.score, "`\(result.benchmark)`\(result.variant.map { " (\(Scalars.visible($0)))" } ?? "") score", &diagnostics)
         }
     }
 
-    private static func disputes<T: CustomStringConvertible>(_ figure: Figure<T>?, _ label: String,
+    /// How a warning names a figure.
+    private static func label(_ name: NamedFigure.Name) -> String {
+        switch name {
+        case .contextWindow: return "context window"
+        case .maxOutput: return "max output"
+        case .totalParameters: return "total parameters"
+        case .activeParameters: return "active parameters"
+        case let .route(provider, figure): return "\(figure.rawValue) on `\(provider)`"
+        case let .tier(provider, above, figure): return "\(figure.rawValue) above \(above) tokens on `\(provider)`"
+        case let .score(benchmark, variant): return "`\(benchmark)`\(variant.map { " (\(Scalars.visible($0)))" } ?? "") score"
+        }
+    }
+
+    private static func disputes<T: CustomStringConvertible>(_ figure: Figure<T>, _ label: String,
                                                              _ diagnostics: inout [Diagnostic]) {
-        guard let figure, figure.isDisputed else { return }
+        guard figure.isDisputed else { return }
         let listed = figure.values.map { value in
             "\(value.approximate ? "~" : "")\(value.value) (\(value.source.map { Scalars.visible($0.key) } ?? "no source"))"
         }.joined(separator: " vs ")

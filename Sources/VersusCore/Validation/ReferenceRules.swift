@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every id a model refers to must exist: providers, benchmarks, sources and capability rows.
 struct ReferenceRules {
     let sources: [String: Source]
@@ -19,9 +21,10 @@ struct ReferenceRules {
         }
         for reference in model.sources { checkSource(reference, at: model.location, &diagnostics) }
         if let source = model.languages?.source { checkSource(source, at: model.location, &diagnostics) }
-        for figure in [model.contextWindow, model.maxOutput].compactMap({ $0 }) { checkSources(of: figure, &diagnostics) }
-        for figure in [model.parameters?.totalBillions, model.parameters?.activeBillions].compactMap({ $0 }) {
-            checkSources(of: figure, &diagnostics)
+        for figure in model.figures {
+            for (source, location) in zip(figure.sources, figure.locations) {
+                if let source { checkSource(source, at: location, &diagnostics) }
+            }
         }
 
         var seenRoutes: [String: SourceLocation] = [:]
@@ -39,8 +42,6 @@ struct ReferenceRules {
             }
             seenRoutes[key] = route.location
             if let source = route.source { checkSource(source, at: route.location, &diagnostics) }
-            for figure in route.prices { checkSources(of: figure, &diagnostics) }
-            for figure in [route.contextWindow, route.maxOutput].compactMap({ $0 }) { checkSources(of: figure, &diagnostics) }
         }
         for result in model.benchmarkResults {
             if benchmarks[result.benchmark] == nil && !benchmarksFailed {
@@ -48,18 +49,12 @@ struct ReferenceRules {
                 if let near = Suggestion.closest(to: result.benchmark, in: benchmarks.keys) { fix = "did you mean `\(near)`?" }
                 diagnostics.append(.error(result.location, "result names unknown benchmark `\(result.benchmark)`", fix: fix))
             }
-            checkSources(of: result.score, &diagnostics)
         }
         for variant in model.selfHosting {
             if let source = variant.source { checkSource(source, at: variant.location, &diagnostics) }
         }
     }
 
-    private func checkSources<T>(of figure: Figure<T>, _ diagnostics: inout [Diagnostic]) {
-        for value in figure.values {
-            if let source = value.source { checkSource(source, at: value.location, &diagnostics) }
-        }
-    }
 
     private func checkSource(_ reference: SourceReference, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) {
         guard case let .registered(id) = reference, sources[id] == nil, !sourcesFailed else { return }
@@ -68,13 +63,3 @@ struct ReferenceRules {
         diagnostics.append(.error(location, "unknown source \(Scalars.code(id))", fix: fix))
     }
 }
-
-extension Route {
-    /// Every price figure of the route, tiers included.
-    var prices: [Figure<Decimal>] {
-        [input, output, cachedInput, cacheWrite, batchInput, batchOutput].compactMap { $0 }
-            + tiers.flatMap { [$0.input, $0.output, $0.cachedInput, $0.cacheWrite].compactMap { $0 } }
-    }
-}
-
-import Foundation

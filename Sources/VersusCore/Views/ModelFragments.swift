@@ -101,29 +101,36 @@ final class ModelFragments: Sendable {
         }, cited: [], templates: templates, left: left)
     }
 
+    /// A line for each figure whose sources disagree, with every value and who gives it.
     private static func disputes(_ model: Model, catalog: Catalog) -> [String] {
-        var lines: [String] = []
         let names = SourceLedger(catalog: catalog)
-        func add<T>(_ label: @autoclosure () -> String, _ figure: Figure<T>?, _ format: (T) -> String) {
-            guard let figure, figure.isDisputed else { return }
-            let values = figure.values.map { value in
+        func listed<T>(_ figure: Figure<T>, _ format: (T) -> String) -> String {
+            Format.list(figure.values.map { value in
                 "\(Format.approx(value, format(value.value))) (\(value.source.map { names.sourceName($0) } ?? "no source"))"
+            }, conjunction: "versus")
+        }
+        return model.figures.filter(\.isDisputed).map { figure in
+            let label: String
+            var format: (Decimal) -> String = Format.price
+            switch figure.name {
+            case .contextWindow: label = "context window"
+            case .maxOutput: label = "max output"
+            case .totalParameters: label = "total parameters"; format = Format.billions
+            case .activeParameters: label = "active parameters"; format = Format.billions
+            case let .route(provider, kind):
+                label = "\(kind.rawValue) on \(catalog.providers[provider]?.name ?? provider)"
+            case let .tier(provider, above, kind):
+                label = "\(kind.rawValue) above \(Format.tokens(above)) tokens on \(catalog.providers[provider]?.name ?? provider)"
+            case let .score(benchmark, _):
+                label = catalog.benchmarks[benchmark]?.name ?? benchmark
+                let unit = catalog.benchmarks[benchmark]?.unit ?? .score
+                format = { Format.score($0, unit: unit) }
             }
-            lines.append("\(model.name), \(label()): \(Format.list(values, conjunction: "versus"))")
+            switch figure.values {
+            case let .tokens(values): return "\(model.name), \(label): \(listed(values, Format.tokens))"
+            case let .decimal(values): return "\(model.name), \(label): \(listed(values, format))"
+            }
         }
-        add("context window", model.contextWindow, Format.tokens)
-        add("max output", model.maxOutput, Format.tokens)
-        for route in model.routes {
-            let provider = catalog.providers[route.provider]?.name ?? route.provider
-            add("input price on \(provider)", route.input, Format.price)
-            add("output price on \(provider)", route.output, Format.price)
-        }
-        for result in model.benchmarkResults {
-            let name = catalog.benchmarks[result.benchmark]?.name ?? result.benchmark
-            let unit = catalog.benchmarks[result.benchmark]?.unit ?? .score
-            add(name, result.score) { Format.score($0, unit: unit) }
-        }
-        return lines
     }
 
     private static func cost(_ digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet) -> Cost {
