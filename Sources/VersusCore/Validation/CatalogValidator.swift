@@ -27,27 +27,43 @@ public struct CatalogValidator: Sendable {
             CapabilityRules.derived(BenchmarkRules.resolved(PriceKindRules.resolved($0, providers: providers), sources: sources),
                                     capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
         }
-        // A file that failed as a whole (unreadable, malformed, or no entry left) is reported once: references to
-        // what it would have defined are not reported again. A file that lost only some entries is not excused.
         let content = loaded.contentFolder
-        let failedFiles = Set(loaded.diagnostics.errors.map(\.location.file))
-        // The same holds for the files of import layers, `Content/imports/<layer>/<folder>/<id>.yaml`.
-        let layerPrefixes = loaded.layers.keys.sorted().map { "\(content)/\(CatalogLoader.importsFolder)/\($0)" }
-        func ids(failedIn folder: String) -> Set<String> {
-            Set(failedFiles.compactMap { file -> String? in
-                for base in [content] + layerPrefixes where file.hasPrefix("\(base)/\(folder)/") && file.hasSuffix(".yaml") {
-                    let id = String(file.dropFirst("\(base)/\(folder)/".count).dropLast(".yaml".count))
-                    return Identifier.isValid(id) ? id : nil
-                }
-                return nil
-            })
-        }
-        let failedProviders = ids(failedIn: "providers")
+        let failed = FailedFiles(loaded)
+        let failedFiles = failed.files
         let references = ReferenceRules(sources: sources, providers: providers, benchmarks: benchmarks,
                                         capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities,
                                         sourcesFailed: failedFiles.contains("\(content)/sources.yaml") && loaded.sources.isEmpty,
                                         benchmarksFailed: failedFiles.contains("\(content)/benchmarks.yaml") && loaded.benchmarks.isEmpty,
-                                        failedProviders: failedProviders)
+                                        failedProviders: failed.ids(in: "providers"))
+        check(models, references: references, site: site, content: content, &diagnostics)
+
+        // Model files that could not be read still name models that exist, for comparisons and pairs; so do aliases,
+        // which stand for the model that lists them.
+        let aliasOf = Catalog.aliasIndex(models)
+        let modelIDs = Set(models.map(\.id)).union(failed.ids(in: "models")).union(aliasOf.keys)
+        let editorials = self.editorials(loaded, models: models, benchmarks: benchmarks, modelIDs: modelIDs, aliasOf: aliasOf, &diagnostics)
+        checkRequestedPairs(site, modelIDs: modelIDs, &diagnostics)
+        let measurements = MeasurementRules.resolve(loaded.measurements, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf,
+                                                    failedModels: failed.ids(in: "models"), &diagnostics)
+        let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
+        if models.isEmpty && site != nil && !modelFilesFailed {
+            diagnostics.append(.warning(SourceLocation(file: "\(content)/models"),
+                                        "the catalog has no models, so no comparison pages",
+                                        fix: "add files under Content/models/"))
+        }
+
+        diagnostics = Array(Set(diagnostics)).sorted()
+        guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
+        let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
+                              models: models, editorials: editorials, changes: loaded.changes, measurements: measurements)
+        // Only a catalog without errors gets this far: the whole-site checks need every model and pair.
+        let guarded = SiteGuard.check(catalog)
+        guard guarded.isEmpty else { return Result(catalog: nil, diagnostics: (diagnostics + guarded).sorted()) }
+        return Result(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    /// The rules about each model, then those across models.
+    private func check(_ models: [Model], references: ReferenceRules, site: SiteSettings?, content: String, _ diagnostics: inout [Diagnostic]) {
         for model in models {
             references.check(model, &diagnostics)
             FigureRules.check(model, &diagnostics)
@@ -55,13 +71,12 @@ public struct CatalogValidator: Sendable {
             BenchmarkRules.check(model, &diagnostics)
             if let site { ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics) }
         }
-
         PriceKindRules.checkLookAlikes(models, &diagnostics)
+    }
 
-        // Model files that could not be read still name models that exist, for comparisons and pairs; so do aliases,
-        // which stand for the model that lists them.
-        let aliasOf = Catalog.aliasIndex(models)
-        let modelIDs = Set(models.map(\.id)).union(ids(failedIn: "models")).union(aliasOf.keys)
+    /// The hand-written notes of pairs, each decoded and checked against the catalog; one per pair.
+    private func editorials(_ loaded: LoadedCatalog, models: [Model], benchmarks: [String: Benchmark], modelIDs: Set<String>,
+                            aliasOf: [String: String], _ diagnostics: inout [Diagnostic]) -> [PairID: Editorial] {
         var editorials: [PairID: Editorial] = [:]
         let notes = EditorialRules.Context(models: Dictionary(models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
                                            benchmarks: benchmarks)
@@ -88,29 +103,17 @@ public struct CatalogValidator: Sendable {
                 }
             }
         }
+        return editorials
+    }
+
+    /// Pairs that `site.yaml` lists by hand must name models that exist.
+    private func checkRequestedPairs(_ site: SiteSettings?, modelIDs: Set<String>, _ diagnostics: inout [Diagnostic]) {
         if case let .list(requests) = site?.pairs {
             for request in requests where PairID.parse(request.slug, knownIDs: modelIDs).0 == nil {
                 let (_, candidates) = PairID.parse(request.slug, knownIDs: modelIDs)
                 diagnostics.append(unknownPair(request.slug, candidates: candidates, at: request.location, modelIDs: modelIDs))
             }
         }
-        let measurements = MeasurementRules.resolve(loaded.measurements, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf,
-                                                    failedModels: ids(failedIn: "models"), &diagnostics)
-        let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
-        if models.isEmpty && site != nil && !modelFilesFailed {
-            diagnostics.append(.warning(SourceLocation(file: "\(content)/models"),
-                                        "the catalog has no models, so no comparison pages",
-                                        fix: "add files under Content/models/"))
-        }
-
-        diagnostics = Array(Set(diagnostics)).sorted()
-        guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
-        let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
-                              models: models, editorials: editorials, changes: loaded.changes, measurements: measurements)
-        // Only a catalog without errors gets this far: the whole-site checks need every model and pair.
-        let guarded = SiteGuard.check(catalog)
-        guard guarded.isEmpty else { return Result(catalog: nil, diagnostics: (diagnostics + guarded).sorted()) }
-        return Result(catalog: catalog, diagnostics: diagnostics)
     }
 
     private func unique<T>(_ items: [T], id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>, kind: String,
@@ -141,5 +144,30 @@ public struct CatalogValidator: Sendable {
         }
         return .error(location, "\(Scalars.visible(slug)) names a model that does not exist: \(names.joined(separator: ", "))",
                       fix: "model ids are the file names under Content/models/")
+    }
+}
+
+/// Files that failed as a whole (unreadable, malformed, or no entry left) are reported once: references to what they
+/// would have defined are not reported again. A file that lost only some entries is not excused. The same holds for
+/// the files of import layers, `Content/imports/<layer>/<folder>/<id>.yaml`.
+private struct FailedFiles {
+    let files: Set<String>
+    let bases: [String]
+
+    init(_ loaded: LoadedCatalog) {
+        files = Set(loaded.diagnostics.errors.map(\.location.file))
+        let content = loaded.contentFolder
+        bases = [content] + loaded.layers.keys.sorted().map { "\(content)/\(CatalogLoader.importsFolder)/\($0)" }
+    }
+
+    /// The ids of the failed files in `folder` (`providers`, `models`).
+    func ids(in folder: String) -> Set<String> {
+        Set(files.compactMap { file -> String? in
+            for base in bases where file.hasPrefix("\(base)/\(folder)/") && file.hasSuffix(".yaml") {
+                let id = String(file.dropFirst("\(base)/\(folder)/".count).dropLast(".yaml".count))
+                return Identifier.isValid(id) ? id : nil
+            }
+            return nil
+        })
     }
 }

@@ -4,10 +4,12 @@ import Foundation
 /// Each sentence is chosen by the data, so two pairs rarely read alike.
 enum DeepDive {
     static func paragraphs(_ analysis: PairAnalysis, catalog: Catalog) -> [String] {
-        let a = analysis.a.model, b = analysis.b.model
-        var paragraphs: [String] = []
+        [widestGaps(analysis), completeness(analysis), pick(analysis)].compactMap { $0 }
+    }
 
-        // 1. The biggest differences, ranked by size.
+    /// 1. The biggest differences, ranked by size.
+    static func widestGaps(_ analysis: PairAnalysis) -> String? {
+        let a = analysis.a.model, b = analysis.b.model
         var differences: [(weight: Decimal, text: String)] = []
         if let ratio = analysis.cost.ratio, let cheaper = analysis.cost.cheaper, ratio > 1 {
             let low = cheaper == .a ? a : b, high = cheaper == .a ? b : a
@@ -36,7 +38,7 @@ enum DeepDive {
         }
         differences.sort { $0.weight > $1.weight }
         if differences.isEmpty {
-            paragraphs.append("The catalog holds too few comparable figures for \(a.name) and \(b.name) to name a decisive difference; the tables below show what each record does say.")
+            return "The catalog holds too few comparable figures for \(a.name) and \(b.name) to name a decisive difference; the tables below show what each record does say."
         } else {
             let top = differences.prefix(3).map(\.text)
             var text = "The widest gap between \(a.name) and \(b.name) is in \(top[0])."
@@ -45,10 +47,12 @@ enum DeepDive {
             if !shared.isEmpty {
                 text += " Both document \(Format.list(shared)), so \(shared.count == 1 ? "it does" : "those do") not separate them."
             }
-            paragraphs.append(text)
+            return text
         }
+    }
 
-        // 2. How complete the data is.
+    /// 2. How complete the data is; nil when it is complete and there is nothing to add.
+    static func completeness(_ analysis: PairAnalysis) -> String? {
         var gaps: [String] = []
         for (digest, quote) in [(analysis.a, analysis.cost.a), (analysis.b, analysis.cost.b)] where quote == nil {
             gaps.append(digest.unpriced?.clause(digest.model.name) ?? "\(digest.model.name)'s price is not documented")
@@ -64,14 +68,15 @@ enum DeepDive {
             gaps.append("sources disagree on \(disputed) figure\(disputed == 1 ? "" : "s") for \(Format.list(Array(Set(names)).sorted())), shown with every value below")
         }
         if gaps.isEmpty {
-            if shared > 0 {
-                paragraphs.append("The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common.")
-            }
-        } else {
-            paragraphs.append("Read the tables with care: \(Format.list(gaps)). Check the provider's own page before you commit spend.")
+            guard shared > 0 else { return nil }
+            return "The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common."
         }
+        return "Read the tables with care: \(Format.list(gaps)). Check the provider's own page before you commit spend."
+    }
 
-        // 3. Which to pick for what.
+    /// 3. Which to pick for what.
+    static func pick(_ analysis: PairAnalysis) -> String {
+        let a = analysis.a.model, b = analysis.b.model
         // One theme per item, so that the sentence lists them once ("vision, coding results and long documents").
         func themes(_ side: Side) -> [String] {
             analysis.tradeOffs.reasons(side).flatMap { reason -> [String] in
@@ -101,14 +106,13 @@ enum DeepDive {
         let tb = firstThree(themes(.b))
         switch (ta.isEmpty, tb.isEmpty) {
         case (false, false):
-            paragraphs.append("Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for.")
+            return "Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for."
         case (false, true):
-            paragraphs.append("On the catalog's evidence \(a.name) is the safer default, for \(Format.list(Array(ta))).")
+            return "On the catalog's evidence \(a.name) is the safer default, for \(Format.list(Array(ta)))."
         case (true, false):
-            paragraphs.append("On the catalog's evidence \(b.name) is the safer default, for \(Format.list(Array(tb))).")
+            return "On the catalog's evidence \(b.name) is the safer default, for \(Format.list(Array(tb)))."
         case (true, true):
-            paragraphs.append("Nothing recorded here favours either model; decide on a trial with your own workload.")
+            return "Nothing recorded here favours either model; decide on a trial with your own workload."
         }
-        return paragraphs
     }
 }
