@@ -70,7 +70,7 @@ public struct SiteWatcher: Sendable {
             signal.yield()
         }
         let stop: @Sendable () -> Void
-        #if os(Linux)
+        #if os(Linux) && canImport(Glibc)
         if mechanism == .automatic, let inotify = InotifyWatch.start(folders: folders.map(\.path), settle: settle, longest: longest, deliver: deliver) {
             stop = inotify
         } else {

@@ -97,4 +97,5 @@ def test_edits_show_on_the_open_page(browser, own_server):
     assert severe == [], severe
     print(f"\nsave-to-visible on the bundled catalog: price edit {price_time * 1000:.0f} ms, "
           f"broken YAML to error panel {error_time * 1000:.0f} ms, fix to panel gone {fix_time * 1000:.0f} ms")
+    print("the server's rebuilds:\n" + "".join("  " + line for line in srv.lines[-8:]))
     path.write_text(original)
