@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The watcher where inotify is not available (macOS, or Linux out of inotify instances): compares every file's
 /// size and modification time every `pollInterval`. It needs no platform API and costs little for a catalog of a
@@ -33,19 +34,24 @@ enum PollingWatch {
         return paths
     }
 
-    /// Polls until the returned function is called.
+    /// Polls on a thread of its own (a busy cooperative pool, such as a rebuild on every core, does not hold it up)
+    /// until the returned function is called.
     static func start(watcher: SiteWatcher, deliver: @escaping @Sendable (ChangeBatch) -> Void) -> @Sendable () -> Void {
         let first = snapshot(watcher.folders)
-        let task = Task.detached {
+        let stop = StopFlag()
+        @Sendable func pause(_ duration: Duration) -> Bool {
+            Thread.sleep(forTimeInterval: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+            return !stop.isSet
+        }
+        let thread = Thread {
             var last = first
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: watcher.pollInterval) } catch { return }
+            while pause(watcher.pollInterval) {
                 var current = snapshot(watcher.folders)
                 guard current != last else { continue }
                 // Changed: wait until the folders hold still (or `longest` has passed), then report it all at once.
                 let started = ContinuousClock.now
                 while ContinuousClock.now - started < watcher.longest {
-                    do { try await Task.sleep(for: watcher.settle) } catch { return }
+                    guard pause(watcher.settle) else { return }
                     let again = snapshot(watcher.folders)
                     if again == current { break }
                     current = again
@@ -54,6 +60,17 @@ enum PollingWatch {
                 last = current
             }
         }
-        return { task.cancel() }
+        thread.name = "versus serve: polling watcher"
+        thread.start()
+        return { stop.set() }
     }
+}
+
+/// Set once, by whoever stops a watcher; read by its thread.
+final class StopFlag: Sendable {
+    private let flag = Mutex(false)
+
+    var isSet: Bool { flag.withLock { $0 } }
+
+    func set() { flag.withLock { $0 = true } }
 }

@@ -23,9 +23,10 @@ final class Recording: Sendable {
         batches.withLock { $0 }.map { batch in Set(batch.paths.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }) }
     }
 
-    /// Waits (at most `limit`) until `done` holds for the batches so far, and returns them.
+    /// Waits (at most `limit`: the whole test suite may keep the machine's cores busy) until `done` holds for the
+    /// batches so far, and returns them.
     @discardableResult
-    func wait(limit: Duration = .seconds(20), until done: ([Set<String>]) -> Bool) async -> [Set<String>] {
+    func wait(limit: Duration = .seconds(60), until done: ([Set<String>]) -> Bool) async -> [Set<String>] {
         let start = ContinuousClock.now
         while ContinuousClock.now - start < limit {
             if done(relative) { break }
@@ -52,11 +53,11 @@ final class Recording: Sendable {
 
     static func watcher(_ root: URL, _ mechanism: SiteWatcher.Mechanism) -> SiteWatcher {
         SiteWatcher(folders: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
-                    mechanism: mechanism, settle: .milliseconds(150), pollInterval: .milliseconds(50))
+                    mechanism: mechanism, settle: .milliseconds(300), pollInterval: .milliseconds(50))
     }
 
     /// Long enough for a second batch to have come if there were one: several times the settle time and poll interval.
-    static let quiet = Duration.milliseconds(800)
+    static let quiet = Duration.milliseconds(1200)
 
     @Test(arguments: [SiteWatcher.Mechanism.automatic, .polling])
     func aBurstOfSavesIsOneBatch(mechanism: SiteWatcher.Mechanism) async throws {
