@@ -11,13 +11,22 @@ public struct PreviewServer: Sendable {
     public let host: String
     public let port: Int
     /// Builds the site once more and returns what went wrong, one line each: empty when it built. A failed build
-    /// keeps the last good output, which is still served, with the problems shown over each page.
-    public let rebuild: @Sendable () async -> [String]
+    /// keeps the last good output, which is still served, with the problems shown over each page. It is given the
+    /// absolute paths of the files that changed since the last build, or nil when they are not known.
+    public let rebuild: @Sendable (_ changed: [String]?) async -> [String]
     public let hub: ReloadHub
 
     /// `problems`: what the build before the server started reported wrong.
     public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
                 rebuild: @escaping @Sendable () async -> [String]) {
+        self.init(output: output, watching: folders, host: host, port: port, liveReload: liveReload, problems: problems) { _ in
+            await rebuild()
+        }
+    }
+
+    /// `rebuild` gets the absolute paths of the files that changed, when the watcher knows them.
+    public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
+                rebuild: @escaping @Sendable (_ changed: [String]?) async -> [String]) {
         hub = ReloadHub(problems: problems)
         site = StaticSite(folder: output, liveReload: liveReload)
         watcher = SiteWatcher(folders: folders)
@@ -69,8 +78,9 @@ public struct PreviewServer: Sendable {
     func watch() async {
         var last = watcher.snapshot()
         while let next = await watcher.nextChange(after: last) {
+            let changed = Set(last.files.keys).union(next.files.keys).filter { last.files[$0] != next.files[$0] }
             last = next
-            await hub.rebuilt(problems: await rebuild())
+            await hub.rebuilt(problems: await rebuild(changed.sorted()))
         }
     }
 

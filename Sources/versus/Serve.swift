@@ -40,16 +40,21 @@ struct Serve: AsyncParsableCommand {
         let lock = try SiteBuild.claim(root: root, output: output)
         defer { withExtendedLifetime(lock) {} }
 
-        let first = await SiteBuild.run(root: root, output: output)
+        // Parsed files and templates stay in memory between rebuilds: a save reloads only what changed.
+        let memory = BuildMemory()
+        let first = await SiteBuild.run(root: root, output: output, memory: memory)
         if first != .built {
             printError("serve: the first build failed; fix the errors above and save: the site is rebuilt on every change")
         }
         // Standard output is buffered when it is not a terminal; a log should follow the rebuilds as they happen.
         fflush(nil)
         let server = PreviewServer(output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
-                                   host: host, port: port, liveReload: !noReload, problems: first.problems) {
+                                   host: host, port: port, liveReload: !noReload, problems: first.problems) { changed in
             print("change seen, rebuilding…")
-            let outcome = await SiteBuild.run(root: root, output: output)
+            // Paths as the loaders name them (`Content/models/a.yaml`); files outside the site folder mean nothing here.
+            let prefix = root.path + "/"
+            let relative = changed?.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+            let outcome = await SiteBuild.run(root: root, output: output, memory: memory, changed: relative)
             fflush(nil)
             return outcome.problems
         }
