@@ -1,7 +1,7 @@
-import Crypto
 import Foundation
 
-/// Every file a build reads (`Content/` and `Templates/`, hidden files too), each with a SHA-256 of its bytes, and
+/// Every file a build reads (`Content/` and `Templates/`, hidden files too), each with a SHA-256 of its bytes (its
+/// length first, as `FingerprintHasher` adds it), and
 /// what the build that read them made of them. A build that finds the same files with the same bytes, under the same
 /// key (generator, output folder and shard, the day warnings are counted against), and its manifest's files all in
 /// the output, has nothing to do and does not load the catalog at all.
@@ -32,7 +32,9 @@ public struct InputSnapshot: Sendable, Equatable {
         paths.sort()
         let digests = Parallel.mapSync(paths) { path -> String in
             guard let data = FileManager.default.contents(atPath: base + "/" + path) else { return "unreadable" }
-            return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            var hasher = FingerprintHasher()
+            hasher.add(data)
+            return hasher.finish().hex
         }
         return InputSnapshot(files: Dictionary(uniqueKeysWithValues: zip(paths, digests)))
     }
