@@ -256,7 +256,6 @@ public struct CatalogLoader: Sendable {
     }
 
     private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
-        if let text = cache?.unchangedText(path) { return text }
         let location = SourceLocation(file: path)
         if fileSystem.isDirectory(absolute(path)) {
             diagnostics.append(.error(location, "is a folder, not a file", fix: "move what it holds out of Content/, or rename it"))

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// The YAML of each catalog file a loader parsed, with the text it was parsed from, kept between loads by a process
-/// that builds the same site again and again (`versus serve`). A file whose text is the same is not parsed again.
-/// Told which files changed, a load does not even read the others: their text is taken as it was.
+/// that builds the same site again and again (`versus serve`). Every file is still read (a few milliseconds for the
+/// whole models.dev catalog, and no change can be missed); a file whose text is the same is not parsed again.
 public final class ParseCache: Sendable {
     struct Entry: Sendable {
         var text: String
@@ -10,22 +10,8 @@ public final class ParseCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    /// Paths (as the loader names them, `Content/models/a.yaml`) that may have changed since the last load; nil when
-    /// that is not known, and every file is read.
-    private let changed = Mutex<Set<String>?>(nil)
 
     public init() {}
-
-    /// Files that changed since the last load, relative to the site folder; nil when not known.
-    public func expect(changes paths: Set<String>?) {
-        changed.withLock { $0 = paths }
-    }
-
-    /// The text last read from `path`, when it is known not to have changed since.
-    func unchangedText(_ path: String) -> String? {
-        guard let changed = changed.withLock({ $0 }), !changed.contains(path) else { return nil }
-        return entries.withLock { $0[path]?.text }
-    }
 
     func parse(_ text: String, file path: String) -> Result<YAMLNode?, DiagnosticsError> {
         if let entry = entries.withLock({ $0[path] }), entry.text == text { return entry.result }
