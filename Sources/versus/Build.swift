@@ -69,16 +69,21 @@ enum SiteBuild {
     /// Checks the catalog and templates, builds, and prints the diagnostics and a one-line report.
     ///
     /// `memory`: what `versus serve` keeps from one rebuild to the next; `changed`: the files (relative to `root`)
-    /// that changed since the last build with that memory, when the caller knows (nil: any may have).
+    /// that changed since the last build with that memory, when the caller knows (nil: any may have). Catalog files
+    /// are read every time and parsed again only when their text changed; templates are kept when no file under
+    /// `Templates/` changed.
     static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, stamps: Bool = true,
                     started: Date = Date(), memory: BuildMemory? = nil, changed: [String]? = nil) async -> Outcome {
         let today = ISODate.today()
         let state = root.appendingPathComponent(".versus")
         let manifest = state.appendingPathComponent(ManifestName.for(output: output, root: root, shard: shard))
-        let options = BuildOptions(manifest: manifest, clean: clean, shard: shard, generator: GeneratorIdentity.current)
+        var options = BuildOptions(manifest: manifest, clean: clean, shard: shard, generator: GeneratorIdentity.current)
         let inputs = URL(fileURLWithPath: manifest.path + ".inputs")
         let key = "\(options.header(output: output))\ttoday=\(today)"
         let snapshot = InputSnapshot.take(root: root)
+        options.inputs = snapshot
+        options.records = URL(fileURLWithPath: manifest.path + ".records")
+        options.site = root
         if !clean, let record = InputRecord.read(from: inputs),
            record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output) {
             // Not a byte of the inputs changed, and every file of the last build is in place: nothing to load.
@@ -89,7 +94,6 @@ enum SiteBuild {
         // From here the output may change: the record of its inputs goes first, and is written again at the end.
         InputRecord.forget(at: inputs)
 
-        memory?.parses.expect(changes: changed.map(Set.init))
         let result = CatalogCheck.run(root: root.path, today: today, cache: memory?.parses)
         var problems = result.diagnostics.errors.map(\.description)
         let templates = memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)

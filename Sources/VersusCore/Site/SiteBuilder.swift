@@ -10,6 +10,14 @@ public struct BuildOptions: Sendable {
     public var shard: Shard?
     /// Names the generator; part of every fingerprint, so a new version re-renders everything.
     public var generator: String
+    /// What the build's inputs were (`InputSnapshot`), when known: with `records`, models whose files are unchanged
+    /// take their record fingerprints from the last build instead of being encoded again.
+    public var inputs: InputSnapshot?
+    /// Where each model's record fingerprint is kept between builds (`ModelRecords`).
+    public var records: URL?
+    /// The site folder `inputs` were taken from: taken again after the build, records are kept only if they match
+    /// (a file saved while the build read it could otherwise leave a record under the wrong key).
+    public var site: URL?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -71,7 +79,21 @@ public struct SiteBuilder: Sendable {
     /// one stopped while exchanging leaves files the manifest no longer vouches for, which the next build makes again.
     public func build(into output: URL, options: BuildOptions = BuildOptions()) async throws -> Report {
         let digest = CatalogDigest(catalog)
-        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator)
+        let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
+        // `--clean` trusts nothing the last build recorded, these included.
+        let known = options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
+        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known)
+        defer {
+            // Whatever became of the pages, these records are right for these inputs.
+            if let keys, let url = options.records, known.count < keys.count {
+                if let site = options.site, InputSnapshot.take(root: site) != options.inputs {
+                    unlink(url.path)
+                } else {
+                    let entries = keys.compactMap { id, key in plan.records[id].map { (id, ModelRecords.Entry(key: key, record: $0)) } }
+                    try? ModelRecords(entries: Dictionary(uniqueKeysWithValues: entries)).write(to: url)
+                }
+            }
+        }
         let planned = plan.pages(in: options.shard)
         let header = options.header(output: output)
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
