@@ -4,7 +4,8 @@
 # Usage: Benchmarks/run.sh [N ...]      (model counts; default: all)
 # Env:   RUNS (default 5) timed pairs of builds per scenario; SKIP_HUGO=1 to leave Hugo out; SETTLE (default 120)
 #        seconds of settling before each scenario; SNAPSHOT (default ../shared/data/models.dev-2026-06-10);
-#        WORK (default a folder under the temp folder); HUGO (default hugo).
+#        WORK (default a folder under the temp folder); HUGO (default hugo); VERSUS (default: a release build of
+#        this checkout, SCRATCH its --scratch-path).
 #
 # For each size it imports the snapshot into a fresh site, keeps the first N models as the Hugo anchor does
 # (Benchmarks/subset.py), makes the anchor's Hugo site of the same models (../shared/bench/hugo-anchor), and times two
@@ -32,8 +33,10 @@ if [ "${SKIP_HUGO:-}" != 1 ]; then
   [ -f "$ANCHOR/make_data.py" ] || { echo "run.sh: no Hugo anchor at $ANCHOR (set ANCHOR or SKIP_HUGO=1)" >&2; exit 2; }
 fi
 
-(cd "$ROOT" && swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} >/dev/null)
-VERSUS="$(cd "$ROOT" && swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/versus"
+if [ -z "${VERSUS:-}" ]; then
+  (cd "$ROOT" && swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} >/dev/null)
+  VERSUS="$(cd "$ROOT" && swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/versus"
+fi
 # Deleting tens of thousands of files slows the file system's next file creations for minutes (ext4 without a journal
 # skips every recently freed inode when it allocates one), so nothing is deleted before a timed run: old outputs are
 # moved into a trash folder, deleted at the end, and each scenario starts after SETTLE seconds of quiet.
