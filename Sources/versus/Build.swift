@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import VersusCore
 
 struct Build: AsyncParsableCommand {
@@ -66,11 +67,36 @@ enum SiteBuild {
     }
 
     /// Checks the catalog and templates, builds, and prints the diagnostics and a one-line report.
+    ///
+    /// `memory`: what `versus serve` keeps from one rebuild to the next; `changed`: the files (relative to `root`)
+    /// that changed since the last build with that memory, when the caller knows (nil: any may have). Catalog files
+    /// are read every time and parsed again only when their text changed; templates are kept when no file under
+    /// `Templates/` changed.
     static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, stamps: Bool = true,
-                    started: Date = Date()) async -> Outcome {
-        let result = CatalogCheck.run(root: root.path)
+                    started: Date = Date(), memory: BuildMemory? = nil, changed: [String]? = nil) async -> Outcome {
+        let today = ISODate.today()
+        let state = root.appendingPathComponent(".versus")
+        let manifest = state.appendingPathComponent(ManifestName.for(output: output, root: root, shard: shard))
+        var options = BuildOptions(manifest: manifest, clean: clean, shard: shard, generator: GeneratorIdentity.current)
+        let inputs = URL(fileURLWithPath: manifest.path + ".inputs")
+        let key = "\(options.header(output: output))\ttoday=\(today)"
+        let snapshot = InputSnapshot.take(root: root)
+        options.inputs = snapshot
+        options.records = URL(fileURLWithPath: manifest.path + ".records")
+        options.site = root
+        if !clean, let record = InputRecord.read(from: inputs),
+           record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output) {
+            // Not a byte of the inputs changed, and every file of the last build is in place: nothing to load.
+            report(rendered: 0, unchanged: record.files, deleted: 0, pairPages: record.pairPages, otherPages: record.otherPages,
+                   full: false, shard: shard, output: output, warnings: record.warnings, started: started)
+            return .built
+        }
+        // From here the output may change: the record of its inputs goes first, and is written again at the end.
+        InputRecord.forget(at: inputs)
+
+        let result = CatalogCheck.run(root: root.path, today: today, cache: memory?.parses)
         var problems = result.diagnostics.errors.map(\.description)
-        let templates = TemplateSet.load(root: root.path, stamps: stamps)
+        let templates = memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)
         if case let .failure(error) = templates { problems += error.diagnostics.map(\.description) }
         for problem in problems { print(problem) }
         guard let catalog = result.catalog, case let .success(templateSet) = templates else {
@@ -78,22 +104,46 @@ enum SiteBuild {
             return .failed(problems)
         }
         let warnings = result.diagnostics.warnings.count
-        let state = root.appendingPathComponent(".versus")
-        let options = BuildOptions(manifest: state.appendingPathComponent(ManifestName.for(output: output, root: root, shard: shard)),
-                                   clean: clean, shard: shard, generator: GeneratorIdentity.current)
         do {
-            let report = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
-            let seconds = Date().timeIntervalSince(started)
-            let counts = "rendered \(Count.grouped(report.rendered)), unchanged \(Count.grouped(report.unchanged)), deleted \(Count.grouped(report.deleted)) in \(String(format: "%.2f", seconds)) s"
-            let scope = "\(Count.grouped(report.pairPages)) pair pages, \(Count.grouped(report.otherPages)) other pages"
-                + (shard.map { ", shard \($0)" } ?? "") + (report.full ? ", full build" : "")
-            print("\(counts) (\(scope)) → \(output.path)"
-                  + (warnings > 0 ? " (\(warnings) catalog warning\(warnings == 1 ? "" : "s"); run versus check)" : ""))
+            let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
+            report(rendered: built.rendered, unchanged: built.unchanged, deleted: built.deleted, pairPages: built.pairPages,
+                   otherPages: built.otherPages, full: built.full, shard: shard, output: output, warnings: warnings, started: started)
+            try? InputRecord(key: key, snapshot: snapshot, pairPages: built.pairPages, otherPages: built.otherPages,
+                             files: built.files, warnings: warnings).write(to: inputs)
             return .built
         } catch {
             printError("error: \(error)\nbuild failed: \(output.path) is unchanged")
             return .failed(["error: \(error)"])
         }
+    }
+
+    private static func report(rendered: Int, unchanged: Int, deleted: Int, pairPages: Int, otherPages: Int, full: Bool,
+                               shard: Shard?, output: URL, warnings: Int, started: Date) {
+        let seconds = Date().timeIntervalSince(started)
+        let counts = "rendered \(Count.grouped(rendered)), unchanged \(Count.grouped(unchanged)), deleted \(Count.grouped(deleted)) in \(String(format: "%.2f", seconds)) s"
+        let scope = "\(Count.grouped(pairPages)) pair pages, \(Count.grouped(otherPages)) other pages"
+            + (shard.map { ", shard \($0)" } ?? "") + (full ? ", full build" : "")
+        print("\(counts) (\(scope)) → \(output.path)"
+              + (warnings > 0 ? " (\(warnings) catalog warning\(warnings == 1 ? "" : "s"); run versus check)" : ""))
+    }
+}
+
+/// What `versus serve` keeps from one rebuild to the next: the parsed catalog files and the loaded templates (with the
+/// stamps they recorded), so that a saved edit reloads only the files that changed.
+final class BuildMemory: Sendable {
+    let parses = ParseCache()
+    private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
+
+    /// The templates of the last build when no file under `Templates/` changed (and `changed` is known); loaded again
+    /// otherwise.
+    func templates(root: URL, stamps: Bool, changed: [String]?) -> Result<TemplateSet, DiagnosticsError> {
+        if let changed, !changed.contains(where: { $0.hasPrefix(TemplateSet.folder + "/") }),
+           let kept = loaded.withLock({ $0 }), kept.stamps == stamps {
+            return .success(kept.templates)
+        }
+        let result = TemplateSet.load(root: root.path, stamps: stamps)
+        loaded.withLock { $0 = (try? result.get()).map { (stamps, $0) } }
+        return result
     }
 }
 

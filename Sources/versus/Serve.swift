@@ -40,7 +40,9 @@ struct Serve: AsyncParsableCommand {
         let lock = try SiteBuild.claim(root: root, output: output)
         defer { withExtendedLifetime(lock) {} }
 
-        let first = await SiteBuild.run(root: root, output: output)
+        // Parsed files and templates stay in memory between rebuilds: a save reloads only what changed.
+        let memory = BuildMemory()
+        let first = await SiteBuild.run(root: root, output: output, memory: memory)
         if first != .built {
             printError("serve: the first build failed; fix the errors above and save: the site is rebuilt on every change")
         }
@@ -49,7 +51,12 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
                                    host: host, port: port, liveReload: !noReload, problems: first.problems) { changes in
             print("\(changes.summary) changed, rebuilding…")
-            let outcome = await SiteBuild.run(root: root, output: output)
+            // Paths as the loaders name them (`Content/models/a.yaml`); a batch that stands for everything (or names a
+            // watched folder itself) leaves the rebuild to look at every file.
+            let prefix = root.path + "/"
+            let relative = changes.everything ? nil : changes.paths.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+            let known = relative.flatMap { list in list.allSatisfy { $0.contains("/") } ? list : nil }
+            let outcome = await SiteBuild.run(root: root, output: output, memory: memory, changed: known)
             fflush(nil)
             return outcome.problems
         }

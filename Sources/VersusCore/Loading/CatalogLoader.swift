@@ -28,16 +28,19 @@ public struct CatalogLoader: Sendable {
     /// The catalog's folder inside `root`: `Content` unless told otherwise.
     public var content: String
     public var fileSystem: FileSystem
+    /// Parsed files kept from an earlier load of the same site, if any (`versus serve`).
+    public var cache: ParseCache?
     public static let contentFolder = "Content"
     /// The folder of `Content/` that holds import layers, one folder each (`imports/models-dev/`).
     public static let importsFolder = "imports"
     /// The folder of `Content/` that holds what `versus generate` measured, one folder per model.
     public static let measurementsFolder = "measurements"
 
-    public init(root: String, content: String = CatalogLoader.contentFolder, fileSystem: FileSystem = .local) {
+    public init(root: String, content: String = CatalogLoader.contentFolder, fileSystem: FileSystem = .local, cache: ParseCache? = nil) {
         self.root = root
         self.content = content
         self.fileSystem = fileSystem
+        self.cache = cache
     }
 
     private func absolute(_ relative: String) -> String {
@@ -174,7 +177,7 @@ public struct CatalogLoader: Sendable {
             }
             for (path, name) in entries(in: "\(folder)/\(model)", extension: "yaml", into: &catalog.diagnostics) {
                 guard let text = readText(path, into: &catalog.diagnostics) else { continue }
-                switch YAMLParser.parse(text, file: path) {
+                switch cache?.parse(text, file: path) ?? YAMLParser.parse(text, file: path) {
                 case let .success(node):
                     if let measurement = MeasurementDecoder.decode(node, folder: model, name: name, file: path, &catalog.diagnostics) {
                         catalog.measurements.append(MeasurementFile(measurement: measurement, text: text))
@@ -291,7 +294,7 @@ public struct CatalogLoader: Sendable {
     /// Parses one YAML file; nil after diagnostics when it cannot be read. The wrapper distinguishes an empty file.
     private func parse(_ path: String, into diagnostics: inout [Diagnostic]) -> Box<YAMLNode?>? {
         guard let text = readText(path, into: &diagnostics) else { return nil }
-        switch YAMLParser.parse(text, file: path) {
+        switch cache?.parse(text, file: path) ?? YAMLParser.parse(text, file: path) {
         case let .success(node): return Box(value: node)
         case let .failure(error):
             diagnostics.append(contentsOf: error.diagnostics)

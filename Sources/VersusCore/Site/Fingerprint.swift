@@ -29,22 +29,33 @@ public struct FingerprintHasher {
         sha.update(data: data)
     }
 
-    public mutating func add(_ text: String) { add(Data(text.utf8)) }
+    /// The same bytes as `add(Data(text.utf8))`, without copying them into a `Data` first.
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var count = UInt64(bytes.count).littleEndian
+            withUnsafeBytes(of: &count) { sha.update(bufferPointer: $0) }
+            sha.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
+    }
 
     public mutating func add(_ fingerprint: Fingerprint) { add(fingerprint.hex) }
 
     public func finish() -> Fingerprint {
         let digest = sha.finalize()
-        var hex = ""
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(Self.digits[Int(byte >> 4)])
-            hex.append(Self.digits[Int(byte & 0x0f)])
+        let hex = String(unsafeUninitializedCapacity: 64) { buffer in
+            var index = 0
+            for byte in digest {
+                buffer[index] = Self.digits[Int(byte >> 4)]
+                buffer[index + 1] = Self.digits[Int(byte & 0x0f)]
+                index += 2
+            }
+            return 64
         }
         return Fingerprint(hex: hex)
     }
 
-    private static let digits = Array("0123456789abcdef")
+    private static let digits = Array("0123456789abcdef".utf8)
 }
 
 /// A stable byte form of catalog records: JSON with sorted keys, so dictionaries hash the same in every run.

@@ -29,24 +29,28 @@ public struct BuildManifest: Sendable, Equatable {
     public static func read(from url: URL) -> BuildManifest? {
         guard let data = try? Data(contentsOf: url) else { return nil }
         // Parsed on bytes: a large site's manifest has tens of thousands of lines.
-        var lines: [Substring] = []
-        var header: String?
-        var entries: [String: Fingerprint] = [:]
-        let text = String(decoding: data, as: UTF8.self)
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[0] == Substring(magic) else { return nil }
-        header = String(lines[1])
-        entries.reserveCapacity(lines.count)
-        for line in lines.dropFirst(2) where !line.isEmpty {
-            let utf8 = line.utf8
-            guard utf8.count > 65, utf8[utf8.index(utf8.startIndex, offsetBy: 64)] == UInt8(ascii: "\t") else { return nil }
-            let tab = line.utf8.index(line.startIndex, offsetBy: 64)
-            let path = String(line[line.index(after: tab)...])
-            // A path that could reach outside the output means the file is not one of ours: build from scratch.
-            guard SitePath.isSafe(path) else { return nil }
-            entries[path] = Fingerprint(hex: String(line[..<tab]))
+        return data.withUnsafeBytes { raw -> BuildManifest? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [UnsafeBufferPointer<UInt8>] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+            }
+            if start < bytes.count { lines.append(UnsafeBufferPointer(rebasing: bytes[start...])) }
+            guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == magic else { return nil }
+            let header = String(decoding: lines[1], as: UTF8.self)
+            var entries: [String: Fingerprint] = [:]
+            entries.reserveCapacity(lines.count)
+            for line in lines.dropFirst(2) where !line.isEmpty {
+                guard line.count > 65, line[64] == UInt8(ascii: "\t") else { return nil }
+                let path = UnsafeBufferPointer(rebasing: line[65...])
+                // A path that could reach outside the output means the file is not one of ours: build from scratch.
+                guard SitePath.isSafe(path) else { return nil }
+                entries[String(decoding: path, as: UTF8.self)] = Fingerprint(hex: String(decoding: UnsafeBufferPointer(rebasing: line[..<64]), as: UTF8.self))
+            }
+            return BuildManifest(header: header, entries: entries)
         }
-        return header.map { BuildManifest(header: $0, entries: entries) }
     }
 
     /// Writes to a temporary name and renames it into place, so a reader never sees half a manifest.
@@ -63,7 +67,13 @@ enum AtomicFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create \(path)") }
         defer { close(descriptor) }
+        try writeAll(data, to: descriptor, path: path)
+    }
+
+    /// Writes all of `data` to an open file, however many calls that takes.
+    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
         try data.withUnsafeBytes { buffer in
+            guard buffer.count > 0 else { return }
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -107,7 +117,20 @@ enum AtomicFile {
 enum SitePath {
     /// Relative, without empty, `.` or `..` components: it cannot name anything outside the output folder.
     static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/")
-            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        var path = path
+        return path.withUTF8 { isSafe($0) }
+    }
+
+    /// The same test on the path's UTF-8 bytes: no component is empty, `.` or `..`.
+    static func isSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            let length = index - start
+            if length == 0 { return false }
+            if bytes[start] == UInt8(ascii: "."), length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: ".")) { return false }
+            start = index + 1
+        }
+        return true
     }
 }

@@ -74,9 +74,12 @@ struct PageInputs: Sendable {
     }
 
     /// Every model's `record`, computed on all cores (encoding the records is the costliest part of planning).
-    static func records(of catalog: Catalog) async -> [String: Fingerprint] {
-        let fingerprints = await Parallel.map(catalog.models) { record($0, catalog: catalog) }
-        return Dictionary(uniqueKeysWithValues: zip(catalog.models.map(\.id), fingerprints))
+    static func records(of catalog: Catalog, known: [String: Fingerprint] = [:]) async -> [String: Fingerprint] {
+        let unknown = catalog.models.filter { known[$0.id] == nil }
+        let fingerprints = await Parallel.map(unknown) { record($0, catalog: catalog) }
+        var records = Dictionary(uniqueKeysWithValues: zip(unknown.map(\.id), fingerprints))
+        for model in catalog.models where records[model.id] == nil { records[model.id] = known[model.id] }
+        return records
     }
 
     /// The model as loaded, with the definitions of every provider, benchmark and source it names.

@@ -10,6 +10,14 @@ public struct BuildOptions: Sendable {
     public var shard: Shard?
     /// Names the generator; part of every fingerprint, so a new version re-renders everything.
     public var generator: String
+    /// What the build's inputs were (`InputSnapshot`), when known: with `records`, models whose files are unchanged
+    /// take their record fingerprints from the last build instead of being encoded again.
+    public var inputs: InputSnapshot?
+    /// Where each model's record fingerprint is kept between builds (`ModelRecords`).
+    public var records: URL?
+    /// The site folder `inputs` were taken from: taken again after the build, records are kept only if they match
+    /// (a file saved while the build read it could otherwise leave a record under the wrong key).
+    public var site: URL?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -18,6 +26,13 @@ public struct BuildOptions: Sendable {
         self.clean = clean
         self.shard = shard
         self.generator = generator
+    }
+}
+
+extension BuildOptions {
+    /// The first line of the manifest: the generator, output folder and shard its entries belong to.
+    public func header(output: URL) -> String {
+        "\(generator)\toutput=\(output.standardizedFileURL.path)\tshard=\(shard?.description ?? "all")"
     }
 }
 
@@ -54,65 +69,93 @@ public struct SiteBuilder: Sendable {
         self.templates = templates
     }
 
-    /// Builds the site into `output`. A full build is staged beside the output and swapped in, so a failure leaves
-    /// the previous output as it was; an incremental build rewrites only the files whose fingerprint changed, each
-    /// under a temporary name renamed into place, and keeps the manifest consistent if it is stopped half-way.
+    /// Builds the site into `output`.
+    ///
+    /// Into a missing or empty folder, the site is written into a staging folder beside it and renamed into place. Over
+    /// an existing site, the files to write (those whose fingerprint changed or that are missing; every file for a full
+    /// build) are first made into spares beside the output (`SwapWriter`), where no reader sees them; only when all are
+    /// made does the build forget them in the manifest, exchange each into place, remove what the site no longer has
+    /// and record the new manifest. A build that fails before that leaves the output and the manifest as they were;
+    /// one stopped while exchanging leaves files the manifest no longer vouches for, which the next build makes again.
     public func build(into output: URL, options: BuildOptions = BuildOptions()) async throws -> Report {
         let digest = CatalogDigest(catalog)
-        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator)
+        let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
+        // `--clean` trusts nothing the last build recorded, these included.
+        let known = options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
+        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known)
+        defer {
+            // Whatever became of the pages, these records are right for these inputs.
+            if let keys, let url = options.records, known.count < keys.count {
+                if let site = options.site, InputSnapshot.take(root: site) != options.inputs {
+                    unlink(url.path)
+                } else {
+                    let entries = keys.compactMap { id, key in plan.records[id].map { (id, ModelRecords.Entry(key: key, record: $0)) } }
+                    try? ModelRecords(entries: Dictionary(uniqueKeysWithValues: entries)).write(to: url)
+                }
+            }
+        }
         let planned = plan.pages(in: options.shard)
-        let header = "\(options.generator)\toutput=\(output.standardizedFileURL.path)\tshard=\(options.shard?.description ?? "all")"
+        let header = options.header(output: output)
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        let previous = options.clean ? nil : options.manifest.flatMap(BuildManifest.read(from:))
+        let stored = options.manifest.flatMap(BuildManifest.read(from:))
+        let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
 
         var report = Report(pairPages: planned.filter(\.isPair).count,
-                            otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: true,
+                            otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: previous == nil,
                             renderedPaths: [], deletedPaths: [])
         report.otherPages = planned.filter(\.isPage).count - report.pairPages
 
-        if let previous, previous.header == header, FileManager.default.fileExists(atPath: output.path) {
-            // Incremental: only what changed, or what is missing from the output.
-            let writer = InPlaceWriter(output: output)
-            let stale = planned.filter { previous.entries[$0.path] != $0.fingerprint || !writer.exists($0.path) }
-            let gone = previous.entries.keys.filter { target[$0] == nil }.sorted()
-            report.full = false
-            report.renderedPaths = stale.map(\.path)
-            report.deletedPaths = gone
-            report.rendered = stale.count
-            report.deleted = gone.count
-            report.unchanged = planned.count - stale.count
-            if stale.isEmpty && gone.isEmpty { return report }
-            let renderer = await PageRenderer(digest: digest, templates: templates, for: stale)
-            if let url = options.manifest {
-                // First forget what is about to change: a build stopped from here on redoes those files.
-                var pending = previous
-                for page in stale { pending.entries[page.path] = nil }
-                try pending.write(to: url)
+        let manager = FileManager.default
+        let existing = (try? manager.contentsOfDirectory(atPath: output.path)).map { !$0.isEmpty }
+        if existing != true {
+            // Nothing there yet: stage everything, rename it into place, then record it.
+            let renderer = await PageRenderer(digest: digest, templates: templates, for: planned)
+            let writer = SiteWriter(output: output)
+            try writer.begin()
+            do {
+                try await renderer.render(planned, concurrently: true) { try writer.write($0, $1) }
+                try writer.commit()
+            } catch {
+                writer.abandon()
+                throw error
             }
-            if let limit = options.interruptAfter {
-                try await renderer.render(Array(stale.prefix(limit)), concurrently: false) { try writer.write($0, $1) }
-                throw Interrupted()
-            }
-            try await renderer.render(stale, concurrently: true) { try writer.write($0, $1) }
-            for path in gone { try writer.remove(path) }
             if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+            report.renderedPaths = planned.map(\.path)
+            report.rendered = planned.count
+            report.full = true
             return report
         }
 
-        // Full: stage everything, swap it in, then record it.
-        let renderer = await PageRenderer(digest: digest, templates: templates, for: planned)
-        let writer = SiteWriter(output: output)
-        try writer.begin()
-        do {
-            try await renderer.render(planned, concurrently: true) { try writer.write($0, $1) }
-            try writer.commit()
-        } catch {
-            writer.abandon()
-            throw error
+        // Over an existing site: what changed, or is missing from the output; everything for a full build.
+        let writer = SwapWriter(output: output)
+        let stale = previous.map { previous in planned.filter { previous.entries[$0.path] != $0.fingerprint || !writer.exists($0.path) } } ?? planned
+        let gone = previous.map { previous in previous.entries.keys.filter { target[$0] == nil }.sorted() } ?? []
+        report.renderedPaths = stale.map(\.path)
+        report.rendered = stale.count
+        report.unchanged = planned.count - stale.count
+        if previous != nil && stale.isEmpty && gone.isEmpty { return report }
+
+        try writer.prepare()
+        let renderer = await PageRenderer(digest: digest, templates: templates, for: stale)
+        try await renderer.render(stale, concurrently: true) { try writer.write($0, $1) }
+
+        // Everything is made. First forget what is about to change: a build stopped from here on redoes those files.
+        if let url = options.manifest, stored != nil {
+            var pending = previous ?? BuildManifest(header: header)
+            for page in stale { pending.entries[page.path] = nil }
+            for path in gone { pending.entries[path] = nil }
+            try pending.write(to: url)
         }
+        for (index, page) in stale.enumerated() {
+            if let limit = options.interruptAfter, index == limit { throw Interrupted() }
+            try writer.publish(page.path)
+        }
+        for path in gone { try writer.remove(path) }
+        // A full build also removes whatever else the output holds: files of an earlier site, leftovers.
+        let swept = previous == nil ? writer.sweep(keeping: Set(target.keys)) : []
+        report.deletedPaths = (gone + swept).sorted()
+        report.deleted = report.deletedPaths.count
         if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
-        report.renderedPaths = planned.map(\.path)
-        report.rendered = planned.count
         return report
     }
 }

@@ -78,10 +78,15 @@ public struct SitePlan: Sendable {
     /// Pair pages that get a page but carry `noindex`.
     public let thinPairs: Set<PairID>
 
-    /// Plans the site, fingerprinting the models and then the pair pages on all cores.
-    public static func make(digest: CatalogDigest, templates: TemplateSet, generator: String) async -> SitePlan {
+    /// Each model's record fingerprint (`PageInputs.record`), by id.
+    public let records: [String: Fingerprint]
+
+    /// Plans the site, fingerprinting the models and then the pair pages on all cores. `known`: record fingerprints
+    /// already known (`ModelRecords`); the other models are encoded.
+    public static func make(digest: CatalogDigest, templates: TemplateSet, generator: String,
+                            known: [String: Fingerprint] = [:]) async -> SitePlan {
         let inputs = PageInputs(digest: digest, templates: templates, generator: generator,
-                                records: await PageInputs.records(of: digest.catalog))
+                                records: await PageInputs.records(of: digest.catalog, known: known))
         let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
         return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages)
     }
@@ -194,6 +199,7 @@ public struct SitePlan: Sendable {
         pages.sort { $0.path < $1.path }
         self.pages = pages
         self.thinPairs = thin
+        self.records = inputs.records
     }
 
     /// The pages of one shard: every `count`-th page in path order, starting at `index`.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes a whole site into a staging folder beside the output, then swaps it in, so a failed
-/// build leaves the previous output exactly as it was.
+/// Writes a whole site into a staging folder beside an output that does not exist yet, then renames it into place,
+/// so a failed build leaves nothing behind.
 public struct SiteWriter: Sendable {
     public let output: URL
     public let staging: URL
@@ -33,19 +33,13 @@ public struct SiteWriter: Sendable {
 
     public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
 
-    /// Replaces the output with the staging folder.
+    /// Renames the staging folder into place. The output must not exist (or be an empty folder): a site over an
+    /// existing one is written by `SwapWriter`, which deletes no tree.
     public func commit() throws {
-        let manager = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old")
-        try? manager.removeItem(at: old)
-        if manager.fileExists(atPath: output.path) { try manager.moveItem(at: output, to: old) }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if manager.fileExists(atPath: old.path) { try? manager.moveItem(at: old, to: output) }
-            throw error
+        if rmdir(output.path) != 0 && errno != ENOENT {
+            throw AtomicFile.failure("cannot replace \(output.path), which is not an empty folder")
         }
-        try? manager.removeItem(at: old)
+        if rename(stagingPath, output.path) != 0 { throw AtomicFile.failure("cannot move \(stagingPath) to \(output.path)") }
     }
 
     public func abandon() {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 enum Parallel {
     /// `transform` of each item, in order, spread over all cores in one contiguous chunk per core.
@@ -14,5 +15,18 @@ enum Parallel {
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
+    }
+}
+
+extension Parallel {
+    /// `transform` of each item, in order, on all cores, without leaving the calling thread's context: for small
+    /// pieces of work such as hashing files.
+    static func mapSync<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = Mutex<[R?]>(Array(repeating: nil, count: items.count))
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let value = transform(items[index])
+            results.withLock { $0[index] = value }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import VersusCore
+
+/// A change in each kind of input re-renders exactly the pages that show it, and the result is byte for byte a clean
+/// build's. (Model files, editorial notes, templates, site.yaml and sources.yaml: `IncrementalBuildTests`.)
+@Suite(.serialized) struct RebuildEachInputTests {
+    typealias Site = IncrementalBuildTests
+
+    /// Delta served by a second provider too, which no other model uses.
+    static let files = Site.files.merging([
+        "Content/providers/solo.yaml": "name: Solo\nkind: first-party\n",
+        "Content/models/delta.yaml": Site.model("Delta", input: "4", tags: "[rag]").replacingOccurrences(of: "benchmarks:", with: """
+              - provider: solo
+                model_id: delta-solo
+                input: 5
+                output: 6
+                source: price-page
+                as_of: 2026-06-01
+            benchmarks:
+            """),
+    ]) { $1 }
+
+    static let pairsOfDelta = ["compare/alpha-vs-delta/index.html", "compare/beta-vs-delta/index.html", "compare/delta-vs-gamma/index.html"]
+
+    @Test func aProviderChangeRerendersThePagesOfTheModelsItServes() async throws {
+        let root = try Site.site(Self.files)
+        _ = try await Site.build(root)
+        try Site.write(["Content/providers/solo.yaml": "name: Solo, renamed\nkind: first-party\n"], into: root)
+        let report = try await Site.build(root)
+        #expect(report.renderedPaths == Self.pairsOfDelta + ["index.html", "models/delta/index.html"])
+        try await Site.expectSameAsCleanBuild(root)
+    }
+
+    @Test func aMeasurementRerendersItsModelsPagesAndTheMeasurementsPage() async throws {
+        let measured = MeasurementCatalogTests.measured
+        let root = try Site.site(Site.files.merging([measured: MeasurementCatalogTests.file(model: "alpha")]) { $1 })
+        _ = try await Site.build(root)
+        try Site.write([measured: MeasurementCatalogTests.file(model: "alpha", decode: "80.25")], into: root)
+        let report = try await Site.build(root)
+        #expect(report.renderedPaths == Site.pairsOfAlpha + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html",
+                                                             "models/alpha/index.html"])
+        try await Site.expectSameAsCleanBuild(root)
+    }
+
+    static let layerSource = """
+        id: models-dev
+        title: models.dev catalog, snapshot of 2026-06-09
+        publisher: models.dev
+        url: https://models.dev
+        date: 2026-06-09
+        """
+
+    static func layerModel(input: String) -> String {
+        """
+        name: Epsilon
+        developer: Epsilon Labs
+        context_window: 64000
+        routes:
+          - provider: api
+            model_id: epsilon
+            input: \(input)
+            output: 1
+            source: models-dev
+            as_of: 2026-06-09
+        sources: [models-dev]
+        """
+    }
+
+    @Test func anImportLayerChangeRerendersItsModelsPages() async throws {
+        let root = try Site.site(Site.files.merging([
+            "Content/imports/models-dev/source.yaml": Self.layerSource,
+            "Content/imports/models-dev/models/epsilon.yaml": Self.layerModel(input: "0.5"),
+        ]) { $1 })
+        _ = try await Site.build(root)
+        try Site.write(["Content/imports/models-dev/models/epsilon.yaml": Self.layerModel(input: "0.75")], into: root)
+        let report = try await Site.build(root)
+        #expect(report.renderedPaths == ["compare/alpha-vs-epsilon/index.html", "compare/beta-vs-epsilon/index.html",
+                                         "compare/delta-vs-epsilon/index.html", "compare/epsilon-vs-gamma/index.html",
+                                         "index.html", "models/epsilon/index.html"])
+        try await Site.expectSameAsCleanBuild(root)
+    }
+}
