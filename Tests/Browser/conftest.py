@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
@@ -149,10 +150,17 @@ def foreign(urls, base):
 
 
 def wait_for(condition, timeout=30.0, every=0.02):
-    """Polls `condition` until it returns something true; returns that, or None after `timeout`."""
+    """Polls `condition` until it returns something true; returns that, or None after `timeout`.
+
+    A page that reloads itself while `condition` reads it (live reload) leaves it holding elements of the old
+    document: Chromium reports that as a stale element, or as "Node with given id does not belong to the document".
+    Either means "not yet": the next poll reads the new page."""
     deadline = time.monotonic() + timeout
     while True:
-        result = condition()
+        try:
+            result = condition()
+        except WebDriverException:
+            result = None
         if result or time.monotonic() > deadline:
             return result
         time.sleep(every)
