@@ -90,13 +90,18 @@ class Server:
                 self.process.wait()
 
 
-@pytest.fixture(scope="session")
-def server():
+def serving():
+    """`versus serve` on a fresh copy of the catalog, stopped and removed afterwards."""
     root = scratch_site()
     srv = Server(root)
     yield srv
     srv.stop()
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server():
+    yield from serving()
 
 
 def make_driver():

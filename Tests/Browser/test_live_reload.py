@@ -1,7 +1,6 @@
 """Live reload against a copy of the catalog of its own: an edited price shows on the open page without the test
 reloading it, broken YAML brings up the error panel over the page, and the fix takes it away. Prints how long
 each save took to show."""
-import shutil
 import time
 
 import pytest
@@ -9,7 +8,7 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.common.by import By
 
 import catalog
-from conftest import Server, drain_logs, scratch_site, set_width, wait_for
+from conftest import drain_logs, serving, set_width, wait_for
 from pages import PAGES
 
 MODEL = "Content/models/claude-haiku-4-5.yaml"
@@ -17,11 +16,8 @@ MODEL = "Content/models/claude-haiku-4-5.yaml"
 
 @pytest.fixture(scope="module")
 def own_server():
-    root = scratch_site()
-    srv = Server(root)
-    yield srv
-    srv.stop()
-    shutil.rmtree(root, ignore_errors=True)
+    # A server of its own: these tests edit the catalog it serves.
+    yield from serving()
 
 
 def amount(browser, name):

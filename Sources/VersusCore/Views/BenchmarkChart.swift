@@ -27,18 +27,7 @@ enum BenchmarkChart {
 
     static func truncate(_ text: String) -> String { text.count > 24 ? String(text.prefix(23)) + "…" : text }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text for an SVG element or attribute: the site's one HTML escaper (every `<` byte, even one a combining mark
+    /// joins to the next character, which a loop over characters missed).
+    static func escape(_ text: String) -> String { FastHTMLEscaping.escape(text) }
 }
