@@ -50,8 +50,9 @@ public struct BenchmarkMatcher: Sendable {
         switch plain {
         case let .catalog(id):
             guard let benchmark = benchmarks[id] else { return plain }
-            described = KnownBenchmarks.Definition(id: benchmark.id, name: benchmark.name, category: benchmark.category,
-                                                   unit: benchmark.unit, url: benchmark.url, names: [])
+            described = KnownBenchmarks.Definition(
+                id: benchmark.id, name: benchmark.name, category: benchmark.category,
+                unit: benchmark.unit, url: benchmark.url, names: [])
         case let .known(definition):
             described = definition
         case .ambiguous, .unmatched:
@@ -59,8 +60,10 @@ public struct BenchmarkMatcher: Sendable {
         }
         guard let stated = Self.statedVersion(described.name), Self.sameVersion(stated.version, version) == false else { return plain }
         let name = "\(stated.base) \(version)"
-        return .known(KnownBenchmarks.Definition(id: ModelIDs.slug(name), name: name, category: described.category,
-                                                 unit: described.unit, url: described.url, names: []))
+        return .known(
+            KnownBenchmarks.Definition(
+                id: ModelIDs.slug(name), name: name, category: described.category,
+                unit: described.unit, url: described.url, names: []))
     }
 
     /// The version a benchmark's name ends with ("Terminal-Bench 2.0" → ("Terminal-Bench", "2.0"); "LiveCodeBench v6"

@@ -81,7 +81,12 @@ struct ChangeDetector {
     static func facts(_ model: Model) -> Model {
         let nowhere = SourceLocation(file: "")
         func strip<T>(_ figure: Figure<T>?) -> Figure<T>? {
-            figure.map { Figure($0.values.map { var value = $0; value.date = nil; value.location = nowhere; return value }) }
+            figure.map {
+                Figure(
+                    $0.values.map {
+                        var value = $0; value.date = nil; value.location = nowhere; return value
+                    })
+            }
         }
         var model = model
         model.location = nowhere

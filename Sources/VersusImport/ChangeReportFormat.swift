@@ -48,22 +48,27 @@ public enum ChangeReportFormat {
         map.add("previous", report.previous.map(YAMLValue.date))
         map.add("source", report.source.map { .text($0.key) })
         map.add("pair_pages", report.pairPages.map(YAMLValue.integer))
-        map.add("prices", .sequence(report.priceChanges.map { change in
-            var entry = route(change.route)
-            entry.add("price", .scalar(change.kind.rawValue))
-            entry.add("above_tokens", change.aboveTokens.map(YAMLValue.integer))
-            entry.add("old", change.old.map(YAMLValue.number))
-            entry.add("new", change.new.map(YAMLValue.number))
-            entry.add("percent", change.percent.map(YAMLValue.number))
-            return entry.value
-        }))
+        map.add(
+            "prices",
+            .sequence(
+                report.priceChanges.map { change in
+                    var entry = route(change.route)
+                    entry.add("price", .scalar(change.kind.rawValue))
+                    entry.add("above_tokens", change.aboveTokens.map(YAMLValue.integer))
+                    entry.add("old", change.old.map(YAMLValue.number))
+                    entry.add("new", change.new.map(YAMLValue.number))
+                    entry.add("percent", change.percent.map(YAMLValue.number))
+                    return entry.value
+                }))
         map.add("models_added", .sequence(report.modelsAdded.map { .scalar($0) }))
         map.add("models_removed", .sequence(report.modelsRemoved.map { .scalar($0) }))
         map.add("routes_added", .sequence(report.routesAdded.map { route($0).value }))
         map.add("routes_removed", .sequence(report.routesRemoved.map { route($0).value }))
-        return YAMLWriter.document(map.value, comment: [
-            "What the import of the models.dev snapshot of \(report.date) changed; written by `versus import models.dev`.",
-        ])
+        return YAMLWriter.document(
+            map.value,
+            comment: [
+                "What the import of the models.dev snapshot of \(report.date) changed; written by `versus import models.dev`."
+            ])
     }
 
     private static func route(_ route: RouteChange) -> YAMLMapping {

@@ -76,7 +76,8 @@ struct CheckoutFiles: Sendable {
             }
             hops += 1
             if hops > Self.maximumLinkHops || seen.contains(next) {
-                return ImportWarning(relative, "links from here go round in a circle or on for more than \(Self.maximumLinkHops) steps; skipped")
+                return ImportWarning(
+                    relative, "links from here go round in a circle or on for more than \(Self.maximumLinkHops) steps; skipped")
             }
             seen.insert(next)
             if kind(next) == .missing {
@@ -90,7 +91,8 @@ struct CheckoutFiles: Sendable {
             case .missing:
                 return .failure(ImportWarning(relative, "cannot be read; skipped"))
             case .folder:
-                return .failure(ImportWarning(relative, current == relative ? "is a folder; skipped" : "links to a folder (\(current)); skipped"))
+                return .failure(
+                    ImportWarning(relative, current == relative ? "is a folder; skipped" : "links to a folder (\(current)); skipped"))
             case .other:
                 return .failure(ImportWarning(relative, "is not a regular file; skipped"))
             case .link:
@@ -113,9 +115,11 @@ struct CheckoutFiles: Sendable {
                         continue
                     }
                     let inFile = current == relative ? "" : " (in \(current), reached through a link)"
-                    return .failure(ImportWarning(relative, "not valid TOML: \(error.message)\(inFile); skipped",
-                                                  line: current == relative ? error.line : nil,
-                                                  column: current == relative ? error.column : nil))
+                    return .failure(
+                        ImportWarning(
+                            relative, "not valid TOML: \(error.message)\(inFile); skipped",
+                            line: current == relative ? error.line : nil,
+                            column: current == relative ? error.column : nil))
                 }
             }
         }
@@ -144,7 +148,8 @@ struct CheckoutFiles: Sendable {
     static func linkStub(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.utf8.count <= 1024, trimmed.hasSuffix(".toml"),
-              !trimmed.contains(where: { $0.isNewline || $0 == "=" || $0 == "[" || $0 == "\"" || $0 == "#" }) else { return nil }
+            !trimmed.contains(where: { $0.isNewline || $0 == "=" || $0 == "[" || $0 == "\"" || $0 == "#" })
+        else { return nil }
         return trimmed
     }
 

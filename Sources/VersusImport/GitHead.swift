@@ -36,7 +36,8 @@ enum GitHead {
 
     private static func read(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20,
-              let text = String(data: data, encoding: .utf8) else { return nil }
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

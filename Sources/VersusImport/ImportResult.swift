@@ -26,24 +26,28 @@ public struct ImportResult: Sendable {
     /// The closing paragraph: models, routes, aliases, provider files linked and not, benchmarks, warnings, files.
     public var summary: String {
         let s = stats
-        var text = "Imported \(s.models) \(plural(s.models, "model")) with \(s.routes) \(plural(s.routes, "route")) from \(s.providers) "
+        var text =
+            "Imported \(s.models) \(plural(s.models, "model")) with \(s.routes) \(plural(s.routes, "route")) from \(s.providers) "
             + "\(plural(s.providers, "provider")) (models.dev snapshot of \(date)). "
         if !aliases.isEmpty {
             let pairs = aliases.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { "\($0.key) of \($0.value)" }
             text += aliases.count == 1 ? "1 model is an alias of another" : "\(aliases.count) models are aliases of another"
             text += " (\(pairs.joined(separator: ", "))), listed under `aliases`. "
         }
-        text += "Of \(s.providerFiles + s.unreadable) provider model files, \(s.linked) linked to a model "
+        text +=
+            "Of \(s.providerFiles + s.unreadable) provider model files, \(s.linked) linked to a model "
             + "(\(s.linkedByBaseModel) by base_model, \(s.linkedByID) by id, \(s.linkedByName) by name"
             + (s.deprecated > 0 ? "; \(s.deprecated) of them deprecated and left out" : "") + "), "
             + "\(s.unlinked) linked to none and were counted, not imported"
             + (s.ambiguous > 0 ? " (\(s.ambiguous) fit several models)" : "")
             + (s.unreadable > 0 ? ", and \(s.unreadable) could not be read" : "") + ". "
-        text += "Benchmarks: \(s.results) \(plural(s.results, "result")) matched to \(s.benchmarksMatched) \(plural(s.benchmarksMatched, "benchmark")), "
+        text +=
+            "Benchmarks: \(s.results) \(plural(s.results, "result")) matched to \(s.benchmarksMatched) \(plural(s.benchmarksMatched, "benchmark")), "
             + "\(s.benchmarkNamesUnmatched) \(plural(s.benchmarkNamesUnmatched, "name")) unmatched"
             + (s.resultsUnmatched > 0 ? " (\(s.resultsUnmatched) \(plural(s.resultsUnmatched, "result")) not imported)" : "") + ". "
         text += "\(warnings.count) \(plural(warnings.count, "warning")). "
-        text += "\(layerFolder)/: \(written.filter { $0.hasPrefix(layerFolder + "/") }.count) files written, \(unchanged) unchanged, \(removed.count) removed"
+        text +=
+            "\(layerFolder)/: \(written.filter { $0.hasPrefix(layerFolder + "/") }.count) files written, \(unchanged) unchanged, \(removed.count) removed"
         if let changesFile { text += "; change report in \(changesFile)" }
         text += "."
         if !catalogErrors.isEmpty {

@@ -15,27 +15,37 @@ public enum KnownBenchmarks {
     }
 
     public static let all: [Definition] = [
-        Definition(id: "aider-polyglot", name: "Aider Polyglot", category: .coding, unit: .percent,
-                   url: "https://aider.chat/docs/leaderboards/", names: []),
-        Definition(id: "artificial-analysis-coding-index", name: "Artificial Analysis Coding Index", category: .coding,
-                   unit: .score, url: "https://artificialanalysis.ai", names: []),
-        Definition(id: "artificial-analysis-coding-agent-index", name: "Artificial Analysis Coding Agent Index",
-                   category: .agentic, unit: .score, url: "https://artificialanalysis.ai/agents/coding-agents", names: []),
+        Definition(
+            id: "aider-polyglot", name: "Aider Polyglot", category: .coding, unit: .percent,
+            url: "https://aider.chat/docs/leaderboards/", names: []),
+        Definition(
+            id: "artificial-analysis-coding-index", name: "Artificial Analysis Coding Index", category: .coding,
+            unit: .score, url: "https://artificialanalysis.ai", names: []),
+        Definition(
+            id: "artificial-analysis-coding-agent-index", name: "Artificial Analysis Coding Agent Index",
+            category: .agentic, unit: .score, url: "https://artificialanalysis.ai/agents/coding-agents", names: []),
         Definition(id: "scicode", name: "SciCode", category: .coding, unit: .percent, url: nil, names: []),
-        Definition(id: "swe-atlas-codebase-qna", name: "SWE-Atlas Codebase QnA", category: .coding, unit: .percent,
-                   url: nil, names: []),
-        Definition(id: "swe-atlas-refactoring", name: "SWE-Atlas Refactoring", category: .coding, unit: .percent,
-                   url: nil, names: []),
-        Definition(id: "swe-atlas-test-writing", name: "SWE-Atlas Test Writing", category: .coding, unit: .percent,
-                   url: nil, names: []),
+        Definition(
+            id: "swe-atlas-codebase-qna", name: "SWE-Atlas Codebase QnA", category: .coding, unit: .percent,
+            url: nil, names: []),
+        Definition(
+            id: "swe-atlas-refactoring", name: "SWE-Atlas Refactoring", category: .coding, unit: .percent,
+            url: nil, names: []),
+        Definition(
+            id: "swe-atlas-test-writing", name: "SWE-Atlas Test Writing", category: .coding, unit: .percent,
+            url: nil, names: []),
         Definition(id: "swe-bench-pro", name: "SWE-Bench Pro", category: .coding, unit: .percent, url: nil, names: []),
-        Definition(id: "swe-bench-verified", name: "SWE-bench Verified", category: .coding, unit: .percent,
-                   url: "https://www.swebench.com", names: []),
-        Definition(id: "terminal-bench", name: "Terminal-Bench", category: .agentic, unit: .percent,
-                   url: "https://www.tbench.ai", names: []),
-        Definition(id: "terminal-bench-2", name: "Terminal-Bench 2.0", category: .agentic, unit: .percent,
-                   url: "https://www.tbench.ai", names: []),
-        Definition(id: "terminal-bench-hard", name: "Terminal-Bench Hard", category: .agentic, unit: .percent,
-                   url: nil, names: []),
+        Definition(
+            id: "swe-bench-verified", name: "SWE-bench Verified", category: .coding, unit: .percent,
+            url: "https://www.swebench.com", names: []),
+        Definition(
+            id: "terminal-bench", name: "Terminal-Bench", category: .agentic, unit: .percent,
+            url: "https://www.tbench.ai", names: []),
+        Definition(
+            id: "terminal-bench-2", name: "Terminal-Bench 2.0", category: .agentic, unit: .percent,
+            url: "https://www.tbench.ai", names: []),
+        Definition(
+            id: "terminal-bench-hard", name: "Terminal-Bench Hard", category: .agentic, unit: .percent,
+            url: nil, names: []),
     ]
 }

@@ -52,8 +52,9 @@ struct LayerBuilder {
         // Every provider, not only those with a route this time: a hand-written route may name any of them, and
         // must not break when a later snapshot drops the last imported route of its provider.
         for (upstream, id) in providerIDs.sorted(by: { $0.key < $1.key }) {
-            work.files["providers/\(id).yaml"] = provider(providers[upstream], folder: upstream, plan: plans[upstream],
-                                                          renderer: renderer, &work.warnings)
+            work.files["providers/\(id).yaml"] = provider(
+                providers[upstream], folder: upstream, plan: plans[upstream],
+                renderer: renderer, &work.warnings)
         }
         if !known.isEmpty {
             let definitions = known.sorted { $0.key.id < $1.key.id }.map { definition, names in
@@ -130,7 +131,8 @@ struct LayerBuilder {
             case let .missingBase(base):
                 work.stats.unlinked += 1
                 work.stats.missingBase += 1
-                work.warnings.append(ImportWarning(file.file, "`base_model` names \(OneLine.quoted(base)), which is not in models/; not imported"))
+                work.warnings.append(
+                    ImportWarning(file.file, "`base_model` names \(OneLine.quoted(base)), which is not in models/; not imported"))
             case .ambiguous:
                 work.stats.unlinked += 1
                 work.stats.ambiguous += 1
@@ -162,9 +164,17 @@ struct LayerBuilder {
             let file = firstFile[name] ?? "models"
             let results = count == 1 ? "1 result" : "\(count) results"
             if let ids = outcome.ambiguous[name] {
-                work.warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) fits several benchmarks (\(ids.joined(separator: ", "))); \(results) not imported"))
+                work.warnings.append(
+                    ImportWarning(
+                        file,
+                        "benchmark \(OneLine.quoted(name)) fits several benchmarks (\(ids.joined(separator: ", "))); \(results) not imported"
+                    ))
             } else {
-                work.warnings.append(ImportWarning(file, "benchmark \(OneLine.quoted(name)) matches no benchmark of the hand-written benchmarks.yaml; \(results) not imported (add the name to a benchmark's `aliases`)"))
+                work.warnings.append(
+                    ImportWarning(
+                        file,
+                        "benchmark \(OneLine.quoted(name)) matches no benchmark of the hand-written benchmarks.yaml; \(results) not imported (add the name to a benchmark's `aliases`)"
+                    ))
             }
         }
         work.stats.benchmarksMatched = outcome.matched.count
@@ -175,8 +185,10 @@ struct LayerBuilder {
 
     /// A provider's layer file: its name, documentation address and SDK from provider.toml, its kind from the table,
     /// `price_kind: plan` when it sells plans (`plan` says why).
-    private func provider(_ provider: UpstreamProvider?, folder: String, plan: String?, renderer: LayerRenderer,
-                          _ warnings: inout [ImportWarning]) -> String {
+    private func provider(
+        _ provider: UpstreamProvider?, folder: String, plan: String?, renderer: LayerRenderer,
+        _ warnings: inout [ImportWarning]
+    ) -> String {
         let file = provider?.file ?? "providers/\(folder)/provider.toml"
         let fields = provider?.data.map { UpstreamFields($0, file: file) }
         let name = fields?.text("name", &warnings) ?? folder
@@ -186,8 +198,9 @@ struct LayerBuilder {
             url = nil
         }
         let compatible: Bool? = fields?.text("npm", &warnings) == "@ai-sdk/openai-compatible" ? true : nil
-        return renderer.provider(name: name, kind: UpstreamNames.kind(provider: folder), url: url, openAICompatible: compatible,
-                                 plan: plan, upstream: file)
+        return renderer.provider(
+            name: name, kind: UpstreamNames.kind(provider: folder), url: url, openAICompatible: compatible,
+            plan: plan, upstream: file)
     }
 
     /// Catalog ids for provider folders: slugs (`wafer.ai` → `wafer-ai`), a number added when two collide.

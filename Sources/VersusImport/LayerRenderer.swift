@@ -52,15 +52,18 @@ struct LayerRenderer {
         map.add("output", route.output.map(YAMLValue.number))
         map.add("cached_input", route.cachedInput.map(YAMLValue.number))
         map.add("cache_write", route.cacheWrite.map(YAMLValue.number))
-        map.add("tiers", .sequence(route.tiers.map { tier in
-            var entry = YAMLMapping()
-            entry.add("above_tokens", .integer(tier.aboveTokens))
-            entry.add("input", tier.input.map(YAMLValue.number))
-            entry.add("output", tier.output.map(YAMLValue.number))
-            entry.add("cached_input", tier.cachedInput.map(YAMLValue.number))
-            entry.add("cache_write", tier.cacheWrite.map(YAMLValue.number))
-            return entry.value
-        }))
+        map.add(
+            "tiers",
+            .sequence(
+                route.tiers.map { tier in
+                    var entry = YAMLMapping()
+                    entry.add("above_tokens", .integer(tier.aboveTokens))
+                    entry.add("input", tier.input.map(YAMLValue.number))
+                    entry.add("output", tier.output.map(YAMLValue.number))
+                    entry.add("cached_input", tier.cachedInput.map(YAMLValue.number))
+                    entry.add("cache_write", tier.cacheWrite.map(YAMLValue.number))
+                    return entry.value
+                }))
         map.add("context_window", route.contextWindow.map(YAMLValue.integer))
         map.add("max_output", route.maxOutput.map(YAMLValue.integer))
         map.add("note", route.note.map(YAMLValue.text))
@@ -82,8 +85,10 @@ struct LayerRenderer {
     }
 
     /// `plan`, when set, is why the provider sells plans: it is written `price_kind: plan`, the reason in the header.
-    func provider(name: String, kind: Provider.Kind, url: String?, openAICompatible: Bool?, plan: String? = nil,
-                  upstream: String) -> String {
+    func provider(
+        name: String, kind: Provider.Kind, url: String?, openAICompatible: Bool?, plan: String? = nil,
+        upstream: String
+    ) -> String {
         var map = YAMLMapping()
         map.add("name", .text(name))
         map.add("kind", .scalar(kind.rawValue))
@@ -107,7 +112,9 @@ struct LayerRenderer {
             map.add("aliases", .sequence(names.map(YAMLValue.text)))
             return map.value
         }
-        return YAMLWriter.document(.sequence(items), comment: ["Benchmarks named by models.dev results that the hand-written benchmarks.yaml does not list."] + Self.header)
+        return YAMLWriter.document(
+            .sequence(items),
+            comment: ["Benchmarks named by models.dev results that the hand-written benchmarks.yaml does not list."] + Self.header)
     }
 
     func manifest(title: String, commit: String?, ids: [String: String]) -> String {
@@ -119,9 +126,11 @@ struct LayerRenderer {
         map.add("date", .date(date))
         map.add("commit", commit.map(YAMLValue.text))
         map.add("ids", .mapping(ids.sorted { $0.key < $1.key }.map { (YAMLWriter.quoted($0.key), .scalar($0.value)) }))
-        return YAMLWriter.document(map.value, comment: [
-            "The source of every value in Content/imports/models-dev/, written by `versus import models.dev`.",
-            "`ids` keeps each models.dev model on the same catalog id from one import to the next.",
-        ])
+        return YAMLWriter.document(
+            map.value,
+            comment: [
+                "The source of every value in Content/imports/models-dev/, written by `versus import models.dev`.",
+                "`ids` keeps each models.dev model on the same catalog id from one import to the next.",
+            ])
     }
 }

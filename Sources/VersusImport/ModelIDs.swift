@@ -17,7 +17,8 @@ public enum ModelIDs {
         var ids: [String: String] = [:]
         var taken = Set<String>()
         let present = Set(models.map(\.id))
-        for (upstream, id) in previous.sorted(by: { $0.key < $1.key }) where present.contains(upstream) && Identifier.isValid(id) && !taken.contains(id) {
+        for (upstream, id) in previous.sorted(by: { $0.key < $1.key })
+        where present.contains(upstream) && Identifier.isValid(id) && !taken.contains(id) {
             ids[upstream] = id
             taken.insert(id)
         }

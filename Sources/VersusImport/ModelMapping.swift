@@ -13,9 +13,10 @@ struct ModelMapping {
         let name = fields.text("name", &warnings)
         if name == nil { warnings.append(ImportWarning(upstream.file, "has no `name`; its id \(OneLine.quoted(upstream.name)) stands in")) }
         // "Claude Haiku 4.5 (latest)" is written "Claude Haiku 4.5": the id tells the two apart (`ModelAliases`).
-        var model = ImportedModel(id: id, upstream: upstream.file, lab: upstream.lab, upstreamName: name ?? upstream.name,
-                                  name: ModelAliases.displayName(name ?? upstream.name),
-                                  developer: UpstreamNames.developer(lab: upstream.lab, providers: providers))
+        var model = ImportedModel(
+            id: id, upstream: upstream.file, lab: upstream.lab, upstreamName: name ?? upstream.name,
+            name: ModelAliases.displayName(name ?? upstream.name),
+            developer: UpstreamNames.developer(lab: upstream.lab, providers: providers))
         model.family = fields.text("family", &warnings)
         model.releaseDate = fields.date("release_date", &warnings)
         model.knowledgeCutoff = fields.date("knowledge", &warnings)
@@ -24,7 +25,9 @@ struct ModelMapping {
             model.contextWindow = limit.tokens("context", &warnings)
             model.maxOutput = limit.tokens("output", &warnings)
             if let context = model.contextWindow, let output = model.maxOutput, output > context {
-                warnings.append(ImportWarning(upstream.file, "`limit.output` (\(output)) exceeds `limit.context` (\(context)); output limit left unknown"))
+                warnings.append(
+                    ImportWarning(
+                        upstream.file, "`limit.output` (\(output)) exceeds `limit.context` (\(context)); output limit left unknown"))
                 model.maxOutput = nil
             }
         }
@@ -34,8 +37,10 @@ struct ModelMapping {
         }
         model.productType = Self.job(name: name ?? upstream.name, output: model.outputModalities)
         var states: [String: CapabilityState] = [:]
-        for (key, capability) in [("tool_call", "function-calling"), ("reasoning", "reasoning-mode"),
-                                  ("structured_output", "structured-outputs")] {
+        for (key, capability) in [
+            ("tool_call", "function-calling"), ("reasoning", "reasoning-mode"),
+            ("structured_output", "structured-outputs"),
+        ] {
             if let flag = fields.bool(key, &warnings) { states[capability] = flag ? .yes : .no }
         }
         // Image input is vision; its absence from a list of modalities is not a stated "no".
@@ -64,7 +69,9 @@ struct ModelMapping {
         var result: [Modality] = []
         for text in table.strings(key, &warnings) {
             guard let modality = Modality(rawValue: text.lowercased()) else {
-                warnings.append(ImportWarning(table.file, "`\(table.key(key))` names \(OneLine.quoted(text)), not a modality the catalog knows; ignored"))
+                warnings.append(
+                    ImportWarning(
+                        table.file, "`\(table.key(key))` names \(OneLine.quoted(text)), not a modality the catalog knows; ignored"))
                 continue
             }
             if !result.contains(modality) { result.append(modality) }

@@ -59,8 +59,10 @@ public struct ModelsDevImporter: Sendable {
         let previous = loader.layerNames().contains(Self.layer) ? loader.loadLayer(Self.layer) : nil
         let manifest = previous?.layers[Self.layer]
         let capabilities = hand.site?.capabilities ?? SiteSettings.defaultCapabilities
-        let build = LayerBuilder(snapshot: snapshot, date: date, capabilityIDs: Set(capabilities.map(\.id)),
-                                 benchmarks: hand.benchmarks, previousIDs: manifest?.ids ?? [:]).build()
+        let build = LayerBuilder(
+            snapshot: snapshot, date: date, capabilityIDs: Set(capabilities.map(\.id)),
+            benchmarks: hand.benchmarks, previousIDs: manifest?.ids ?? [:]
+        ).build()
 
         var result = ImportResult(date: date, stats: build.stats, warnings: build.warnings, layerFolder: layerFolder)
         result.aliases = Dictionary(build.aliases.map { ($0.alias, $0.canonical) }, uniquingKeysWith: { first, _ in first })
@@ -69,7 +71,8 @@ public struct ModelsDevImporter: Sendable {
         if let previous, let manifest, !writer.holds(build.files, owned: ["models", "providers"]) {
             // The new layer as the catalog will read it, so that the report compares what pages will show.
             let memoryRoot = "/import"
-            let memory = FileSystem.memory(Dictionary(uniqueKeysWithValues: build.files.map { ("\(memoryRoot)/\(layerFolder)/\($0.key)", $0.value) }))
+            let memory = FileSystem.memory(
+                Dictionary(uniqueKeysWithValues: build.files.map { ("\(memoryRoot)/\(layerFolder)/\($0.key)", $0.value) }))
             let layer = CatalogLoader(root: memoryRoot, content: content, fileSystem: memory).loadLayer(Self.layer)
             let outcome = ChangeDetector(old: previous.models, new: layer.models)
                 .compare(date: date, previous: manifest.source.date, source: Self.sourceID, file: "\(content)/changes/\(date).yaml")
@@ -89,8 +92,11 @@ public struct ModelsDevImporter: Sendable {
         result.catalogErrors = check.diagnostics.errors
         if let detected {
             var report = detected.report
-            report.pairPages = Self.touchedPairs(changed: detected.changedModels, removed: Set(report.modelsRemoved),
-                                                 check: check, loader: loader).count
+            report.pairPages =
+                Self.touchedPairs(
+                    changed: detected.changedModels, removed: Set(report.modelsRemoved),
+                    check: check, loader: loader
+                ).count
             let file = "\(content)/changes/\(date).yaml"
             do {
                 if try LayerWriter.write(ChangeReportFormat.yaml(report), to: path(file)) { result.written.append(file) }
@@ -109,8 +115,10 @@ public struct ModelsDevImporter: Sendable {
 
     /// The comparison pages whose data changed: the site's pairs that involve a changed model, plus the pages of
     /// models that are gone (one with every other model).
-    static func touchedPairs(changed: Set<String>, removed: Set<String>, check: CatalogValidator.Result,
-                             loader: CatalogLoader) -> Set<PairID> {
+    static func touchedPairs(
+        changed: Set<String>, removed: Set<String>, check: CatalogValidator.Result,
+        loader: CatalogLoader
+    ) -> Set<PairID> {
         let loaded = check.catalog == nil ? loader.load() : nil
         let modelIDs = check.catalog.map { Set($0.models.map(\.id)) } ?? Set(loaded?.models.map(\.id) ?? [])
         let pairs: [PairID]

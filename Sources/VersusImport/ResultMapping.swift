@@ -40,11 +40,12 @@ struct ResultMapping {
                 id = definition.id
                 benchmarkName = definition.name
                 // A benchmark made for the result's version is found again under the name with the version.
-                outcome.known[definition, default: []].insert(version.flatMap { version in
-                    BenchmarkMatcher.statedVersion(definition.name).flatMap {
-                        BenchmarkMatcher.sameVersion($0.version, version) ? "\(name) \(version)" : nil
-                    }
-                } ?? name)
+                outcome.known[definition, default: []].insert(
+                    version.flatMap { version in
+                        BenchmarkMatcher.statedVersion(definition.name).flatMap {
+                            BenchmarkMatcher.sameVersion($0.version, version) ? "\(name) \(version)" : nil
+                        }
+                    } ?? name)
             case let .ambiguous(ids):
                 outcome.ambiguous[name] = ids
                 outcome.unmatched[name, default: 0] += 1
@@ -65,9 +66,10 @@ struct ResultMapping {
             let source = entry.text("source", &warnings)
             if let source { note.append("reported at \(source)") }
             if let date = entry.date("date", &warnings) { note.append("on \(date)") }
-            let result = ImportedResult(benchmark: id, variant: parts.isEmpty ? nil : parts.joined(separator: ", "), score: score,
-                                        note: note.isEmpty ? nil : note.joined(separator: ", "),
-                                        reporter: BenchmarkReporters.reporter(source: source, lab: upstream.lab))
+            let result = ImportedResult(
+                benchmark: id, variant: parts.isEmpty ? nil : parts.joined(separator: ", "), score: score,
+                note: note.isEmpty ? nil : note.joined(separator: ", "),
+                reporter: BenchmarkReporters.reporter(source: source, lab: upstream.lab))
             if seen.insert(result).inserted { outcome.results.append(result) }
         }
     }

@@ -54,7 +54,8 @@ public struct RouteLinker: Sendable {
 
     /// Lowercase letters and digits only: `Claude Opus 4.6` and `claude-opus-4.6` are the same name.
     public static func normalized(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
+        String(
+            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                .map(Character.init))
     }
 }

@@ -18,8 +18,10 @@ struct RouteMapping {
     var planProviders: Set<String> = []
 
     /// `upstream` is the models.dev id of the model the file links to (`beta/beta-free`).
-    func route(_ file: UpstreamRoute, provider: String, base: UpstreamModel?, model: ImportedModel, upstream: String,
-               _ warnings: inout [ImportWarning]) -> Outcome {
+    func route(
+        _ file: UpstreamRoute, provider: String, base: UpstreamModel?, model: ImportedModel, upstream: String,
+        _ warnings: inout [ImportWarning]
+    ) -> Outcome {
         let data = Self.effective(file, base: base)
         let fields = UpstreamFields(data, file: file.file)
         var route = ImportedRoute(provider: provider, modelID: file.modelID, file: file.file)
@@ -38,18 +40,23 @@ struct RouteMapping {
             route.output = cost.price("output", &warnings)
             route.cachedInput = cost.price("cache_read", &warnings)
             route.cacheWrite = cost.price("cache_write", &warnings)
-            for key in cost.table.keys.sorted() where !["input", "output", "cache_read", "cache_write", "tiers"].contains(key)
-                && !Self.otherPrices.contains(key) {
+            for key in cost.table.keys.sorted()
+            where !["input", "output", "cache_read", "cache_write", "tiers"].contains(key)
+                && !Self.otherPrices.contains(key)
+            {
                 warnings.append(ImportWarning(file.file, "`cost.\(OneLine.text(key))` is not a models.dev price; ignored"))
             }
             route.tiers = tiers(cost, file: file.file, &warnings)
         }
-        route.priceKind = Self.priceKind(routeID: file.modelID, modelID: upstream, input: route.input, output: route.output,
-                                         atPlanProvider: planProviders.contains(file.provider))
+        route.priceKind = Self.priceKind(
+            routeID: file.modelID, modelID: upstream, input: route.input, output: route.output,
+            atPlanProvider: planProviders.contains(file.provider))
         if let limit = fields.table("limit", &warnings) {
             let context = limit.tokens("context", &warnings), output = limit.tokens("output", &warnings)
             if let context, let output, output > context {
-                warnings.append(ImportWarning(file.file, "`limit.output` (\(output)) exceeds `limit.context` (\(context)); the provider's limits are left out"))
+                warnings.append(
+                    ImportWarning(
+                        file.file, "`limit.output` (\(output)) exceeds `limit.context` (\(context)); the provider's limits are left out"))
             } else {
                 route.contextWindow = context == model.contextWindow ? nil : context
                 route.maxOutput = output == model.maxOutput ? nil : output
@@ -99,8 +106,9 @@ struct RouteMapping {
                 warnings.append(ImportWarning(file, "`\(entry.path)` repeats the tier above \(size) tokens; ignored"))
                 continue
             }
-            let prices = ImportedTier(aboveTokens: size, input: entry.price("input", &warnings), output: entry.price("output", &warnings),
-                                      cachedInput: entry.price("cache_read", &warnings), cacheWrite: entry.price("cache_write", &warnings))
+            let prices = ImportedTier(
+                aboveTokens: size, input: entry.price("input", &warnings), output: entry.price("output", &warnings),
+                cachedInput: entry.price("cache_read", &warnings), cacheWrite: entry.price("cache_write", &warnings))
             if prices.input == nil && prices.output == nil && prices.cachedInput == nil && prices.cacheWrite == nil { continue }
             result.append(prices)
         }

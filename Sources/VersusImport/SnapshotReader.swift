@@ -41,9 +41,11 @@ public struct SnapshotReader: Sendable {
             switch files.readTOML(path) {
             case let .success(document):
                 noteUpdate(document.table)
-                snapshot.models.append(UpstreamModel(id: parts.joined(separator: "/"), lab: parts[0],
-                                                     name: parts.dropFirst().joined(separator: "/"), file: path,
-                                                     data: document.table))
+                snapshot.models.append(
+                    UpstreamModel(
+                        id: parts.joined(separator: "/"), lab: parts[0],
+                        name: parts.dropFirst().joined(separator: "/"), file: path,
+                        data: document.table))
             case let .failure(warning):
                 snapshot.warnings.append(warning)
             }
@@ -55,8 +57,9 @@ public struct SnapshotReader: Sendable {
             switch files.readTOML(manifest) {
             case let .success(document): data = document.table
             case let .failure(warning):
-                snapshot.warnings.append(files.kind(manifest) == .missing
-                                         ? ImportWarning(manifest, "is missing; the provider's id stands for its name") : warning)
+                snapshot.warnings.append(
+                    files.kind(manifest) == .missing
+                        ? ImportWarning(manifest, "is missing; the provider's id stands for its name") : warning)
             }
             snapshot.providers.append(UpstreamProvider(id: provider, file: manifest, data: data))
             let base = "providers/\(provider)/models"
@@ -64,8 +67,10 @@ public struct SnapshotReader: Sendable {
                 switch files.readTOML(path) {
                 case let .success(document):
                     noteUpdate(document.table)
-                    snapshot.routes.append(UpstreamRoute(provider: provider, modelID: String(path.dropFirst(base.count + 1).dropLast(".toml".count)),
-                                                         file: path, target: document.target, data: document.table))
+                    snapshot.routes.append(
+                        UpstreamRoute(
+                            provider: provider, modelID: String(path.dropFirst(base.count + 1).dropLast(".toml".count)),
+                            file: path, target: document.target, data: document.table))
                 case let .failure(warning):
                     snapshot.unreadableRoutes += 1
                     snapshot.warnings.append(warning)

@@ -15,15 +15,21 @@ enum UpstreamNames {
 
     static let kinds: [String: Provider.Kind] = {
         var kinds: [String: Provider.Kind] = [:]
-        for id in ["alibaba", "alibaba-cn", "anthropic", "cohere", "deepseek", "google", "inception", "llama", "minimax",
-                   "minimax-cn", "mistral", "moonshotai", "moonshotai-cn", "openai", "perplexity", "poolside", "sarvam",
-                   "stepfun", "upstage", "xai", "xiaomi", "zai", "zhipuai"] { kinds[id] = .firstParty }
-        for id in ["302ai", "aihubmix", "anyapi", "fastrouter", "nano-gpt", "openrouter", "orcarouter", "poe", "requesty",
-                   "routing-run", "zenmux"] { kinds[id] = .router }
+        for id in [
+            "alibaba", "alibaba-cn", "anthropic", "cohere", "deepseek", "google", "inception", "llama", "minimax",
+            "minimax-cn", "mistral", "moonshotai", "moonshotai-cn", "openai", "perplexity", "poolside", "sarvam",
+            "stepfun", "upstage", "xai", "xiaomi", "zai", "zhipuai",
+        ] { kinds[id] = .firstParty }
+        for id in [
+            "302ai", "aihubmix", "anyapi", "fastrouter", "nano-gpt", "openrouter", "orcarouter", "poe", "requesty",
+            "routing-run", "zenmux",
+        ] { kinds[id] = .router }
         for id in ["cloudflare-ai-gateway", "helicone", "llmgateway", "merge-gateway", "vercel"] { kinds[id] = .gateway }
-        for id in ["amazon-bedrock", "azure", "azure-cognitive-services", "databricks", "digitalocean", "google-vertex",
-                   "google-vertex-anthropic", "ovhcloud", "sap-ai-core", "scaleway", "snowflake-cortex", "stackit",
-                   "vultr"] { kinds[id] = .cloud }
+        for id in [
+            "amazon-bedrock", "azure", "azure-cognitive-services", "databricks", "digitalocean", "google-vertex",
+            "google-vertex-anthropic", "ovhcloud", "sap-ai-core", "scaleway", "snowflake-cortex", "stackit",
+            "vultr",
+        ] { kinds[id] = .cloud }
         return kinds
     }()
 
@@ -66,7 +72,9 @@ enum UpstreamNames {
         }
         for key in ["api", "doc"] {
             guard let address = data?[key]?.string else { continue }
-            if let segment = pathSegments(address).first(where: { planSegments.contains($0.lowercased().replacingOccurrences(of: "_", with: "-")) }) {
+            if let segment = pathSegments(address).first(where: {
+                planSegments.contains($0.lowercased().replacingOccurrences(of: "_", with: "-"))
+            }) {
                 return "its `\(key)` address has the path segment `\(segment)`"
             }
         }

@@ -66,7 +66,8 @@ struct ChatStream: Sendable {
                     let deadline = last + timeout
                     if clock.now >= deadline {
                         let seconds = Int(timeout.components.seconds)
-                        throw chunks == 0 ? MeasureError.noToken(endpoint: shown, seconds: seconds)
+                        throw chunks == 0
+                            ? MeasureError.noToken(endpoint: shown, seconds: seconds)
                             : MeasureError.stalled(endpoint: shown, seconds: seconds, chunks: chunks)
                     }
                     try await Task.sleep(until: deadline, clock: clock)
@@ -81,8 +82,10 @@ struct ChatStream: Sendable {
     }
 
     private func body(_ request: ChatRequest) -> [UInt8] {
-        var json: [String: Any] = ["model": model, "stream": true,
-                                   "messages": [["role": "user", "content": request.prompt]]]
+        var json: [String: Any] = [
+            "model": model, "stream": true,
+            "messages": [["role": "user", "content": request.prompt]],
+        ]
         switch endpoint.api {
         case .openai:
             json["stream_options"] = ["include_usage": true]

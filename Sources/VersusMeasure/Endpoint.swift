@@ -26,7 +26,8 @@ public struct Endpoint: Sendable, Equatable {
         var request = HTTPClientRequest(url: base + path)
         request.method = .GET
         guard let response = try? await client.execute(request, timeout: .seconds(seconds)), response.status.code == 200,
-              let body = try? await response.body.collect(upTo: 4 * 1024 * 1024) else { return nil }
+            let body = try? await response.body.collect(upTo: 4 * 1024 * 1024)
+        else { return nil }
         return (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
     }
 
@@ -47,8 +48,10 @@ public struct Endpoint: Sendable, Equatable {
     func failure(status: Int, body: String, model: String, client: HTTPClient) async -> MeasureError {
         let message = ErrorBody.message(in: body)
         let lower = (message ?? "").lowercased()
-        let aboutModel = lower.contains("model") && ["not found", "does not exist", "unknown", "no such", "not exist", "try pulling"]
-            .contains { lower.contains($0) }
+        let aboutModel =
+            lower.contains("model")
+            && ["not found", "does not exist", "unknown", "no such", "not exist", "try pulling"]
+                .contains { lower.contains($0) }
         if aboutModel || (status == 404 && lower.contains(model.lowercased())) {
             return .unknownModel(endpoint: chatURL, model: model, message: message, known: Array(await models(client: client).prefix(8)))
         }

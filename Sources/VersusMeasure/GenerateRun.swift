@@ -22,9 +22,11 @@ public struct GenerateOptions: Sendable {
     public var date: ISODate
     public var host: String
 
-    public init(endpoint: Endpoint, servedModel: String, catalogModel: String, prompts: PromptSet = .builtin, runs: Int = 3,
-                warmup: Int = 1, maxTokens: Int? = nil, concurrency: [Int] = [1], timeoutSeconds: Int = 120,
-                keepPartial: Bool = false, seed: Int = 1234, date: ISODate, host: String) {
+    public init(
+        endpoint: Endpoint, servedModel: String, catalogModel: String, prompts: PromptSet = .builtin, runs: Int = 3,
+        warmup: Int = 1, maxTokens: Int? = nil, concurrency: [Int] = [1], timeoutSeconds: Int = 120,
+        keepPartial: Bool = false, seed: Int = 1234, date: ISODate, host: String
+    ) {
         self.endpoint = endpoint
         self.servedModel = servedModel
         self.catalogModel = catalogModel
@@ -56,12 +58,15 @@ public struct GenerateProgress: Sendable {
 
 /// Measures one model on one server: warm-up, then every workload at every concurrency, then the summary.
 public enum GenerateRun {
-    public static func run(_ options: GenerateOptions, hardware: Measurement.Hardware,
-                           progress: @escaping @Sendable (GenerateProgress) -> Void = { _ in }) async throws -> Measurement {
+    public static func run(
+        _ options: GenerateOptions, hardware: Measurement.Hardware,
+        progress: @escaping @Sendable (GenerateProgress) -> Void = { _ in }
+    ) async throws -> Measurement {
         var configuration = HTTPClient.Configuration()
         // One kept-alive connection per concurrent stream; a refused connection fails at once instead of retrying.
-        configuration.connectionPool = .init(idleTimeout: .seconds(120),
-                                             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, options.concurrency.max() ?? 1))
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(120),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, options.concurrency.max() ?? 1))
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout = .init(connect: .seconds(10))
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
@@ -77,19 +82,23 @@ public enum GenerateRun {
         }
     }
 
-    private static func measure(_ options: GenerateOptions, hardware: Measurement.Hardware, client: HTTPClient,
-                                progress: @escaping @Sendable (GenerateProgress) -> Void) async throws -> Measurement {
+    private static func measure(
+        _ options: GenerateOptions, hardware: Measurement.Hardware, client: HTTPClient,
+        progress: @escaping @Sendable (GenerateProgress) -> Void
+    ) async throws -> Measurement {
         let info = await ServerInfo.probe(options.endpoint, model: options.servedModel, client: client)
-        let stream = ChatStream(client: client, endpoint: options.endpoint, model: options.servedModel,
-                                timeout: .seconds(options.timeoutSeconds))
+        let stream = ChatStream(
+            client: client, endpoint: options.endpoint, model: options.servedModel,
+            timeout: .seconds(options.timeoutSeconds))
         // A prefix no earlier request had, so no server answers from a cached prompt.
         let nonce = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         var counter = 0
         func request(_ workload: Workload) -> ChatRequest {
             counter += 1
-            return ChatRequest(prompt: "(Request \(nonce)-\(counter).) " + workload.prompt,
-                               maxTokens: options.maxTokens ?? workload.outputTokens, temperature: 0, seed: options.seed,
-                               ignoreEOS: info.acceptsIgnoreEOS, noPromptCache: info.acceptsCachePrompt)
+            return ChatRequest(
+                prompt: "(Request \(nonce)-\(counter).) " + workload.prompt,
+                maxTokens: options.maxTokens ?? workload.outputTokens, temperature: 0, seed: options.seed,
+                ignoreEOS: info.acceptsIgnoreEOS, noPromptCache: info.acceptsCachePrompt)
         }
 
         var warmupMs: Double?
@@ -123,9 +132,11 @@ public enum GenerateRun {
                             let sample = SampleFigures.sample(record, workload: workload.name, concurrency: concurrency)
                             levelSamples.append(sample)
                             samples.append(sample)
-                            progress(GenerateProgress(completed: samples.count, planned: planned, workload: workload.name,
-                                                      concurrency: concurrency,
-                                                      tokensPerSecond: sample.decodeTokensPerSecond.map { NSDecimalNumber(decimal: $0).doubleValue }))
+                            progress(
+                                GenerateProgress(
+                                    completed: samples.count, planned: planned, workload: workload.name,
+                                    concurrency: concurrency,
+                                    tokensPerSecond: sample.decodeTokensPerSecond.map { NSDecimalNumber(decimal: $0).doubleValue }))
                         }
                     }
                 }
@@ -144,18 +155,21 @@ public enum GenerateRun {
         return measurement(options, info: info, hardware: hardware, warmupMs: warmupMs, levels: levels, samples: samples, partial: false)
     }
 
-    private static func measurement(_ options: GenerateOptions, info: ServerInfo, hardware: Measurement.Hardware, warmupMs: Double?,
-                                    levels: [Measurement.Level], samples: [Measurement.Sample], partial: Bool) -> Measurement {
+    private static func measurement(
+        _ options: GenerateOptions, info: ServerInfo, hardware: Measurement.Hardware, warmupMs: Double?,
+        levels: [Measurement.Level], samples: [Measurement.Sample], partial: Bool
+    ) -> Measurement {
         let request = Measurement.Request(
             api: options.endpoint.api, endpoint: options.endpoint.chatURL, model: options.servedModel, temperature: 0, seed: options.seed,
             maxTokens: options.maxTokens ?? options.prompts.workloads.map(\.outputTokens).max() ?? 256,
             ignoreEOS: info.acceptsIgnoreEOS, cachePrompt: !info.acceptsCachePrompt, warmup: options.warmup, runs: options.runs,
             concurrency: options.concurrency, timeoutSeconds: options.timeoutSeconds)
-        return Measurement(model: options.catalogModel, date: options.date, host: options.host, versus: Generator.version,
-                           partial: partial, hardware: hardware, runtime: info.runtime, request: request,
-                           promptSet: options.prompts.name, promptSHA256: options.prompts.sha256,
-                           warmupMs: warmupMs.map { Statistics.decimal($0, places: 1) }, levels: levels, samples: samples,
-                           location: SourceLocation(file: ""))
+        return Measurement(
+            model: options.catalogModel, date: options.date, host: options.host, versus: Generator.version,
+            partial: partial, hardware: hardware, runtime: info.runtime, request: request,
+            promptSet: options.prompts.name, promptSHA256: options.prompts.sha256,
+            warmupMs: warmupMs.map { Statistics.decimal($0, places: 1) }, levels: levels, samples: samples,
+            location: SourceLocation(file: ""))
     }
 }
 
@@ -172,37 +186,42 @@ enum SampleFigures {
             promptTokens: s.promptTokens, promptMs: s.promptMs.map { Statistics.decimal($0, places: 2) }, outputTokens: s.outputTokens,
             outputMs: s.outputMs.map { Statistics.decimal($0, places: 2) }, cachedTokens: s.cachedTokens,
             loadMs: s.loadMs.map { Statistics.decimal($0, places: 2) })
-        return Measurement.Sample(workload: workload, concurrency: concurrency, promptTokens: record.promptTokens ?? s.promptTokens,
-                                  outputTokens: tokens, outputTokensFrom: record.outputTokens == nil ? .counted : .usage,
-                                  finishReason: record.finishReason, timeToFirstTokenMs: Statistics.decimal(first * 1000, places: 2),
-                                  endToEndMs: Statistics.decimal(last * 1000, places: 2), decodeTokensPerSecond: decode,
-                                  server: server.isEmpty ? nil : server)
+        return Measurement.Sample(
+            workload: workload, concurrency: concurrency, promptTokens: record.promptTokens ?? s.promptTokens,
+            outputTokens: tokens, outputTokensFrom: record.outputTokens == nil ? .counted : .usage,
+            finishReason: record.finishReason, timeToFirstTokenMs: Statistics.decimal(first * 1000, places: 2),
+            endToEndMs: Statistics.decimal(last * 1000, places: 2), decodeTokensPerSecond: decode,
+            server: server.isEmpty ? nil : server)
     }
 
     static func level(_ samples: [Measurement.Sample], concurrency: Int, wallSeconds: Double?) -> Measurement.Level {
         func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
         let decode = Statistics.stats(samples.compactMap { $0.decodeTokensPerSecond.map(double) }, places: 2)
-        let serverDecode = Statistics.stats(samples.compactMap { sample -> Double? in
-            guard let server = sample.server, let n = server.outputTokens, let ms = server.outputMs, ms > 0, n > 0 else { return nil }
-            return Double(n) / double(ms) * 1000
-        }, places: 2)
-        let prompt = Statistics.stats(samples.compactMap { sample -> Double? in
-            guard let server = sample.server, let n = server.promptTokens, let ms = server.promptMs, ms > 0, n > 0 else { return nil }
-            return Double(n) / double(ms) * 1000
-        }, places: 2)
+        let serverDecode = Statistics.stats(
+            samples.compactMap { sample -> Double? in
+                guard let server = sample.server, let n = server.outputTokens, let ms = server.outputMs, ms > 0, n > 0 else { return nil }
+                return Double(n) / double(ms) * 1000
+            }, places: 2)
+        let prompt = Statistics.stats(
+            samples.compactMap { sample -> Double? in
+                guard let server = sample.server, let n = server.promptTokens, let ms = server.promptMs, ms > 0, n > 0 else { return nil }
+                return Double(n) / double(ms) * 1000
+            }, places: 2)
         var aggregate: Decimal?
         if let wallSeconds, wallSeconds > 0 {
             aggregate = Statistics.decimal(Double(samples.map(\.outputTokens).reduce(0, +)) / wallSeconds, places: 2)
         }
         var difference: Decimal?
         if let decode, let serverDecode, serverDecode.median > 0 {
-            difference = Statistics.decimal((double(decode.median) - double(serverDecode.median)) / double(serverDecode.median) * 100, places: 1)
+            difference = Statistics.decimal(
+                (double(decode.median) - double(serverDecode.median)) / double(serverDecode.median) * 100, places: 1)
         }
-        return Measurement.Level(concurrency: concurrency, requests: samples.count, outputTokensPerSecond: aggregate,
-                                 decodeTokensPerSecond: decode,
-                                 timeToFirstTokenMs: Statistics.stats(samples.map { double($0.timeToFirstTokenMs) }, places: 2),
-                                 endToEndMs: Statistics.stats(samples.map { double($0.endToEndMs) }, places: 2),
-                                 promptTokensPerSecond: prompt, serverDecodeTokensPerSecond: serverDecode,
-                                 clientVersusServerPercent: difference)
+        return Measurement.Level(
+            concurrency: concurrency, requests: samples.count, outputTokensPerSecond: aggregate,
+            decodeTokensPerSecond: decode,
+            timeToFirstTokenMs: Statistics.stats(samples.map { double($0.timeToFirstTokenMs) }, places: 2),
+            endToEndMs: Statistics.stats(samples.map { double($0.endToEndMs) }, places: 2),
+            promptTokensPerSecond: prompt, serverDecodeTokensPerSecond: serverDecode,
+            clientVersusServerPercent: difference)
     }
 }

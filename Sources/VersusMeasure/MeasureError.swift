@@ -18,28 +18,38 @@ public enum MeasureError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .cannotConnect(endpoint, reason):
             return "cannot connect to \(endpoint) (\(reason)): is the server running? Start it, or check the host and port in --endpoint"
         case let .notFound(endpoint):
-            return "\(endpoint) answered 404 Not Found: check --endpoint (the server's base address, such as http://127.0.0.1:8080) and --api (openai or ollama)"
+            return
+                "\(endpoint) answered 404 Not Found: check --endpoint (the server's base address, such as http://127.0.0.1:8080) and --api (openai or ollama)"
         case let .unknownModel(endpoint, model, message, known):
             var text = "\(endpoint) does not know the model \"\(model)\""
             if let message { text += " (\(message))" }
-            text += known.isEmpty ? ": check --model against the server's model list" : ": check --model; the server has \(known.joined(separator: ", "))"
+            text +=
+                known.isEmpty
+                ? ": check --model against the server's model list" : ": check --model; the server has \(known.joined(separator: ", "))"
             return text
         case let .http(endpoint, status, message):
-            return "\(endpoint) answered HTTP \(status)\(message.map { ": \($0)" } ?? " with no message"): check the server's log and the request options"
+            return
+                "\(endpoint) answered HTTP \(status)\(message.map { ": \($0)" } ?? " with no message"): check the server's log and the request options"
         case let .endedEarly(endpoint, chunks):
-            return "the stream from \(endpoint) ended after \(chunks) text chunk\(chunks == 1 ? "" : "s") without finishing (no finish_reason, [DONE] or done): the server may have crashed or dropped the connection; check its log"
+            return
+                "the stream from \(endpoint) ended after \(chunks) text chunk\(chunks == 1 ? "" : "s") without finishing (no finish_reason, [DONE] or done): the server may have crashed or dropped the connection; check its log"
         case let .malformed(endpoint, payload):
-            return "\(endpoint) sent something that is not a JSON chunk: \(Self.shown(payload)); check --api (openai or ollama) and that the endpoint is a chat server"
+            return
+                "\(endpoint) sent something that is not a JSON chunk: \(Self.shown(payload)); check --api (openai or ollama) and that the endpoint is a chat server"
         case let .noToken(endpoint, seconds):
-            return "\(endpoint) sent no text within \(seconds) s: the model may still be loading or too slow; raise --timeout or check the server"
+            return
+                "\(endpoint) sent no text within \(seconds) s: the model may still be loading or too slow; raise --timeout or check the server"
         case let .stalled(endpoint, seconds, chunks):
-            return "\(endpoint) stopped sending after \(chunks) text chunks and \(seconds) s of silence: check the server's log, or raise --timeout"
+            return
+                "\(endpoint) stopped sending after \(chunks) text chunks and \(seconds) s of silence: check the server's log, or raise --timeout"
         case let .emptyAnswer(endpoint, finishReason):
-            return "\(endpoint) answered with no text (finish_reason \(finishReason ?? "none")): check --model and that the model has a chat template"
+            return
+                "\(endpoint) answered with no text (finish_reason \(finishReason ?? "none")): check --model and that the model has a chat template"
         case let .serverError(endpoint, message):
             return "\(endpoint) reported an error in the stream: \(message); check the server's log"
         case let .interrupted(completed, planned):
-            return "interrupted after \(completed) of \(planned) requests; nothing written (pass --keep-partial to keep the completed requests, marked partial)"
+            return
+                "interrupted after \(completed) of \(planned) requests; nothing written (pass --keep-partial to keep the completed requests, marked partial)"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
         }

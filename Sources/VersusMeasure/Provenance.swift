@@ -8,14 +8,16 @@ public enum MachineInfo {
     public static func hardware() -> Measurement.Hardware {
         var hardware = Measurement.Hardware()
         if let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-           let colon = line.firstIndex(of: ":") {
+            let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
             hardware.cpu = String(line[line.index(after: colon)...]).trimmingWhitespace
         }
         hardware.cores = ProcessInfo.processInfo.activeProcessorCount
         hardware.memoryGB = Statistics.decimal(Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824, places: 1)
         if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
-           let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
+            let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+        {
             hardware.os = String(line.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         } else {
             hardware.os = ProcessInfo.processInfo.operatingSystemVersionString
@@ -41,7 +43,9 @@ public enum MachineInfo {
 
     private static func nvidiaSMI() -> (name: String, memoryGB: Decimal?)? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        guard let tool = paths.map({ "\($0)/nvidia-smi" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        guard let tool = paths.map({ "\($0)/nvidia-smi" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return nil
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["--query-gpu=name,memory.total", "--format=csv,noheader,nounits"]
@@ -51,7 +55,9 @@ public enum MachineInfo {
         guard (try? process.run()) != nil else { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first else { return nil }
+        guard process.terminationStatus == 0, let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first else {
+            return nil
+        }
         let parts = first.split(separator: ",").map { String($0).trimmingWhitespace }
         guard let name = parts.first, !name.isEmpty else { return nil }
         let memory = parts.count > 1 ? Double(parts[1]).map { Statistics.decimal($0 / 1024, places: 1) } : nil
@@ -124,7 +130,8 @@ struct ServerInfo: Sendable {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: Array((try? JSONSerialization.data(withJSONObject: body)) ?? Data())))
         guard let response = try? await client.execute(request, timeout: .seconds(5)), response.status.code == 200,
-              let data = try? await response.body.collect(upTo: 16 * 1024 * 1024) else { return nil }
+            let data = try? await response.body.collect(upTo: 16 * 1024 * 1024)
+        else { return nil }
         return (try? JSONSerialization.jsonObject(with: Data(data.readableBytesView))) as? [String: Any]
     }
 }

@@ -20,8 +20,9 @@ enum Statistics {
             let value = histogram.valueAtPercentile(percentile)
             return values.sorted().first { histogram.valuesAreEquivalent(UInt64(($0 * scale).rounded()), value) } ?? Double(value) / scale
         }
-        return Measurement.Stats(median: decimal(sample(at: 50), places: places), p95: decimal(sample(at: 95), places: places),
-                                 stddev: decimal(variance.squareRoot(), places: places))
+        return Measurement.Stats(
+            median: decimal(sample(at: 50), places: places), p95: decimal(sample(at: 95), places: places),
+            stddev: decimal(variance.squareRoot(), places: places))
     }
 
     /// A figure as the file writes it: rounded to `places` decimals, the same digits on every machine.

@@ -98,8 +98,9 @@ enum StreamChunk {
         facts.promptTokens = chunk.usage?.prompt_tokens
         facts.outputTokens = chunk.usage?.completion_tokens
         if let timings = chunk.timings {
-            facts.server = ServerTimings(promptTokens: timings.prompt_n, promptMs: timings.prompt_ms, outputTokens: timings.predicted_n,
-                                         outputMs: timings.predicted_ms, cachedTokens: timings.cache_n)
+            facts.server = ServerTimings(
+                promptTokens: timings.prompt_n, promptMs: timings.prompt_ms, outputTokens: timings.predicted_n,
+                outputMs: timings.predicted_ms, cachedTokens: timings.cache_n)
         }
         facts.error = chunk.error?.message
         return facts
@@ -116,9 +117,10 @@ enum StreamChunk {
             facts.promptTokens = chunk.prompt_eval_count
             facts.outputTokens = chunk.eval_count
             // Ollama reports durations in nanoseconds.
-            facts.server = ServerTimings(promptTokens: chunk.prompt_eval_count, promptMs: chunk.prompt_eval_duration.map { $0 / 1e6 },
-                                         outputTokens: chunk.eval_count, outputMs: chunk.eval_duration.map { $0 / 1e6 },
-                                         loadMs: chunk.load_duration.map { $0 / 1e6 })
+            facts.server = ServerTimings(
+                promptTokens: chunk.prompt_eval_count, promptMs: chunk.prompt_eval_duration.map { $0 / 1e6 },
+                outputTokens: chunk.eval_count, outputMs: chunk.eval_duration.map { $0 / 1e6 },
+                loadMs: chunk.load_duration.map { $0 / 1e6 })
         }
         return facts
     }
@@ -146,7 +148,8 @@ struct ErrorBody: Decodable, Sendable {
             var detail: String?
         }
         if let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(body.utf8)),
-           let message = envelope.error?.message ?? envelope.message ?? envelope.detail {
+            let message = envelope.error?.message ?? envelope.message ?? envelope.detail
+        {
             return message
         }
         let line = body.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingWhitespace ?? ""

@@ -38,30 +38,38 @@ public struct PromptSet: Sendable, Equatable {
 
     /// Version 1 of the built-in set. Changing a prompt means a new version: the name is part of what a reader
     /// compares. Short chat is about 100 tokens in and 300 out, long context about 1,000 in and 256 out.
-    public static let builtin = PromptSet(name: "builtin-1", workloads: [
-        Workload(name: "short-chat", prompt: """
-            I am planning a weekend of hiking in hilly country in late autumn. The days are short and the nights are \
-            cold, and I will sleep in a small tent. Write me a practical checklist of what to pack, grouped by \
-            clothing, shelter, food, water and safety, and explain briefly why each item matters. Then give three \
-            tips for staying warm at night without a heavy sleeping bag, and one tip for keeping a phone charged.
-            """, outputTokens: 300),
-        Workload(name: "long-context", prompt: longContextPrompt, outputTokens: 256),
-        Workload(name: "code", prompt: """
-            Write a Python function `merge_intervals(intervals)` that takes a list of (start, end) pairs of integers, \
-            merges every pair that overlaps or touches, and returns the merged pairs sorted by start. Handle an empty \
-            list and pairs given in any order. Add a docstring, type hints and five small test cases using assert, \
-            then explain the time complexity in two sentences.
-            """, outputTokens: 256),
-    ])
+    public static let builtin = PromptSet(
+        name: "builtin-1",
+        workloads: [
+            Workload(
+                name: "short-chat",
+                prompt: """
+                    I am planning a weekend of hiking in hilly country in late autumn. The days are short and the nights are \
+                    cold, and I will sleep in a small tent. Write me a practical checklist of what to pack, grouped by \
+                    clothing, shelter, food, water and safety, and explain briefly why each item matters. Then give three \
+                    tips for staying warm at night without a heavy sleeping bag, and one tip for keeping a phone charged.
+                    """, outputTokens: 300),
+            Workload(name: "long-context", prompt: longContextPrompt, outputTokens: 256),
+            Workload(
+                name: "code",
+                prompt: """
+                    Write a Python function `merge_intervals(intervals)` that takes a list of (start, end) pairs of integers, \
+                    merges every pair that overlaps or touches, and returns the merged pairs sorted by start. Handle an empty \
+                    list and pairs given in any order. Add a docstring, type hints and five small test cases using assert, \
+                    then explain the time complexity in two sentences.
+                    """, outputTokens: 256),
+        ])
 
     /// A made-up maintenance log of a small fleet of delivery vans, long enough to be about a thousand tokens, and a
     /// question that needs the whole of it. Generated, so the text is the same everywhere.
     static var longContextPrompt: String {
         let vans = ["Alder", "Birch", "Cedar", "Damson", "Elm", "Fir"]
-        let jobs = ["replaced the front brake pads", "topped up the coolant and checked the hoses",
-                    "rotated the tyres and set the pressures", "changed the engine oil and filter",
-                    "fixed a rattle in the sliding door", "recalibrated the tachograph",
-                    "replaced a cracked wing mirror", "cleaned the fuel injectors"]
+        let jobs = [
+            "replaced the front brake pads", "topped up the coolant and checked the hoses",
+            "rotated the tyres and set the pressures", "changed the engine oil and filter",
+            "fixed a rattle in the sliding door", "recalibrated the tachograph",
+            "replaced a cracked wing mirror", "cleaned the fuel injectors",
+        ]
         var lines = ["Below is the maintenance log of a delivery company for the first weeks of a year.", ""]
         for entry in 0..<27 {
             let van = vans[(entry * 5) % vans.count], job = jobs[(entry * 3) % jobs.count]
@@ -69,7 +77,9 @@ public struct PromptSet: Sendable, Equatable {
             lines.append("Entry \(entry + 1), day \(day) of month \(month): van \(van) at \(miles) miles; the mechanic \(job).")
         }
         lines.append("")
-        lines.append("Using only the log above, list for each van the jobs done on it and its highest mileage, then say which van needed the most work and suggest when each van should next be inspected.")
+        lines.append(
+            "Using only the log above, list for each van the jobs done on it and its highest mileage, then say which van needed the most work and suggest when each van should next be inspected."
+        )
         return lines.joined(separator: "\n")
     }
 

@@ -14,13 +14,18 @@ enum PollingWatch {
         var files: [String: Stamp] = [:]
         let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
         for folder in folders {
-            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
-                                                              options: [.skipsHiddenFiles]) else { continue }
+            guard
+                let walker = FileManager.default.enumerator(
+                    at: folder, includingPropertiesForKeys: keys,
+                    options: [.skipsHiddenFiles])
+            else { continue }
             for case let url as URL in walker {
                 guard !SiteWatcher.isIgnored(url.lastPathComponent), let values = try? url.resourceValues(forKeys: Set(keys)),
-                      values.isRegularFile == true else { continue }
-                files[url.standardizedFileURL.path] = Stamp(size: values.fileSize ?? 0,
-                                                            modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0)
+                    values.isRegularFile == true
+                else { continue }
+                files[url.standardizedFileURL.path] = Stamp(
+                    size: values.fileSize ?? 0,
+                    modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0)
             }
         }
         return files

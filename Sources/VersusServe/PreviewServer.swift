@@ -17,8 +17,10 @@ public struct PreviewServer: Sendable {
 
     /// `problems`: what the build before the server started reported wrong.
     /// `watcher`: how the folders are watched (inotify on Linux, polling elsewhere, unless it says otherwise).
-    public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
-                watcher: SiteWatcher? = nil, rebuild: @escaping @Sendable (ChangeBatch) async -> [String]) {
+    public init(
+        output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
+        watcher: SiteWatcher? = nil, rebuild: @escaping @Sendable (ChangeBatch) async -> [String]
+    ) {
         hub = ReloadHub(problems: problems)
         site = StaticSite(folder: output, liveReload: liveReload)
         self.watcher = watcher ?? SiteWatcher(folders: folders)
@@ -28,10 +30,14 @@ public struct PreviewServer: Sendable {
     }
 
     /// A server whose rebuild does not need to know which files changed.
-    public init(output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
-                watcher: SiteWatcher? = nil, rebuild: @escaping @Sendable () async -> [String]) {
-        self.init(output: output, watching: folders, host: host, port: port, liveReload: liveReload, problems: problems,
-                  watcher: watcher) { _ in await rebuild() }
+    public init(
+        output: URL, watching folders: [URL], host: String, port: Int, liveReload: Bool, problems: [String] = [],
+        watcher: SiteWatcher? = nil, rebuild: @escaping @Sendable () async -> [String]
+    ) {
+        self.init(
+            output: output, watching: folders, host: host, port: port, liveReload: liveReload, problems: problems,
+            watcher: watcher
+        ) { _ in await rebuild() }
     }
 
     /// Serves until the task is cancelled or the process is interrupted; `ready` gets the port actually bound
@@ -52,8 +58,9 @@ public struct PreviewServer: Sendable {
                 return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
             }
         }
-        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "versus"),
-                              onServerRunning: { channel in ready(channel.localAddress?.port ?? port) }, logger: logger)
+        let app = Application(
+            responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: "versus"),
+            onServerRunning: { channel in ready(channel.localAddress?.port ?? port) }, logger: logger)
         // The server stops gracefully on SIGINT or SIGTERM, waiting for open responses; the event streams of open
         // pages never end by themselves, so the same signals end them.
         let hub = self.hub
@@ -86,13 +93,15 @@ public struct PreviewServer: Sendable {
         if path == StaticSite.eventsPath { return await events() }
         switch site.answer(path: path, problems: await hub.problems) {
         case let .file(data, type):
-            return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            return Response(
+                status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         case let .redirect(location):
             return Response(status: .movedPermanently, headers: [.location: location])
         case let .notFound(page):
-            return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+            return Response(
+                status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
         }
     }
 

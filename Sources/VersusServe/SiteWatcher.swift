@@ -49,8 +49,10 @@ public struct SiteWatcher: Sendable {
     public let longest: Duration
     public let pollInterval: Duration
 
-    public init(folders: [URL], mechanism: Mechanism = .automatic, settle: Duration = .milliseconds(100),
-                longest: Duration = .seconds(2), pollInterval: Duration = .milliseconds(300)) {
+    public init(
+        folders: [URL], mechanism: Mechanism = .automatic, settle: Duration = .milliseconds(100),
+        longest: Duration = .seconds(2), pollInterval: Duration = .milliseconds(300)
+    ) {
         self.folders = folders.map(\.standardizedFileURL)
         self.mechanism = mechanism
         self.settle = settle
@@ -71,13 +73,15 @@ public struct SiteWatcher: Sendable {
         }
         let stop: @Sendable () -> Void
         #if os(Linux) && canImport(Glibc)
-        if mechanism == .automatic, let inotify = InotifyWatch.start(folders: folders.map(\.path), settle: settle, longest: longest, deliver: deliver) {
-            stop = inotify
-        } else {
-            stop = PollingWatch.start(watcher: self, deliver: deliver)
-        }
+            if mechanism == .automatic,
+                let inotify = InotifyWatch.start(folders: folders.map(\.path), settle: settle, longest: longest, deliver: deliver)
+            {
+                stop = inotify
+            } else {
+                stop = PollingWatch.start(watcher: self, deliver: deliver)
+            }
         #else
-        stop = PollingWatch.start(watcher: self, deliver: deliver)
+            stop = PollingWatch.start(watcher: self, deliver: deliver)
         #endif
         signal.onTermination = { _ in stop() }
         return ChangeStream(signals: signals, pending: pending)

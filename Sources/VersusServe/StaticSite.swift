@@ -18,7 +18,8 @@ public struct StaticSite: Sendable {
     /// Where the browser listens for "rebuilt" events.
     public static let eventsPath = "/__versus/events"
     /// Added before `</body>` of every HTML page served (never to the files on disk).
-    public static let reloadScript = "<script>(function(){if(!window.EventSource)return;var s=new EventSource('\(eventsPath)');s.onmessage=function(){location.reload()};})();</script>"
+    public static let reloadScript =
+        "<script>(function(){if(!window.EventSource)return;var s=new EventSource('\(eventsPath)');s.onmessage=function(){location.reload()};})();</script>"
 
     public init(folder: URL, liveReload: Bool) {
         self.folder = folder.standardizedFileURL
@@ -41,8 +42,9 @@ public struct StaticSite: Sendable {
         // A symbolic link could lead out of the folder: only regular files that resolve inside it are served.
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard resolved.hasPrefix(URL(fileURLWithPath: base).resolvingSymlinksInPath().path + "/"),
-              FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: resolved) else { return notFound(problems) }
+            FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
+            let data = FileManager.default.contents(atPath: resolved)
+        else { return notFound(problems) }
         let type = Self.contentType(of: relative)
         return .file(type.hasPrefix("text/html") ? withScript(data, problems: problems) : data, contentType: type)
     }
@@ -53,7 +55,8 @@ public struct StaticSite: Sendable {
         var parts: [String] = []
         for piece in path.split(separator: "/", omittingEmptySubsequences: true) {
             guard let decoded = String(piece).removingPercentEncoding, !decoded.isEmpty, decoded != ".", decoded != "..",
-                  !decoded.contains("/"), !decoded.contains("\\"), !decoded.contains("\0") else { return nil }
+                !decoded.contains("/"), !decoded.contains("\\"), !decoded.contains("\0")
+            else { return nil }
             parts.append(decoded)
         }
         return parts
@@ -77,8 +80,11 @@ public struct StaticSite: Sendable {
     }
 
     private func notFound(_ problems: [String]) -> Answer {
-        let page = FileManager.default.contents(atPath: folder.path + "/404.html")
-            ?? Data("<!doctype html><title>Not found</title><p>Not found. The site may not be built yet: see the terminal running versus serve.</p>".utf8)
+        let page =
+            FileManager.default.contents(atPath: folder.path + "/404.html")
+            ?? Data(
+                "<!doctype html><title>Not found</title><p>Not found. The site may not be built yet: see the terminal running versus serve.</p>"
+                    .utf8)
         return .notFound(withScript(page, problems: problems))
     }
 
@@ -98,6 +104,7 @@ public struct StaticSite: Sendable {
     /// A panel over the page listing what the last build reported wrong; the page under it is from the last good build.
     static func banner(_ problems: [String]) -> String {
         let lines = problems.map { "<li>\(HTMLText.escaped($0))</li>" }.joined()
-        return "<div role=\"alert\" id=\"versus-build-problems\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:9999;margin:0;padding:1rem;background:#fff4f4;color:#5c0000;border-top:3px solid #b00020;font:14px/1.45 ui-monospace,monospace\"><p style=\"margin:0 0 .5rem;font-weight:700\">The last build failed; this page is from the last good one. Fix these and save:</p><ul style=\"margin:0;padding-left:1.25rem\">\(lines)</ul></div>"
+        return
+            "<div role=\"alert\" id=\"versus-build-problems\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:9999;margin:0;padding:1rem;background:#fff4f4;color:#5c0000;border-top:3px solid #b00020;font:14px/1.45 ui-monospace,monospace\"><p style=\"margin:0 0 .5rem;font-weight:700\">The last build failed; this page is from the last good one. Fix these and save:</p><ul style=\"margin:0;padding-left:1.25rem\">\(lines)</ul></div>"
     }
 }

@@ -16,11 +16,18 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Ignore what the last build recorded and build every page anew.")
     var clean = false
 
-    @Flag(name: .long, help: "Render every page through the template engine alone, without template stamps (the same output, slower; for checking the stamps).")
+    @Flag(
+        name: .long,
+        help:
+            "Render every page through the template engine alone, without template stamps (the same output, slower; for checking the stamps)."
+    )
     var noStamps = false
 
-    @Option(name: .long, help: ArgumentHelp("Build only share I of N of the pages (for example 2/4), to split a large site over machines.",
-                                            valueName: "I/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Build only share I of N of the pages (for example 2/4), to split a large site over machines.",
+            valueName: "I/N"))
     var shard: String?
 
     func validate() throws {
@@ -36,8 +43,10 @@ struct Build: AsyncParsableCommand {
         let lock = try SiteBuild.claim(root: rootURL, output: outputURL)
         defer { withExtendedLifetime(lock) {} }
 
-        switch await SiteBuild.run(root: rootURL, output: outputURL, clean: clean, shard: self.shard.flatMap(Shard.init),
-                                   stamps: !noStamps, started: started) {
+        switch await SiteBuild.run(
+            root: rootURL, output: outputURL, clean: clean, shard: self.shard.flatMap(Shard.init),
+            stamps: !noStamps, started: started)
+        {
         case .built: break
         case .failed: throw ExitCode(1)
         }
@@ -72,8 +81,10 @@ enum SiteBuild {
     /// that changed since the last build with that memory, when the caller knows (nil: any may have). Catalog files
     /// are read every time and parsed again only when their text changed; templates are kept when no file under
     /// `Templates/` changed.
-    static func run(root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, stamps: Bool = true,
-                    started: Date = Date(), memory: BuildMemory? = nil, changed: [String]? = nil) async -> Outcome {
+    static func run(
+        root: URL, output: URL, clean: Bool = false, shard: Shard? = nil, stamps: Bool = true,
+        started: Date = Date(), memory: BuildMemory? = nil, changed: [String]? = nil
+    ) async -> Outcome {
         let today = ISODate.today()
         let state = root.appendingPathComponent(".versus")
         let manifest = state.appendingPathComponent(ManifestName.for(output: output, root: root, shard: shard))
@@ -85,10 +96,12 @@ enum SiteBuild {
         options.records = URL(fileURLWithPath: manifest.path + ".records")
         options.site = root
         if !clean, let record = InputRecord.read(from: inputs),
-           record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output) {
+            record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output)
+        {
             // Not a byte of the inputs changed, and every file of the last build is in place: nothing to load.
-            report(rendered: 0, unchanged: record.files, deleted: 0, pairPages: record.pairPages, otherPages: record.otherPages,
-                   full: false, shard: shard, output: output, warnings: record.warnings, started: started)
+            report(
+                rendered: 0, unchanged: record.files, deleted: 0, pairPages: record.pairPages, otherPages: record.otherPages,
+                full: false, shard: shard, output: output, warnings: record.warnings, started: started)
             return .built
         }
         // From here the output may change: the record of its inputs goes first, and is written again at the end.
@@ -106,10 +119,13 @@ enum SiteBuild {
         let warnings = result.diagnostics.warnings.count
         do {
             let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
-            report(rendered: built.rendered, unchanged: built.unchanged, deleted: built.deleted, pairPages: built.pairPages,
-                   otherPages: built.otherPages, full: built.full, shard: shard, output: output, warnings: warnings, started: started)
-            try? InputRecord(key: key, snapshot: snapshot, pairPages: built.pairPages, otherPages: built.otherPages,
-                             files: built.files, warnings: warnings).write(to: inputs)
+            report(
+                rendered: built.rendered, unchanged: built.unchanged, deleted: built.deleted, pairPages: built.pairPages,
+                otherPages: built.otherPages, full: built.full, shard: shard, output: output, warnings: warnings, started: started)
+            try? InputRecord(
+                key: key, snapshot: snapshot, pairPages: built.pairPages, otherPages: built.otherPages,
+                files: built.files, warnings: warnings
+            ).write(to: inputs)
             return .built
         } catch {
             printError("error: \(error)\nbuild failed: \(output.path) is unchanged")
@@ -117,14 +133,19 @@ enum SiteBuild {
         }
     }
 
-    private static func report(rendered: Int, unchanged: Int, deleted: Int, pairPages: Int, otherPages: Int, full: Bool,
-                               shard: Shard?, output: URL, warnings: Int, started: Date) {
+    private static func report(
+        rendered: Int, unchanged: Int, deleted: Int, pairPages: Int, otherPages: Int, full: Bool,
+        shard: Shard?, output: URL, warnings: Int, started: Date
+    ) {
         let seconds = Date().timeIntervalSince(started)
-        let counts = "rendered \(Count.grouped(rendered)), unchanged \(Count.grouped(unchanged)), deleted \(Count.grouped(deleted)) in \(String(format: "%.2f", seconds)) s"
-        let scope = "\(Count.grouped(pairPages)) pair pages, \(Count.grouped(otherPages)) other pages"
+        let counts =
+            "rendered \(Count.grouped(rendered)), unchanged \(Count.grouped(unchanged)), deleted \(Count.grouped(deleted)) in \(String(format: "%.2f", seconds)) s"
+        let scope =
+            "\(Count.grouped(pairPages)) pair pages, \(Count.grouped(otherPages)) other pages"
             + (shard.map { ", shard \($0)" } ?? "") + (full ? ", full build" : "")
-        print("\(counts) (\(scope)) → \(output.path)"
-              + (warnings > 0 ? " (\(warnings) catalog warning\(warnings == 1 ? "" : "s"); run versus check)" : ""))
+        print(
+            "\(counts) (\(scope)) → \(output.path)"
+                + (warnings > 0 ? " (\(warnings) catalog warning\(warnings == 1 ? "" : "s"); run versus check)" : ""))
     }
 }
 
@@ -138,7 +159,8 @@ final class BuildMemory: Sendable {
     /// otherwise.
     func templates(root: URL, stamps: Bool, changed: [String]?) -> Result<TemplateSet, DiagnosticsError> {
         if let changed, !changed.contains(where: { $0.hasPrefix(TemplateSet.folder + "/") }),
-           let kept = loaded.withLock({ $0 }), kept.stamps == stamps {
+            let kept = loaded.withLock({ $0 }), kept.stamps == stamps
+        {
             return .success(kept.templates)
         }
         let result = TemplateSet.load(root: root.path, stamps: stamps)
@@ -165,8 +187,9 @@ enum GeneratorIdentity {
     static var current: String {
         var identity = Generator.identity
         if let path = Bundle.main.executablePath,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date
+        {
             identity += " (\(size) bytes, \(Int(date.timeIntervalSince1970)))"
         }
         return identity
@@ -193,14 +216,19 @@ enum OutputGuard {
         if out == site || site.hasPrefix(out + "/") || out == "/" {
             return "--output \(output.path) would replace the site folder itself; choose a folder such as public/"
         }
-        for protected in ["Content", "Templates", "Sources", ".git"] where out == site + "/" + protected || out.hasPrefix(site + "/" + protected + "/") {
+        for protected in ["Content", "Templates", "Sources", ".git"]
+        where out == site + "/" + protected || out.hasPrefix(site + "/" + protected + "/") {
             return "--output \(output.path) is inside \(protected)/; choose a folder such as public/"
         }
         let manager = FileManager.default
         if let names = try? manager.contentsOfDirectory(atPath: out), !names.isEmpty,
-           Set(names).isDisjoint(with: ["index.html", "404.html", "compare", "models", "benchmarks", "assets", "sitemap.xml",
-                                        "robots.txt", "_redirects", "changes", "feed.xml"]) {
-            return "\(output.path) already holds files that Versus did not write; the build replaces the whole folder, so empty it or choose another"
+            Set(names).isDisjoint(with: [
+                "index.html", "404.html", "compare", "models", "benchmarks", "assets", "sitemap.xml",
+                "robots.txt", "_redirects", "changes", "feed.xml",
+            ])
+        {
+            return
+                "\(output.path) already holds files that Versus did not write; the build replaces the whole folder, so empty it or choose another"
         }
         return nil
     }

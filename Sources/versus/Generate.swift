@@ -61,7 +61,9 @@ struct Generate: AsyncParsableCommand {
         guard warmup >= 0 else { throw ValidationError("--warmup cannot be negative") }
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
-        guard levels != nil else { throw ValidationError("--concurrency must be whole numbers from 1 to 256 separated by commas, such as 1,4") }
+        guard levels != nil else {
+            throw ValidationError("--concurrency must be whole numbers from 1 to 256 separated by commas, such as 1,4")
+        }
     }
 
     var levels: [Int]? {
@@ -78,7 +80,8 @@ struct Generate: AsyncParsableCommand {
         let check = CatalogCheck.run(root: site.root)
         if let catalog = check.catalog, catalog.canonicalID(catalogModel) == nil {
             let near = catalog.suggestedModelID(for: catalogModel)
-            printError("error: --for \(catalogModel) is not a model of \(site.root)/Content/models/\(near.map { " (did you mean \($0)?)" } ?? "")")
+            printError(
+                "error: --for \(catalogModel) is not a model of \(site.root)/Content/models/\(near.map { " (did you mean \($0)?)" } ?? "")")
             throw ExitCode(1)
         }
         let promptSet: PromptSet
@@ -88,15 +91,17 @@ struct Generate: AsyncParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let options = GenerateOptions(endpoint: endpoint, servedModel: model, catalogModel: catalogModel, prompts: promptSet, runs: runs,
-                                      warmup: warmup, maxTokens: maxTokens, concurrency: levels!, timeoutSeconds: timeout,
-                                      keepPartial: keepPartial, date: ISODate.today(), host: MachineInfo.hostID())
+        let options = GenerateOptions(
+            endpoint: endpoint, servedModel: model, catalogModel: catalogModel, prompts: promptSet, runs: runs,
+            warmup: warmup, maxTokens: maxTokens, concurrency: levels!, timeoutSeconds: timeout,
+            keepPartial: keepPartial, date: ISODate.today(), host: MachineInfo.hostID())
         printError("measuring \(model) at \(endpoint.chatURL): \(options.plannedRequests) requests after \(warmup) warm-up")
         let interactive = isatty(STDERR_FILENO) != 0
         let task = Task {
             try await GenerateRun.run(options, hardware: MachineInfo.hardware()) { progress in
                 let speed = progress.tokensPerSecond.map { String(format: "%.1f tokens/s", $0) } ?? "no decode speed"
-                let line = "request \(progress.completed) of \(progress.planned) (\(progress.workload), concurrency \(progress.concurrency)): \(speed)"
+                let line =
+                    "request \(progress.completed) of \(progress.planned) (\(progress.workload), concurrency \(progress.concurrency)): \(speed)"
                 FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8))
             }
         }

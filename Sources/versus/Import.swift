@@ -28,8 +28,9 @@ struct ImportModelsDev: ParsableCommand {
     @Option(name: .long, help: "The catalog folder inside the site folder.")
     var content: String = CatalogLoader.contentFolder
 
-    @Option(name: [.customLong("as-of"), .customLong("snapshot-date")],
-            help: "The snapshot's date, carried by every imported value (default: the newest last_updated in it).")
+    @Option(
+        name: [.customLong("as-of"), .customLong("snapshot-date")],
+        help: "The snapshot's date, carried by every imported value (default: the newest last_updated in it).")
     var asOf: String?
 
     @Flag(name: .long, help: "Print no warnings, only the change report and the summary.")

@@ -12,7 +12,8 @@ extension SiteBuild.Outcome {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Builds the site and serves it on this machine, rebuilding it and reloading open pages when Content/ or Templates/ change.",
+        abstract:
+            "Builds the site and serves it on this machine, rebuilding it and reloading open pages when Content/ or Templates/ change.",
         discussion: """
             Rebuilds are incremental: only pages whose inputs changed are made again. A build that fails prints its \
             errors and leaves the last good site in place. The server answers on 127.0.0.1 unless --host says \
@@ -48,13 +49,16 @@ struct Serve: AsyncParsableCommand {
         }
         // Standard output is buffered when it is not a terminal; a log should follow the rebuilds as they happen.
         fflush(nil)
-        let server = PreviewServer(output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
-                                   host: host, port: port, liveReload: !noReload, problems: first.problems) { changes in
+        let server = PreviewServer(
+            output: output, watching: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
+            host: host, port: port, liveReload: !noReload, problems: first.problems
+        ) { changes in
             print("\(changes.summary) changed, rebuilding…")
             // Paths as the loaders name them (`Content/models/a.yaml`); a batch that stands for everything (or names a
             // watched folder itself) leaves the rebuild to look at every file.
             let prefix = root.path + "/"
-            let relative = changes.everything ? nil : changes.paths.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+            let relative =
+                changes.everything ? nil : changes.paths.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
             let known = relative.flatMap { list in list.allSatisfy { $0.contains("/") } ? list : nil }
             let outcome = await SiteBuild.run(root: root, output: output, memory: memory, changed: known)
             fflush(nil)

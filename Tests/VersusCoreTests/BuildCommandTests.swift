@@ -34,7 +34,10 @@ import Testing
         let run = try CommandLineTests.versus("build", "--root", root.path)
         withExtendedLifetime(lock) {}
         #expect(run.status == 1)
-        #expect(run.errors.contains("error: another versus build or serve is using this site folder (process \(ProcessInfo.processInfo.processIdentifier))"), "\(run.errors)")
+        #expect(
+            run.errors.contains(
+                "error: another versus build or serve is using this site folder (process \(ProcessInfo.processInfo.processIdentifier))"),
+            "\(run.errors)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path), "a kept-out build wrote output")
     }
 
@@ -58,8 +61,9 @@ import Testing
         let root = try Self.site()
         var total = 0
         for index in 1...2 {
-            let run = try CommandLineTests.versus("build", "--root", root.path, "--shard", "\(index)/2", "--output",
-                                                  root.appendingPathComponent("shard-\(index)").path)
+            let run = try CommandLineTests.versus(
+                "build", "--root", root.path, "--shard", "\(index)/2", "--output",
+                root.appendingPathComponent("shard-\(index)").path)
             #expect(run.status == 0, "\(run.errors)")
             #expect(run.output.contains("shard \(index)/2, full build"), "\(run.output)")
             total += try SiteBuildTests.files(in: root.appendingPathComponent("shard-\(index)")).count

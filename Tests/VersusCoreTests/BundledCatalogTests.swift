@@ -23,6 +23,7 @@ struct BundledCatalogTests {
     @Test func reportsSourcesThatDisagree() {
         let result = CatalogCheck.run(root: BundledCatalog.root.path)
         let disagreements = result.diagnostics.warnings.filter { $0.message.hasPrefix("sources disagree on ") }
-        #expect(!disagreements.isEmpty, "no sources-disagree warning among:\n\(result.diagnostics.warnings.printed.joined(separator: "\n"))")
+        #expect(
+            !disagreements.isEmpty, "no sources-disagree warning among:\n\(result.diagnostics.warnings.printed.joined(separator: "\n"))")
     }
 }

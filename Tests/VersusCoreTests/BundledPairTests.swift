@@ -29,7 +29,9 @@ import Testing
         #expect(tradeOffs.contains("the weights are open, GPT-5.3 Codex's are not"))
         #expect(tradeOffs.contains("Terminal-Bench 2.0 (77.3% vs 52.5%)"))
         // Only GPT-5.3 Codex has a priced route, so only it has a monthly cost.
-        #expect(tradeOffs.contains("$4,900 a month at the reference traffic, while Qwen3.5-397B-A17B has no pay-as-you-go price in the catalog"))
+        #expect(
+            tradeOffs.contains("$4,900 a month at the reference traffic, while Qwen3.5-397B-A17B has no pay-as-you-go price in the catalog")
+        )
         let friction = try Self.section(site, pair, "switching")
         #expect(friction.contains("The catalog lists no provider route for Qwen3.5-397B-A17B yet"))
         #expect(friction.contains("No provider in the catalog serves both"))
@@ -48,7 +50,10 @@ import Testing
         #expect(tradeOffs.contains("Cost matters: about $6,375 a month at the reference traffic against $10,625"))
         #expect(!tradeOffs.contains("context window holds more"), "both have the same context window")
         let friction = try Self.section(site, pair, "switching")
-        #expect(friction.contains("Both run on Amazon Bedrock, Anthropic API and Google Cloud Vertex AI; on those providers the switch is a change of model id"))
+        #expect(
+            friction.contains(
+                "Both run on Amazon Bedrock, Anthropic API and Google Cloud Vertex AI; on those providers the switch is a change of model id"
+            ))
         #expect(!friction.contains("No provider in the catalog serves both"))
         let faq = try Self.section(site, pair, "faq")
         #expect(faq.contains("Neither: both accept 1,000,000 tokens of context"))

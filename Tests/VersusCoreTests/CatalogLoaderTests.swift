@@ -46,11 +46,14 @@ import Testing
         let shared = CatalogFixture.check(changing: ["site.yaml": "title: T\nbase_url: https://example.test\npairs: shared-tag\n"])
         #expect(try #require(shared.catalog).site.pairs == .sharedTag)
         let listed = CatalogFixture.check(changing: [
-            "site.yaml": "title: T\nbase_url: https://example.test\npairs:\n  - beta-two-vs-alpha-one\n",
+            "site.yaml": "title: T\nbase_url: https://example.test\npairs:\n  - beta-two-vs-alpha-one\n"
         ])
-        #expect(try #require(listed.catalog).site.pairs == .list([
-            PairRequest(slug: "beta-two-vs-alpha-one", location: VersusCore.SourceLocation(file: "Content/site.yaml", line: 4, column: 5)),
-        ]))
+        #expect(
+            try #require(listed.catalog).site.pairs
+                == .list([
+                    PairRequest(
+                        slug: "beta-two-vs-alpha-one", location: VersusCore.SourceLocation(file: "Content/site.yaml", line: 4, column: 5))
+                ]))
     }
 
     @Test func sourcesProvidersAndBenchmarks() throws {
@@ -159,8 +162,12 @@ import Testing
         #expect(editorial.pair.slug == "alpha-one-vs-beta-two")
         #expect(editorial.title == "Alpha One or Beta Two")
         #expect(editorial.tldr == ["Alpha One leads on coding."])
-        #expect(editorial.whenToUse == [Editorial.WhenToUse(situation: "You must keep data on your own machines",
-                                                            choose: "beta-two", why: "Open weights.")])
+        #expect(
+            editorial.whenToUse == [
+                Editorial.WhenToUse(
+                    situation: "You must keep data on your own machines",
+                    choose: "beta-two", why: "Open weights.")
+            ])
         #expect(editorial.faq == [Editorial.Question(question: "Can both run behind one client?", answer: "Yes, through the router.")])
         #expect(editorial.body == "Hand-written **Markdown**.")
     }
@@ -177,20 +184,26 @@ import Testing
 
     @Test func figuresWithSeveralSourcedValues() throws {
         var model = CatalogFixture.valid["models/beta-two.yaml"]!
-        model = model.replacingOccurrences(of: "context_window: 262144\n", with: """
-        context_window:
-          value: 262144
-          approximate: true
-          source: beta-card
-          date: 2026-03-01
-          note: From the card.
+        model = model.replacingOccurrences(
+            of: "context_window: 262144\n",
+            with: """
+                context_window:
+                  value: 262144
+                  approximate: true
+                  source: beta-card
+                  date: 2026-03-01
+                  note: From the card.
 
-        """)
+                """)
         let result = CatalogFixture.check(changing: ["models/beta-two.yaml": model])
         let figure = try #require(result.catalog?.model("beta-two")?.contextWindow)
-        #expect(figure.values == [SourcedValue(value: 262_144, approximate: true, source: .registered("beta-card"),
-                                               date: ISODate(year: 2026, month: 3, day: 1), note: "From the card.",
-                                               location: VersusCore.SourceLocation(file: "Content/models/beta-two.yaml", line: 5, column: 10))])
+        #expect(
+            figure.values == [
+                SourcedValue(
+                    value: 262_144, approximate: true, source: .registered("beta-card"),
+                    date: ISODate(year: 2026, month: 3, day: 1), note: "From the card.",
+                    location: VersusCore.SourceLocation(file: "Content/models/beta-two.yaml", line: 5, column: 10))
+            ])
         #expect(!figure.isDisputed)
     }
 
@@ -203,11 +216,12 @@ import Testing
             "models/gamma.yml": "name: Gamma\ndeveloper: G\n",
             "drafts/x.yaml": "name: x",
         ])
-        #expect(result.diagnostics.printed == [
-            "Content/drafts:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/)",
-            "Content/models/gamma.yml:1:1: warning: not a .yaml file; ignored (rename it to end in .yaml)",
-            "Content/models/readme.txt:1:1: warning: not a .yaml file; ignored (Content/models/ holds only .yaml files)",
-        ])
+        #expect(
+            result.diagnostics.printed == [
+                "Content/drafts:1:1: warning: not part of the catalog; ignored (Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/)",
+                "Content/models/gamma.yml:1:1: warning: not a .yaml file; ignored (rename it to end in .yaml)",
+                "Content/models/readme.txt:1:1: warning: not a .yaml file; ignored (Content/models/ holds only .yaml files)",
+            ])
         #expect(try #require(result.catalog).models.map(\.id) == ["alpha-one", "beta-two"])
     }
 

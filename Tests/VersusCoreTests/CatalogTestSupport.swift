@@ -213,20 +213,27 @@ extension Array where Element == Diagnostic {
 }
 
 /// Expects the errors of a run to be exactly `expected` (as printed), in order, and lists everything reported otherwise.
-func expectCatalogErrors(_ result: CatalogValidator.Result, _ expected: [String],
-                  sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectCatalogErrors(
+    _ result: CatalogValidator.Result, _ expected: [String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     let actual = result.diagnostics.errors.printed
-    #expect(actual == expected, "all diagnostics:\n\(result.diagnostics.printed.joined(separator: "\n"))",
-            sourceLocation: sourceLocation)
+    #expect(
+        actual == expected, "all diagnostics:\n\(result.diagnostics.printed.joined(separator: "\n"))",
+        sourceLocation: sourceLocation)
     #expect(result.catalog == nil, "a catalog with errors must not validate", sourceLocation: sourceLocation)
 }
 
 /// Expects the warnings of a run to be exactly `expected` (as printed), with no errors.
-func expectCatalogWarnings(_ result: CatalogValidator.Result, _ expected: [String],
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    #expect(result.diagnostics.errors.isEmpty, "unexpected errors:\n\(result.diagnostics.errors.printed.joined(separator: "\n"))",
-            sourceLocation: sourceLocation)
-    #expect(result.diagnostics.warnings.printed == expected,
-            "all diagnostics:\n\(result.diagnostics.printed.joined(separator: "\n"))", sourceLocation: sourceLocation)
+func expectCatalogWarnings(
+    _ result: CatalogValidator.Result, _ expected: [String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    #expect(
+        result.diagnostics.errors.isEmpty, "unexpected errors:\n\(result.diagnostics.errors.printed.joined(separator: "\n"))",
+        sourceLocation: sourceLocation)
+    #expect(
+        result.diagnostics.warnings.printed == expected,
+        "all diagnostics:\n\(result.diagnostics.printed.joined(separator: "\n"))", sourceLocation: sourceLocation)
     #expect(result.catalog != nil, "warnings alone must not stop the catalog", sourceLocation: sourceLocation)
 }

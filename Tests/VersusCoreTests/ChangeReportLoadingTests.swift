@@ -52,8 +52,11 @@ import Testing
         #expect(newest.priceChanges.map(\.kind) == [.input, .input, .output])
         #expect(newest.priceChanges.map(\.percent) == [Decimal(string: "14.3"), nil, nil])
         #expect(newest.priceChanges[1].aboveTokens == 200_000 && newest.priceChanges[1].new == nil)
-        #expect(newest.priceChanges[0].route == RouteChange(model: "alpha-one", provider: "alpha", modelID: "alpha-one",
-                                                            location: SourceLocation(file: "Content/changes/2026-06-10.yaml", line: 6, column: 5)))
+        #expect(
+            newest.priceChanges[0].route
+                == RouteChange(
+                    model: "alpha-one", provider: "alpha", modelID: "alpha-one",
+                    location: SourceLocation(file: "Content/changes/2026-06-10.yaml", line: 6, column: 5)))
         #expect(newest.modelsAdded == ["gamma-three"] && newest.modelsRemoved == ["delta-four"])
         #expect(newest.routesAdded.map(\.model) == ["beta-two"] && newest.routesRemoved.map(\.provider) == ["router"])
         #expect(catalog.changes[1].priceChanges.first?.kind == .cacheWrite)
@@ -64,35 +67,39 @@ import Testing
         let result = CatalogFixture.check(changing: [
             "changes/latest.yaml": Self.report,
             "changes/2026-06-11.yaml": """
-                date: 2026-06-10
-                prices:
-                  - model: Alpha One
-                    provider: alpha
-                    price: batch
-                    old: -1
-                  - model: alpha-one
-                    provider: alpha
-                    price: input
-                models_removed: [ok-id, "not ok"]
-                """,
+            date: 2026-06-10
+            prices:
+              - model: Alpha One
+                provider: alpha
+                price: batch
+                old: -1
+              - model: alpha-one
+                provider: alpha
+                price: input
+            models_removed: [ok-id, "not ok"]
+            """,
         ])
-        expectCatalogErrors(result, [
-            "Content/changes/2026-06-11.yaml:1:1: error: `date: 2026-06-10` does not match the file name `2026-06-11` (rename the file or correct the date)",
-            "Content/changes/2026-06-11.yaml:3:12: error: `model` \"Alpha One\" is not a valid id (ids use only a-z, 0-9 and '-', start with a letter or digit, and are at most 80 characters)",
-            "Content/changes/2026-06-11.yaml:5:12: error: `price` cannot be \"batch\" (use one of: input, output, cached_input, cache_write, batch_input, batch_output)",
-            "Content/changes/2026-06-11.yaml:6:5: error: `old` cannot be negative, found -1",
-            "Content/changes/2026-06-11.yaml:7:5: error: a price change has neither `old` nor `new` (write the old price, the new one, or both)",
-            "Content/changes/2026-06-11.yaml:10:25: error: `models_removed` \"not ok\" is not a valid id (ids use only a-z, 0-9 and '-', start with a letter or digit, and are at most 80 characters)",
-            "Content/changes/latest.yaml:1:1: error: a change report is named for its date, not \"latest\" (name it YYYY-MM-DD.yaml, the date of the snapshot it reports)",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/changes/2026-06-11.yaml:1:1: error: `date: 2026-06-10` does not match the file name `2026-06-11` (rename the file or correct the date)",
+                "Content/changes/2026-06-11.yaml:3:12: error: `model` \"Alpha One\" is not a valid id (ids use only a-z, 0-9 and '-', start with a letter or digit, and are at most 80 characters)",
+                "Content/changes/2026-06-11.yaml:5:12: error: `price` cannot be \"batch\" (use one of: input, output, cached_input, cache_write, batch_input, batch_output)",
+                "Content/changes/2026-06-11.yaml:6:5: error: `old` cannot be negative, found -1",
+                "Content/changes/2026-06-11.yaml:7:5: error: a price change has neither `old` nor `new` (write the old price, the new one, or both)",
+                "Content/changes/2026-06-11.yaml:10:25: error: `models_removed` \"not ok\" is not a valid id (ids use only a-z, 0-9 and '-', start with a letter or digit, and are at most 80 characters)",
+                "Content/changes/latest.yaml:1:1: error: a change report is named for its date, not \"latest\" (name it YYYY-MM-DD.yaml, the date of the snapshot it reports)",
+            ])
     }
 
     @Test func aPercentThatDoesNotFollowIsAWarning() {
         let result = CatalogFixture.check(changing: [
-            "changes/2026-06-10.yaml": "prices:\n  - model: a\n    provider: b\n    price: input\n    old: 2\n    new: 3\n    percent: 40\n",
+            "changes/2026-06-10.yaml": "prices:\n  - model: a\n    provider: b\n    price: input\n    old: 2\n    new: 3\n    percent: 40\n"
         ])
-        expectCatalogWarnings(result, [
-            "Content/changes/2026-06-10.yaml:7:5: warning: `percent: 40` does not follow from 2 → 3 (it is 50)",
-        ])
+        expectCatalogWarnings(
+            result,
+            [
+                "Content/changes/2026-06-10.yaml:7:5: warning: `percent: 40` does not follow from 2 → 3 (it is 50)"
+            ])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import VersusCore
@@ -8,29 +8,29 @@ import Testing
 /// The price-changes page and its Atom feed, made from `Content/changes/*.yaml`.
 @Suite(.serialized) struct ChangesPageTests {
     static let report = """
-    date: 2026-06-10
-    previous: 2026-05-01
-    source: price-page
-    pair_pages: 3
-    prices:
-      - model: alpha
-        provider: api
-        model_id: alpha
-        price: input
-        old: 1
-        new: 1.5
-        percent: 50
-      - model: beta
-        provider: api
-        model_id: beta
-        price: cached_input
-        new: 0.2
-    models_added: [gamma]
-    routes_removed:
-      - model: delta
-        provider: api
-        model_id: delta-old
-    """
+        date: 2026-06-10
+        previous: 2026-05-01
+        source: price-page
+        pair_pages: 3
+        prices:
+          - model: alpha
+            provider: api
+            model_id: alpha
+            price: input
+            old: 1
+            new: 1.5
+            percent: 50
+          - model: beta
+            provider: api
+            model_id: beta
+            price: cached_input
+            new: 0.2
+        models_added: [gamma]
+        routes_removed:
+          - model: delta
+            provider: api
+            model_id: delta-old
+        """
 
     @Test func pageAndFeedListTheChangesNewestFirst() async throws {
         var files = IncrementalBuildTests.files
@@ -90,8 +90,10 @@ private final class FeedReader: NSObject, XMLParserDelegate {
     private var path: [String] = []
     private var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         path.append(name)
         text = ""
     }

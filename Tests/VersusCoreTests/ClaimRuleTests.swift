@@ -10,8 +10,10 @@ import Testing
     }
 
     /// Alpha at $1 / $2 on api; Beta's price, context window and routes set per test.
-    static func files(betaInput: String = "2", betaContext: String = "128000", betaRoutes: String = "",
-                      alphaRoutes: String = "") -> [String: String] {
+    static func files(
+        betaInput: String = "2", betaContext: String = "128000", betaRoutes: String = "",
+        alphaRoutes: String = ""
+    ) -> [String: String] {
         var files = IncrementalBuildTests.files
         files["Content/comparisons/alpha-vs-beta.md"] = nil
         for provider in ["north", "south", "east", "west", "cheap"] {
@@ -36,8 +38,14 @@ import Testing
         // Alpha: 1,000 × $1 + 225 × $2 = $1,450. Beta at $1.1 in: $1,550, 6.9% more: no cheaper side, no verdict.
         let close = try Self.analysis(Self.files(betaInput: "1.1"))
         #expect(close.cost.cheaper == nil && close.cost.ratio == nil)
-        #expect(!close.verdict.contains { if case .cheaper = $0 { return true }; return false })
-        #expect(!close.tradeOffs.a.contains { if case .cheaper = $0 { return true }; return false })
+        #expect(
+            !close.verdict.contains {
+                if case .cheaper = $0 { return true }; return false
+            })
+        #expect(
+            !close.tradeOffs.a.contains {
+                if case .cheaper = $0 { return true }; return false
+            })
         // Beta at $1.2 in: $1,650, 13.8% more: Alpha is cheaper, but 1.1× is not worth a ratio.
         let apart = try Self.analysis(Self.files(betaInput: "1.2"))
         #expect(apart.cost.cheaper == .a && apart.cost.difference == 200 && apart.cost.ratio == nil)
@@ -71,26 +79,43 @@ import Testing
         let larger = try Self.analysis(Self.files(betaContext: agreed))
         #expect(larger.largerContext == .b)
         // The trade-off states what every source allows: at least 512K against 128K.
-        let reason = try #require(larger.tradeOffs.b.first { if case .largerContext = $0 { return true }; return false })
-        #expect(Phrases.tradeOff(reason, own: larger.b.model, other: larger.a.model)
-                == "You need long prompts: by every source its context window holds at least 512K tokens, more than the 128K any source gives Alpha.")
+        let reason = try #require(
+            larger.tradeOffs.b.first {
+                if case .largerContext = $0 { return true }; return false
+            })
+        #expect(
+            Phrases.tradeOff(reason, own: larger.b.model, other: larger.a.model)
+                == "You need long prompts: by every source its context window holds at least 512K tokens, more than the 128K any source gives Alpha."
+        )
     }
 
     @Test func moreProvidersMeansTwiceAsManyDistinctProviders() throws {
         // Beta: api plus north three times (regional ids of one provider): two providers against one.
-        let regional = Self.route("north", "2", "2") + Self.route("north", "2", "2").replacingOccurrences(of: "m-north", with: "m-north-eu")
+        let regional =
+            Self.route("north", "2", "2") + Self.route("north", "2", "2").replacingOccurrences(of: "m-north", with: "m-north-eu")
             + Self.route("north", "2", "2").replacingOccurrences(of: "m-north", with: "m-north-us")
         let two = try Self.analysis(Self.files(betaRoutes: regional))
-        #expect(two.tradeOffs.b.contains { if case .moreProviders(2, 1) = $0 { return true }; return false })
+        #expect(
+            two.tradeOffs.b.contains {
+                if case .moreProviders(2, 1) = $0 { return true }; return false
+            })
         // Three against two is no clear lead.
-        let threeToTwo = try Self.analysis(Self.files(betaRoutes: regional + Self.route("south", "2", "2"),
-                                                      alphaRoutes: Self.route("east", "1", "2")))
-        #expect(!threeToTwo.tradeOffs.b.contains { if case .moreProviders = $0 { return true }; return false })
+        let threeToTwo = try Self.analysis(
+            Self.files(
+                betaRoutes: regional + Self.route("south", "2", "2"),
+                alphaRoutes: Self.route("east", "1", "2")))
+        #expect(
+            !threeToTwo.tradeOffs.b.contains {
+                if case .moreProviders = $0 { return true }; return false
+            })
         // One provider against none is no fallback: a fallback needs a second provider.
         var files = Self.files()
         files["Content/models/beta.yaml"] = "name: Beta\ndeveloper: Beta Labs\ncontext_window: 128000\nlast_reviewed: 2026-06-01\n"
         let oneToNone = try Self.analysis(files)
-        #expect(!oneToNone.tradeOffs.a.contains { if case .moreProviders = $0 { return true }; return false })
+        #expect(
+            !oneToNone.tradeOffs.a.contains {
+                if case .moreProviders = $0 { return true }; return false
+            })
     }
 
     @Test func aResellerFarBelowTheOthersDoesNotSetTheHeadline() async throws {
@@ -105,7 +130,8 @@ import Testing
         let html = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/models/alpha/index.html")), as: UTF8.self)
         let pricing = try PriceTableTests.pricing(html)
         let row = try #require(pricing.components(separatedBy: "<tr>").first { $0.contains("Cheap Cloud") })
-        #expect(row.contains("under half the median of this model&#39;s routes, so not used for headline costs")
+        #expect(
+            row.contains("under half the median of this model&#39;s routes, so not used for headline costs")
                 || row.contains("under half the median of this model's routes, so not used for headline costs"), "\(row)")
         // Fewer than three priced routes: nothing is representative or not, the cheapest is the headline.
         let two = try Self.analysis(Self.files(alphaRoutes: Self.route("cheap", "0.1", "0.2")))
@@ -114,18 +140,27 @@ import Testing
 
     @Test func functionCallingImpliesToolUseAndUndocumentedIsNoReason() throws {
         var files = Self.files()
-        files["Content/models/alpha.yaml"] = files["Content/models/alpha.yaml"]! + "\ncapabilities:\n  function-calling: yes\n  code-execution: yes\n"
-        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]! + "\ncapabilities:\n  function-calling: yes\n  tool-use: no\n  code-execution: no\n"
+        files["Content/models/alpha.yaml"] =
+            files["Content/models/alpha.yaml"]! + "\ncapabilities:\n  function-calling: yes\n  code-execution: yes\n"
+        files["Content/models/beta.yaml"] =
+            files["Content/models/beta.yaml"]! + "\ncapabilities:\n  function-calling: yes\n  tool-use: no\n  code-execution: no\n"
         let analysis = try Self.analysis(files)
         // Alpha states function calling, so tool use follows; Beta states tool use as no, which stands.
         #expect(analysis.a.model.capability("tool-use") == .yes)
         #expect(analysis.b.model.capability("tool-use") == .no)
         // Beta states it lacks code execution: a reason for Alpha. Vision is documented for neither: no reason at all.
-        #expect(analysis.tradeOffs.a.contains { if case let .capabilitiesOtherLacks(list) = $0 {
-            return list.map(\.id) == ["tool-use", "code-execution"] }; return false })
+        #expect(
+            analysis.tradeOffs.a.contains {
+                if case let .capabilitiesOtherLacks(list) = $0 {
+                    return list.map(\.id) == ["tool-use", "code-execution"]
+                }; return false
+            })
         files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2")
         let undocumented = try Self.analysis(files)
-        #expect(!undocumented.tradeOffs.a.contains { if case .capabilitiesOtherLacks = $0 { return true }; return false })
+        #expect(
+            !undocumented.tradeOffs.a.contains {
+                if case .capabilitiesOtherLacks = $0 { return true }; return false
+            })
     }
 
     @Test func linesWithNothingToSayAreLeftOut() async throws {
@@ -136,7 +171,8 @@ import Testing
             .replacingOccurrences(of: "source: price-page\n    as_of: 2026-06-01", with: "source: price-page\n    as_of: 2026-06-03")
         let root = try IncrementalBuildTests.site(files)
         _ = try await IncrementalBuildTests.build(root)
-        let pair = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
+        let pair = String(
+            decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
         #expect(pair.contains("Prices as of 2026-06-03."))
         #expect(!pair.contains("Last reviewed: Not documented") && !pair.contains("records no advantage"))
         #expect(!pair.contains("say more about its record") && !pair.contains("undocumented type"))
@@ -198,14 +234,19 @@ import Testing
 
         // An unknown kind is an error naming the field.
         files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2", reportedBy: "vendor")
-        let bad = CatalogCheck.run(root: "site", fileSystem: FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ("site/\($0.key)", $0.value) })),
-                                   today: ISODate("2026-06-30")!)
+        let bad = CatalogCheck.run(
+            root: "site", fileSystem: FileSystem.memory(Dictionary(uniqueKeysWithValues: files.map { ("site/\($0.key)", $0.value) })),
+            today: ISODate("2026-06-30")!)
         let error = try #require(bad.diagnostics.errors.first)
         #expect(error.location.file.hasSuffix("Content/models/beta.yaml") && error.message.contains("reported_by"), "\(error)")
 
         // The pages say who ran each score: the pair table's cells, the benchmark page's column.
-        let site = try IncrementalBuildTests.site(Self.files().merging(["Content/models/beta.yaml":
-            IncrementalBuildTests.model("Beta", input: "2", score: "80", reportedBy: "independent")], uniquingKeysWith: { $1 }))
+        let site = try IncrementalBuildTests.site(
+            Self.files().merging(
+                [
+                    "Content/models/beta.yaml":
+                        IncrementalBuildTests.model("Beta", input: "2", score: "80", reportedBy: "independent")
+                ], uniquingKeysWith: { $1 }))
         _ = try await SiteBuildTests.build(root: site, into: site.appendingPathComponent("public"))
         let pair = try String(contentsOf: site.appendingPathComponent("public/compare/alpha-vs-beta/index.html"), encoding: .utf8)
         #expect(pair.contains("maker&#39;s figure") && pair.contains("independent</small>"))
@@ -221,20 +262,31 @@ import Testing
         let analysis = try Self.analysis(files)
         #expect(analysis.verdict.first == .differentJobs)
         #expect(analysis.cost.cheaper == nil && analysis.cost.difference == nil && analysis.largerContext == nil)
-        #expect(!analysis.tradeOffs.a.contains { if case .largerContext = $0 { return true }; return false })
-        #expect(!analysis.tradeOffs.a.contains { if case .cheaper = $0 { return true }; return false })
+        #expect(
+            !analysis.tradeOffs.a.contains {
+                if case .largerContext = $0 { return true }; return false
+            })
+        #expect(
+            !analysis.tradeOffs.a.contains {
+                if case .cheaper = $0 { return true }; return false
+            })
         let root = try IncrementalBuildTests.site(files)
         _ = try await IncrementalBuildTests.build(root)
-        let pair = String(decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
+        let pair = String(
+            decoding: try Data(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-beta/index.html")), as: UTF8.self)
         #expect(pair.contains("Beta is an embedding model: it turns text into vectors for search and retrieval."))
         #expect(pair.contains("Different jobs: Alpha writes text, while Beta turns text into vectors"))
         #expect(pair.contains("do different jobs, so their monthly costs are shown side by side but not ranked"))
         #expect(pair.contains("with an 8K-token context window"))
         // An embedding model bills no output: its scorecard and cost card say so rather than "$0".
-        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]!.replacingOccurrences(of: "    output: 2\n", with: "    output: 0\n")
+        files["Content/models/beta.yaml"] = files["Content/models/beta.yaml"]!.replacingOccurrences(
+            of: "    output: 2\n", with: "    output: 0\n")
         let embedding = try Self.analysis(files)
         #expect(embedding.b.cheapestOutput == nil && embedding.b.headlineCost?.monthly == 2_000)
-        #expect(!embedding.tradeOffs.a.contains { if case .moreProviders = $0 { return true }; return false })
+        #expect(
+            !embedding.tradeOffs.a.contains {
+                if case .moreProviders = $0 { return true }; return false
+            })
         #expect(Phrases.article("11K") == "an" && Phrases.article("110K") == "a" && Phrases.article("speech model") == "a")
         // Two embedding models compare as usual.
         #expect(!PairAnalysis.differentJobs(analysis.b.model, analysis.b.model))
@@ -244,7 +296,8 @@ import Testing
 /// Verdict and spec lines that used to say nothing or contradict the page.
 @Suite struct VerdictLineTests {
     static func openModel(_ name: String, input: String, memory: String) -> String {
-        IncrementalBuildTests.model(name, input: input) + "\nopenness: open-weights\nself_hosting:\n  - label: smallest\n    min_memory_gb: \(memory)\n    memory: vram\n"
+        IncrementalBuildTests.model(name, input: input)
+            + "\nopenness: open-weights\nself_hosting:\n  - label: smallest\n    min_memory_gb: \(memory)\n    memory: vram\n"
     }
 
     @Test func bothOpenSaysWhichNeedsLessMemoryOrNothing() throws {
@@ -253,19 +306,27 @@ import Testing
         files["Content/models/beta.yaml"] = Self.openModel("Beta", input: "2", memory: "80")
         let apart = try ClaimRuleTests.analysis(files)
         #expect(apart.verdict.contains(.smallerSelfHost(.a, gigabytes: 24, otherGigabytes: 80)))
-        let line = try #require(apart.verdict.first { if case .smallerSelfHost = $0 { return true }; return false })
-        #expect(Phrases.verdict(line, a: apart.a.model, b: apart.b.model)
+        let line = try #require(
+            apart.verdict.first {
+                if case .smallerSelfHost = $0 { return true }; return false
+            })
+        #expect(
+            Phrases.verdict(line, a: apart.a.model, b: apart.b.model)
                 == "Self-hosting: both have open weights; the smallest setup documented for Alpha needs 24 GB of memory, for Beta 80 GB.")
         // 24 against 30 GB is under 1.5×: no line, and never "both publish open weights".
         files["Content/models/beta.yaml"] = Self.openModel("Beta", input: "2", memory: "30")
         let close = try ClaimRuleTests.analysis(files)
-        #expect(!close.verdict.contains { if case .smallerSelfHost = $0 { return true }; return false })
+        #expect(
+            !close.verdict.contains {
+                if case .smallerSelfHost = $0 { return true }; return false
+            })
         #expect(!close.verdict.map { Phrases.verdict($0, a: close.a.model, b: close.b.model) }.contains { $0.contains("Self-hosting") })
     }
 
     @Test func visionAndImageInputGoTogether() throws {
         var files = ClaimRuleTests.files()
-        files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1") + "\ncapabilities:\n  vision: yes\nmodalities:\n  input: [text]\n"
+        files["Content/models/alpha.yaml"] =
+            IncrementalBuildTests.model("Alpha", input: "1") + "\ncapabilities:\n  vision: yes\nmodalities:\n  input: [text]\n"
         files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2") + "\ncapabilities:\n  vision: yes\n"
         files["Content/models/gamma.yaml"] = IncrementalBuildTests.model("Gamma", input: "3") + "\nmodalities:\n  input: [text, image]\n"
         let analysis = try ClaimRuleTests.analysis(files)

@@ -53,9 +53,10 @@ import Testing
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-                   errors: String(decoding: try Data(contentsOf: errorsURL), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+            errors: String(decoding: try Data(contentsOf: errorsURL), as: UTF8.self))
     }
 
     @Test func validSiteExitsZero() throws {
@@ -70,13 +71,14 @@ import Testing
     @Test func catalogErrorsExitOne() throws {
         let run = try Self.versus("check", "--root", CatalogFixture.site("broken-site").path)
         #expect(run.status == 1)
-        #expect(run.output == """
-        Content/models/broken.yaml:1:1: warning: model `broken` has no `last_reviewed` date (add `last_reviewed: YYYY-MM-DD` after checking its facts)
-        Content/models/broken.yaml:3:1: error: unknown key `contex_window` in model `broken` (did you mean `context_window`?)
-        Content/models/broken.yaml:5:5: error: route names unknown provider `fixture-ap` (did you mean `fixture-api`?)
-        Content/models/broken.yaml:6:12: error: `input` must be a number, found "$1.75" (write the number alone; mark an estimate with `approximate: true` as docs/catalog.md shows)
+        #expect(
+            run.output == """
+                Content/models/broken.yaml:1:1: warning: model `broken` has no `last_reviewed` date (add `last_reviewed: YYYY-MM-DD` after checking its facts)
+                Content/models/broken.yaml:3:1: error: unknown key `contex_window` in model `broken` (did you mean `context_window`?)
+                Content/models/broken.yaml:5:5: error: route names unknown provider `fixture-ap` (did you mean `fixture-api`?)
+                Content/models/broken.yaml:6:12: error: `input` must be a number, found "$1.75" (write the number alone; mark an estimate with `approximate: true` as docs/catalog.md shows)
 
-        """)
+                """)
         #expect(run.errors == "3 errors, 1 warning\n")
     }
 
@@ -88,7 +90,9 @@ import Testing
         try FileManager.default.removeItem(at: root.appendingPathComponent("Templates/partials/html-row.mustache"))
         let checked = try Self.versus("check", "--root", root.path)
         #expect(checked.status == 1)
-        #expect(checked.output.contains("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template"), "\(checked.output)")
+        #expect(
+            checked.output.contains("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template"),
+            "\(checked.output)")
         let failed = try Self.versus("build", "--root", root.path)
         #expect(failed.status == 1 && failed.errors.contains("build failed: nothing was written"))
         #expect(try SiteBuildTests.files(in: root.appendingPathComponent("public")) == before)
@@ -98,7 +102,8 @@ import Testing
         let root = try SiteBuildTests.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n"])
         #expect(try Self.versus("build", "--root", root.path, "--output", root.appendingPathComponent("a").path).status == 0)
         #expect(try Self.versus("build", "--root", root.path, "--no-stamps", "--output", root.appendingPathComponent("b").path).status == 0)
-        #expect(try SiteBuildTests.files(in: root.appendingPathComponent("a")) == SiteBuildTests.files(in: root.appendingPathComponent("b")))
+        #expect(
+            try SiteBuildTests.files(in: root.appendingPathComponent("a")) == SiteBuildTests.files(in: root.appendingPathComponent("b")))
     }
 
     @Test func quietPrintsErrorsOnly() throws {
@@ -111,7 +116,10 @@ import Testing
     @Test func missingSiteFolderExitsOne() throws {
         let run = try Self.versus("check", "--root", "/nonexistent/versus-site")
         #expect(run.status == 1)
-        #expect(run.output == "Content:1:1: error: there is no Content/ folder in /nonexistent/versus-site (run versus in a site folder, or pass --root DIR)\n")
+        #expect(
+            run.output
+                == "Content:1:1: error: there is no Content/ folder in /nonexistent/versus-site (run versus in a site folder, or pass --root DIR)\n"
+        )
     }
 
     @Test(arguments: [["check", "--bogus"], ["check", "--root"], ["frobnicate"], ["check", "extra-argument"]])

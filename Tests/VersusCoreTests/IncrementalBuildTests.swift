@@ -5,8 +5,10 @@ import Testing
 /// Rebuilds after each kind of change, counting what is re-rendered (as Hugo's tests do) and checking that the
 /// incremental result is byte for byte what a clean full build of the same catalog gives.
 @Suite(.serialized) struct IncrementalBuildTests {
-    static func model(_ name: String, input: String, tags: String = "[coding]", score: String = "70",
-                      reportedBy: String = "maker") -> String {
+    static func model(
+        _ name: String, input: String, tags: String = "[coding]", score: String = "70",
+        reportedBy: String = "maker"
+    ) -> String {
         """
         name: \(name)
         developer: \(name) Labs
@@ -57,8 +59,9 @@ import Testing
     static func site(_ files: [String: String] = files) throws -> URL {
         let root = try SiteBuildTests.temporaryFolder()
         try write(files, into: root)
-        try FileManager.default.copyItem(at: SiteBuildTests.repository.appendingPathComponent("Templates"),
-                                         to: root.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(
+            at: SiteBuildTests.repository.appendingPathComponent("Templates"),
+            to: root.appendingPathComponent("Templates"))
         return root
     }
 
@@ -71,14 +74,17 @@ import Testing
         }
     }
 
-    static func build(_ root: URL, into output: URL? = nil, clean: Bool = false, shard: Shard? = nil,
-                      interruptAfter: Int? = nil) async throws -> SiteBuilder.Report {
+    static func build(
+        _ root: URL, into output: URL? = nil, clean: Bool = false, shard: Shard? = nil,
+        interruptAfter: Int? = nil
+    ) async throws -> SiteBuilder.Report {
         let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
         let catalog = try #require(result.catalog, "catalog errors: \(result.diagnostics.errors)")
         let templates = try TemplateSet.load(root: root.path).get()
         let output = output ?? root.appendingPathComponent("public")
-        var options = BuildOptions(manifest: root.appendingPathComponent(".versus/manifest-\(output.lastPathComponent)"),
-                                   clean: clean, shard: shard, generator: "versus tests")
+        var options = BuildOptions(
+            manifest: root.appendingPathComponent(".versus/manifest-\(output.lastPathComponent)"),
+            clean: clean, shard: shard, generator: "versus tests")
         options.interruptAfter = interruptAfter
         return try await SiteBuilder(catalog: catalog, templates: templates).build(into: output, options: options)
     }
@@ -95,8 +101,10 @@ import Testing
         }
     }
 
-    static let pairsOfAlpha = ["compare/alpha-vs-beta/index.html", "compare/alpha-vs-delta/index.html",
-                               "compare/alpha-vs-gamma/index.html"]
+    static let pairsOfAlpha = [
+        "compare/alpha-vs-beta/index.html", "compare/alpha-vs-delta/index.html",
+        "compare/alpha-vs-gamma/index.html",
+    ]
 
     @Test func firstBuildIsFullAndASecondChangesNothing() async throws {
         let root = try Self.site()
@@ -127,9 +135,12 @@ import Testing
         _ = try await Self.build(root)
         try Self.write(["Content/models/gamma.yaml": Self.model("Gamma", input: "3", score: "71")], into: root)
         let report = try await Self.build(root)
-        #expect(report.renderedPaths == ["benchmarks/bench/index.html",
-                                         "compare/alpha-vs-gamma/index.html", "compare/beta-vs-gamma/index.html",
-                                         "compare/delta-vs-gamma/index.html", "index.html", "models/gamma/index.html"])
+        #expect(
+            report.renderedPaths == [
+                "benchmarks/bench/index.html",
+                "compare/alpha-vs-gamma/index.html", "compare/beta-vs-gamma/index.html",
+                "compare/delta-vs-gamma/index.html", "index.html", "models/gamma/index.html",
+            ])
         try await Self.expectSameAsCleanBuild(root)
     }
 
@@ -153,11 +164,15 @@ import Testing
         _ = try await Self.build(root)
         try Self.write(["Content/models/delta.yaml": nil], into: root)
         let report = try await Self.build(root)
-        #expect(report.deletedPaths == ["compare/alpha-vs-delta/index.html", "compare/beta-vs-delta/index.html",
-                                        "compare/delta-vs-gamma/index.html", "models/delta/index.html"])
+        #expect(
+            report.deletedPaths == [
+                "compare/alpha-vs-delta/index.html", "compare/beta-vs-delta/index.html",
+                "compare/delta-vs-gamma/index.html", "models/delta/index.html",
+            ])
         let output = root.appendingPathComponent("public")
-        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("compare/alpha-vs-delta").path),
-                "an emptied page folder stays behind")
+        #expect(
+            !FileManager.default.fileExists(atPath: output.appendingPathComponent("compare/alpha-vs-delta").path),
+            "an emptied page folder stays behind")
         try await Self.expectSameAsCleanBuild(root)
     }
 
@@ -174,12 +189,21 @@ import Testing
 
         // The rows of that table are rendered once per model from their own template, which model pages use too.
         let rows = root.appendingPathComponent("Templates/partials/route-rows.mustache")
-        try Data((try String(contentsOf: rows, encoding: .utf8)).replacingOccurrences(of: "<td>{{#.modelID}}", with: "<td class=\"m\">{{#.modelID}}").utf8).write(to: rows)
+        try Data(
+            (try String(contentsOf: rows, encoding: .utf8)).replacingOccurrences(
+                of: "<td>{{#.modelID}}", with: "<td class=\"m\">{{#.modelID}}"
+            ).utf8
+        ).write(to: rows)
         let rowsReport = try await Self.build(root)
         #expect(rowsReport.renderedPaths.filter { $0.hasPrefix("compare/") }.count == 6)
-        #expect(rowsReport.renderedPaths.filter { !$0.hasPrefix("compare/") } == ["models/alpha/index.html", "models/beta/index.html", "models/delta/index.html", "models/gamma/index.html"])
+        #expect(
+            rowsReport.renderedPaths.filter { !$0.hasPrefix("compare/") } == [
+                "models/alpha/index.html", "models/beta/index.html", "models/delta/index.html", "models/gamma/index.html",
+            ])
         for page in ["compare/alpha-vs-beta/index.html", "models/alpha/index.html"] {
-            #expect(String(decoding: try Data(contentsOf: root.appendingPathComponent("public/\(page)")), as: UTF8.self).contains("<td class=\"m\"><code>"))
+            #expect(
+                String(decoding: try Data(contentsOf: root.appendingPathComponent("public/\(page)")), as: UTF8.self).contains(
+                    "<td class=\"m\"><code>"))
         }
         try await Self.expectSameAsCleanBuild(root)
 
@@ -208,7 +232,8 @@ import Testing
     @Test func aSiteSettingOrASourceChangeRerendersWhatShowsIt() async throws {
         let root = try Self.site()
         let first = try await Self.build(root)
-        try Self.write(["Content/sources.yaml": "- id: price-page\n  title: Renamed price page\n  url: https://inc.example.test/prices\n"], into: root)
+        try Self.write(
+            ["Content/sources.yaml": "- id: price-page\n  title: Renamed price page\n  url: https://inc.example.test/prices\n"], into: root)
         let sourceReport = try await Self.build(root)
         #expect(sourceReport.rendered == 6 + 4 + 1 + 1, "\(sourceReport.renderedPaths)")  // pairs, models, leaderboard, home
         try await Self.expectSameAsCleanBuild(root)

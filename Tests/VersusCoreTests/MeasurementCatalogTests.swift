@@ -5,8 +5,10 @@ import Testing
 /// `Content/measurements/<model-id>/<date>-<host>.yaml`: read, checked, and shown on the model's pages.
 @Suite(.serialized) struct MeasurementCatalogTests {
     /// A measurement as `versus generate` writes it, of `model`.
-    static func file(model: String = "beta-two", date: String = "2026-11-25", host: String = "box", decode: String = "74.5",
-                     extra: String = "") -> String {
+    static func file(
+        model: String = "beta-two", date: String = "2026-11-25", host: String = "box", decode: String = "74.5",
+        extra: String = ""
+    ) -> String {
         """
         # Written by `versus generate`. Run the command again rather than editing this file.
         model: \(model)
@@ -65,7 +67,9 @@ import Testing
         let files = try #require(catalog.measurements["beta-two"])
         let m = try #require(files.first?.measurement)
         #expect(m.host == "box" && m.date == ISODate("2026-11-25") && m.runtime.quantization == "Q4_K_M" && m.request.api == .openai)
-        #expect(m.headline?.decodeTokensPerSecond == Measurement.Stats(median: Decimal(string: "74.5")!, p95: 75, stddev: Decimal(string: "0.4")!))
+        #expect(
+            m.headline?.decodeTokensPerSecond
+                == Measurement.Stats(median: Decimal(string: "74.5")!, p95: 75, stddev: Decimal(string: "0.4")!))
         #expect(m.samples.first?.server?.outputMs == Decimal(string: "853.3"))
         #expect(m.location == SourceLocation(file: "Content/measurements/beta-two/2026-11-25-box.yaml", line: 2, column: 1))
         #expect(files.first?.text == Self.file())
@@ -75,21 +79,26 @@ import Testing
         let result = CatalogFixture.check(changing: [
             "measurements/beta-twoo/2026-11-25-box.yaml": Self.file(model: "beta-twoo"),
             "measurements/beta-two/2026-11-26-box.yaml": Self.file(),
-            "measurements/alpha-one/2026-11-25-box.yaml": Self.file(model: "alpha-one", decode: "fast", extra: "\n    decode_tokens_per_secnd: 3"),
+            "measurements/alpha-one/2026-11-25-box.yaml": Self.file(
+                model: "alpha-one", decode: "fast", extra: "\n    decode_tokens_per_secnd: 3"),
         ])
-        expectCatalogErrors(result, [
-            "Content/measurements/alpha-one/2026-11-25-box.yaml:39:40: error: `median` must be a number, found \"fast\" (write a plain number such as 1.75)",
-            "Content/measurements/alpha-one/2026-11-25-box.yaml:45:5: error: unknown key `decode_tokens_per_secnd` in a level (did you mean `decode_tokens_per_second`?)",
-            "Content/measurements/beta-two/2026-11-26-box.yaml:3:1: error: the file name `2026-11-26-box.yaml` does not match `date` and `host` (name it 2026-11-25-box.yaml)",
-            "Content/measurements/beta-twoo/2026-11-25-box.yaml:2:1: error: measurement of unknown model `beta-twoo` (did you mean `beta-two`? rename the folder and `model:` to it)",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/measurements/alpha-one/2026-11-25-box.yaml:39:40: error: `median` must be a number, found \"fast\" (write a plain number such as 1.75)",
+                "Content/measurements/alpha-one/2026-11-25-box.yaml:45:5: error: unknown key `decode_tokens_per_secnd` in a level (did you mean `decode_tokens_per_second`?)",
+                "Content/measurements/beta-two/2026-11-26-box.yaml:3:1: error: the file name `2026-11-26-box.yaml` does not match `date` and `host` (name it 2026-11-25-box.yaml)",
+                "Content/measurements/beta-twoo/2026-11-25-box.yaml:2:1: error: measurement of unknown model `beta-twoo` (did you mean `beta-two`? rename the folder and `model:` to it)",
+            ])
     }
 
     @Test func aMeasurementInAnotherModelsFolderIsAnError() {
         let result = CatalogFixture.check(changing: ["measurements/alpha-one/2026-11-25-box.yaml": Self.file()])
-        expectCatalogErrors(result, [
-            "Content/measurements/alpha-one/2026-11-25-box.yaml:2:1: error: `model: beta-two` does not match the folder `alpha-one/` it is in (move the file to Content/measurements/beta-two/, or correct `model`)",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/measurements/alpha-one/2026-11-25-box.yaml:2:1: error: `model: beta-two` does not match the folder `alpha-one/` it is in (move the file to Content/measurements/beta-two/, or correct `model`)"
+            ])
     }
 
     @Test func aMeasurementOfAnAliasBelongsToItsModel() async throws {
@@ -116,7 +125,8 @@ import Testing
         _ = try await IncrementalBuildTests.build(root)
         let files = try SiteBuildTests.files(in: root.appendingPathComponent("public"))
         let modelPage = try SiteBuildTests.page(files, "models/alpha/index.html")
-        let row = "Measured llama.cpp llama-server b6000-abc123, quantization Q4_K_M, 2K context Not measured Test CPU 3000 (2 cores), 23.5 GB RAM 74.5 tokens/s decode; first token in 48 ms; prompt 2,411 tokens/s Measurement file , 2026-11-25"
+        let row =
+            "Measured llama.cpp llama-server b6000-abc123, quantization Q4_K_M, 2K context Not measured Test CPU 3000 (2 cores), 23.5 GB RAM 74.5 tokens/s decode; first token in 48 ms; prompt 2,411 tokens/s Measurement file , 2026-11-25"
         #expect(SiteBuildTests.text(modelPage).contains(row))
         #expect(modelPage.contains("<tbody class=\"measured\">") && modelPage.contains("href=\"/measurements/alpha/2026-11-25-box.yaml\""))
         for path in IncrementalBuildTests.pairsOfAlpha {
@@ -130,7 +140,10 @@ import Testing
         let page = try SiteBuildTests.page(files, "measurements/index.html")
         #expect(page.contains("<svg class=\"chart\" role=\"img\"") && page.contains("<title id=\"measurements-chart-title\">"))
         #expect(page.contains(">74.5 tokens/s</text>"))
-        #expect(SiteBuildTests.text(page).contains("Alpha Test CPU 3000 (2 cores), 23.5 GB RAM llama.cpp llama-server b6000-abc123 Q4_K_M 74.5 tokens/s 48 ms 2,411 tokens/s 2026-11-25 2026-11-25-box.yaml"))
+        #expect(
+            SiteBuildTests.text(page).contains(
+                "Alpha Test CPU 3000 (2 cores), 23.5 GB RAM llama.cpp llama-server b6000-abc123 Q4_K_M 74.5 tokens/s 48 ms 2,411 tokens/s 2026-11-25 2026-11-25-box.yaml"
+            ))
         #expect(String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self).contains("/measurements/</loc>"))
         for path in ["models/alpha/index.html", "measurements/index.html", IncrementalBuildTests.pairsOfAlpha[0]] {
             let report = HTMLChecker.check(try SiteBuildTests.page(files, path))
@@ -149,9 +162,11 @@ import Testing
         try IncrementalBuildTests.write([Self.measured: Self.file(model: "alpha")], into: root)
         let added = try await IncrementalBuildTests.build(root)
         // The first measurement adds "Measured locally" to every page's menu, so every page is written again.
-        for path in IncrementalBuildTests.pairsOfAlpha + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html",
-                                                          "models/alpha/index.html", "sitemap.xml", "index.html", "models/beta/index.html",
-                                                          "compare/beta-vs-gamma/index.html"] {
+        for path in IncrementalBuildTests.pairsOfAlpha + [
+            "measurements/alpha/2026-11-25-box.yaml", "measurements/index.html",
+            "models/alpha/index.html", "sitemap.xml", "index.html", "models/beta/index.html",
+            "compare/beta-vs-gamma/index.html",
+        ] {
             #expect(added.renderedPaths.contains(path), "\(path) was not rendered")
         }
         let home = try String(contentsOf: root.appendingPathComponent("public/index.html"), encoding: .utf8)
@@ -160,8 +175,9 @@ import Testing
 
         try IncrementalBuildTests.write([Self.measured: Self.file(model: "alpha", decode: "80")], into: root)
         let changed = try await IncrementalBuildTests.build(root)
-        #expect(changed.renderedPaths == IncrementalBuildTests.pairsOfAlpha
-            + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html", "models/alpha/index.html"])
+        #expect(
+            changed.renderedPaths == IncrementalBuildTests.pairsOfAlpha
+                + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html", "models/alpha/index.html"])
         try await IncrementalBuildTests.expectSameAsCleanBuild(root)
 
         try IncrementalBuildTests.write([Self.measured: nil], into: root)

@@ -13,7 +13,10 @@ import Testing
         files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1") + "\naliases: [alpha-0501]\n"
         files["Content/models/alpha-0501.yaml"] = IncrementalBuildTests.model("Alpha (latest)", input: "5", score: "60")
             .replacingOccurrences(of: "model_id: alpha (latest)", with: "model_id: alpha-0501")
-            .replacingOccurrences(of: "routes:\n", with: "routes:\n  - provider: router\n    model_id: alpha-0501\n    input: 0.9\n    output: 2\n    source: price-page\n")
+            .replacingOccurrences(
+                of: "routes:\n",
+                with: "routes:\n  - provider: router\n    model_id: alpha-0501\n    input: 0.9\n    output: 2\n    source: price-page\n"
+            )
             .replacingOccurrences(of: "benchmarks:\n  - benchmark: bench\n", with: "benchmarks:\n  - benchmark: other-bench\n")
         files["Content/comparisons/alpha-vs-beta.md"] = nil
         files["Content/comparisons/alpha-0501-vs-gamma.md"] = "---\ntitle: Alpha or Gamma\n---\nWritten under the alias.\n"
@@ -57,8 +60,10 @@ import Testing
         #expect(pairStub.contains("url=/compare/alpha-vs-beta/"))
         #expect(try text("compare/alpha-0501-vs-gamma/index.html").contains("url=/compare/alpha-vs-gamma/\""))
         let redirects = try text("_redirects")
-        for line in ["/models/alpha-0501/ /models/alpha/ 301", "/compare/alpha-0501-vs-beta/ /compare/alpha-vs-beta/ 301",
-                     "/compare/beta-vs-alpha-0501/ /compare/alpha-vs-beta/ 301"] {
+        for line in [
+            "/models/alpha-0501/ /models/alpha/ 301", "/compare/alpha-0501-vs-beta/ /compare/alpha-vs-beta/ 301",
+            "/compare/beta-vs-alpha-0501/ /compare/alpha-vs-beta/ 301",
+        ] {
             #expect(redirects.contains(line + "\n"), "\(line)")
         }
         // Gamma's page carries the editorial title written under the alias.
@@ -73,29 +78,35 @@ import Testing
         files["Content/models/gamma.yaml"] = IncrementalBuildTests.model("Gamma", input: "3") + "\naliases: [delta]\n"
         files["Content/models/delta.yaml"] = IncrementalBuildTests.model("Delta", input: "4", tags: "[rag]") + "\naliases: [epsilon]\n"
         let result = Self.check(files)
-        expectCatalogErrors(result, [
-            "Content/models/beta.yaml:21:5: error: `beta` lists itself as an alias (remove `beta` from `aliases`)",
-            "Content/models/beta.yaml:22:5: error: `alpha-0501` is already an alias of `alpha` (Content/models/alpha.yaml) (an id can be the alias of one model only; remove it from one of the two)",
-            "Content/models/delta.yaml:20:11: error: `delta` is an alias of `gamma` and has aliases of its own (list every alias on `gamma` and remove `aliases` here)",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/models/beta.yaml:21:5: error: `beta` lists itself as an alias (remove `beta` from `aliases`)",
+                "Content/models/beta.yaml:22:5: error: `alpha-0501` is already an alias of `alpha` (Content/models/alpha.yaml) (an id can be the alias of one model only; remove it from one of the two)",
+                "Content/models/delta.yaml:20:11: error: `delta` is an alias of `gamma` and has aliases of its own (list every alias on `gamma` and remove `aliases` here)",
+            ])
     }
 
     @Test func twoModelsOfOneNameStopTheBuild() {
         var files = IncrementalBuildTests.files
         files["Content/models/gamma.yaml"] = IncrementalBuildTests.model("Beta", input: "3")
         let result = Self.check(files)
-        expectCatalogErrors(result, [
-            "Content/models/gamma.yaml:1:1: error: `gamma` and `beta` (Content/models/beta.yaml) are both named \"Beta\": their pages and their comparisons would share titles (if they are one model, list `gamma` under `aliases:` of `beta`; otherwise give one a distinct `name`)",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/models/gamma.yaml:1:1: error: `gamma` and `beta` (Content/models/beta.yaml) are both named \"Beta\": their pages and their comparisons would share titles (if they are one model, list `gamma` under `aliases:` of `beta`; otherwise give one a distinct `name`)"
+            ])
     }
 
     @Test func anEditorialTitleSharedWithAnotherPageStopsTheBuild() {
         var files = IncrementalBuildTests.files
         files["Content/comparisons/alpha-vs-beta.md"] = "---\ntitle: \"Delta vs Gamma: specs, prices and benchmarks\"\n---\nText.\n"
         let result = Self.check(files)
-        expectCatalogErrors(result, [
-            "Content/models/gamma.yaml:1:1: error: /compare/delta-vs-gamma/ and /compare/alpha-vs-beta/ would have the same title \"Delta vs Gamma: specs, prices and benchmarks\" (give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file)",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/models/gamma.yaml:1:1: error: /compare/delta-vs-gamma/ and /compare/alpha-vs-beta/ would have the same title \"Delta vs Gamma: specs, prices and benchmarks\" (give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file)"
+            ])
     }
 
     @Test func twoPairsWithOneAddressStopTheBuild() {
@@ -107,8 +118,9 @@ import Testing
         }
         let result = Self.check(files)
         #expect(result.catalog == nil)
-        #expect(result.diagnostics.errors.printed.contains { $0.contains("two pages would be written to /compare/a-vs-b-vs-c/") },
-                "\(result.diagnostics.printed)")
+        #expect(
+            result.diagnostics.errors.printed.contains { $0.contains("two pages would be written to /compare/a-vs-b-vs-c/") },
+            "\(result.diagnostics.printed)")
     }
 
     @Test func aModelAndItsLatestAliasUnderTwoIdsIsAWarning() {
@@ -117,9 +129,11 @@ import Testing
             .replacingOccurrences(of: "developer: Beta (latest) Labs", with: "developer: Beta Labs")
         let result = Self.check(files)
         #expect(result.catalog != nil)
-        #expect(result.diagnostics.warnings.printed.contains(
-            "Content/models/gamma.yaml:1:1: warning: `gamma` (\"Beta (latest)\") and `beta` (\"Beta\") look like one model under two ids: their comparison page would compare the model with itself (if they are one model, list `gamma` under `aliases:` of `beta` (in a hand-written models/beta.yaml for an imported model))"),
-                "\(result.diagnostics.printed)")
+        #expect(
+            result.diagnostics.warnings.printed.contains(
+                "Content/models/gamma.yaml:1:1: warning: `gamma` (\"Beta (latest)\") and `beta` (\"Beta\") look like one model under two ids: their comparison page would compare the model with itself (if they are one model, list `gamma` under `aliases:` of `beta` (in a hand-written models/beta.yaml for an imported model))"
+            ),
+            "\(result.diagnostics.printed)")
     }
 
     @Test func addingAndRemovingAnAliasRebuildsIncrementallyAsACleanBuildWould() async throws {
@@ -130,7 +144,8 @@ import Testing
         let root = try IncrementalBuildTests.site(files)
         _ = try await IncrementalBuildTests.build(root)
         // Add the alias (its model file absent: only its addresses redirect).
-        try IncrementalBuildTests.write(["Content/models/alpha.yaml": IncrementalBuildTests.model("Alpha", input: "1") + "\naliases: [alpha-0501]\n"], into: root)
+        try IncrementalBuildTests.write(
+            ["Content/models/alpha.yaml": IncrementalBuildTests.model("Alpha", input: "1") + "\naliases: [alpha-0501]\n"], into: root)
         let added = try await IncrementalBuildTests.build(root)
         #expect(added.renderedPaths.contains("models/alpha-0501/index.html"))
         #expect(added.renderedPaths.contains("compare/alpha-0501-vs-beta/index.html"))

@@ -22,14 +22,19 @@ import Testing
         let alpha = try Self.keys(root)
         #expect(alpha["alpha"] != before["alpha"] && alpha.filter { $0.key != "alpha" } == before.filter { $0.key != "alpha" })
         // An editorial note, a measurement or a template: no key.
-        try Site.write(["Content/comparisons/beta-vs-gamma.md": "---\ntitle: B or G\n---\nNotes.\n",
-                        "Templates/pages/benchmark.mustache": "<!-- changed -->"], into: root)
+        try Site.write(
+            [
+                "Content/comparisons/beta-vs-gamma.md": "---\ntitle: B or G\n---\nNotes.\n",
+                "Templates/pages/benchmark.mustache": "<!-- changed -->",
+            ], into: root)
         #expect(try Self.keys(root) == alpha)
         // A provider (even one only Delta uses), the sources, the benchmarks, site.yaml, a layer, the generator: every key.
-        for (path, text) in [("Content/providers/solo.yaml", "name: Solo 2\nkind: first-party\n"),
-                             ("Content/sources.yaml", "- id: price-page\n  title: Prices\n  url: https://inc.example.test/prices\n"),
-                             ("Content/site.yaml", "title: Incremental 2\nbase_url: https://inc.example.test\n"),
-                             ("Content/imports/models-dev/source.yaml", RebuildEachInputTests.layerSource)] {
+        for (path, text) in [
+            ("Content/providers/solo.yaml", "name: Solo 2\nkind: first-party\n"),
+            ("Content/sources.yaml", "- id: price-page\n  title: Prices\n  url: https://inc.example.test/prices\n"),
+            ("Content/site.yaml", "title: Incremental 2\nbase_url: https://inc.example.test\n"),
+            ("Content/imports/models-dev/source.yaml", RebuildEachInputTests.layerSource),
+        ] {
             let last = try Self.keys(root)
             try Site.write([path: text], into: root)
             let now = try Self.keys(root)
@@ -45,7 +50,8 @@ import Testing
         files["Content/models/alpha-latest.yaml"] = "name: Alpha (latest)\ndeveloper: Alpha Labs\n"
         let root = try Site.site(files)
         let before = try Self.keys(root)
-        try Site.write(["Content/models/alpha-latest.yaml": "name: Alpha (latest)\ndeveloper: Alpha Labs\ncontext_window: 64000\n"], into: root)
+        try Site.write(
+            ["Content/models/alpha-latest.yaml": "name: Alpha (latest)\ndeveloper: Alpha Labs\ncontext_window: 64000\n"], into: root)
         let after = try Self.keys(root)
         #expect(after["alpha"] != before["alpha"] && after["beta"] == before["beta"])
     }
@@ -55,11 +61,13 @@ import Testing
         let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
         let catalog = try #require(result.catalog, "catalog errors: \(result.diagnostics.errors)")
         let templates = try TemplateSet.load(root: root.path).get()
-        var options = BuildOptions(manifest: root.appendingPathComponent(".versus/manifest-public"), clean: clean, generator: "versus tests")
+        var options = BuildOptions(
+            manifest: root.appendingPathComponent(".versus/manifest-public"), clean: clean, generator: "versus tests")
         options.inputs = InputSnapshot.take(root: root)
         options.records = root.appendingPathComponent(".versus/manifest-public.records")
         options.site = root
-        return try await SiteBuilder(catalog: catalog, templates: templates).build(into: root.appendingPathComponent("public"), options: options)
+        return try await SiteBuilder(catalog: catalog, templates: templates).build(
+            into: root.appendingPathComponent("public"), options: options)
     }
 
     @Test func recordsFromTheLastBuildRenderWhatEncodingEveryModelRenders() async throws {

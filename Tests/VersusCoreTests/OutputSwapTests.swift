@@ -30,7 +30,10 @@ import Testing
         // The spares are beside the output, never in it.
         let spares = root.appendingPathComponent(".public.spares")
         #expect(try FileManager.default.contentsOfDirectory(atPath: spares.path).count == report.files)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".public.spares", ".versus", "Content", "Templates", "public"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [
+                ".public.spares", ".versus", "Content", "Templates", "public",
+            ])
         try await Site.expectSameAsCleanBuild(root)
 
         // A second full build writes into the spares, which now hold the last site, and swaps again: no new file.
@@ -89,8 +92,9 @@ import Testing
         let report = try await Site.build(root)
         let header = BuildOptions(generator: "versus tests").header(output: output)
         let key = header + "\ttoday=2026-11-24"
-        let record = InputRecord(key: key, snapshot: InputSnapshot.take(root: root), pairPages: report.pairPages,
-                                 otherPages: report.otherPages, files: report.files, warnings: 0)
+        let record = InputRecord(
+            key: key, snapshot: InputSnapshot.take(root: root), pairPages: report.pairPages,
+            otherPages: report.otherPages, files: report.files, warnings: 0)
         let url = root.appendingPathComponent(".versus/manifest-public.inputs")
         try record.write(to: url)
         #expect(InputRecord.read(from: url) == record)
@@ -112,8 +116,10 @@ import Testing
         let model = root.appendingPathComponent("Content/models/alpha.yaml")
         try Data(contentsOf: model).write(to: model)
         #expect(holds())
-        for (path, text) in [("Templates/pages/benchmark.mustache", nil), ("Content/models/alpha.yaml", nil),
-                             ("Content/comparisons/beta-vs-gamma.md", "new"), ("Templates/assets/new.css", "x")] as [(String, String?)] {
+        for (path, text) in [
+            ("Templates/pages/benchmark.mustache", nil), ("Content/models/alpha.yaml", nil),
+            ("Content/comparisons/beta-vs-gamma.md", "new"), ("Templates/assets/new.css", "x"),
+        ] as [(String, String?)] {
             let url = root.appendingPathComponent(path)
             let original = try? Data(contentsOf: url)
             try Data(((original.map { String(decoding: $0, as: UTF8.self) } ?? "") + (text ?? " ")).utf8).write(to: url)

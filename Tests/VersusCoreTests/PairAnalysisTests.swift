@@ -131,16 +131,40 @@ import Testing
     @Test func tradeOffsFollowFromTheData() throws {
         let analysis = PairAnalysis(pair: PairID("one", "two"), digest: try Self.digest())
         let a = analysis.tradeOffs.a, b = analysis.tradeOffs.b
-        #expect(a.contains { if case .largerContext(400000, 262144, false) = $0 { return true }; return false })
-        #expect(a.contains { if case .moreProviders(2, 1) = $0 { return true }; return false })
+        #expect(
+            a.contains {
+                if case .largerContext(400000, 262144, false) = $0 { return true }; return false
+            })
+        #expect(
+            a.contains {
+                if case .moreProviders(2, 1) = $0 { return true }; return false
+            })
         // Code execution is documented for one and not documented for two: no reason to choose one (the record of two
         // may simply not say).
-        #expect(!a.contains { if case let .capabilitiesOtherLacks(list) = $0 { return list.contains { $0.id == "code-execution" } }; return false })
-        #expect(a.contains { if case let .decisionTags(tags) = $0 { return tags == [.agents] }; return false })
-        #expect(b.contains { if case .cheaper = $0 { return true }; return false })
-        #expect(b.contains { if case .openWeights = $0 { return true }; return false })
-        #expect(b.contains { if case let .capabilitiesOtherLacks(list) = $0 { return list.map(\.id) == ["tool-use"] }; return false })
-        #expect(!a.contains { if case .cheaper = $0 { return true }; return false })
+        #expect(
+            !a.contains {
+                if case let .capabilitiesOtherLacks(list) = $0 { return list.contains { $0.id == "code-execution" } }; return false
+            })
+        #expect(
+            a.contains {
+                if case let .decisionTags(tags) = $0 { return tags == [.agents] }; return false
+            })
+        #expect(
+            b.contains {
+                if case .cheaper = $0 { return true }; return false
+            })
+        #expect(
+            b.contains {
+                if case .openWeights = $0 { return true }; return false
+            })
+        #expect(
+            b.contains {
+                if case let .capabilitiesOtherLacks(list) = $0 { return list.map(\.id) == ["tool-use"] }; return false
+            })
+        #expect(
+            !a.contains {
+                if case .cheaper = $0 { return true }; return false
+            })
     }
 
     @Test func switchFrictionNamesSharedProvidersAndCapabilities() throws {

@@ -20,10 +20,12 @@ import Testing
         files["Content/providers/plan-co.yaml"] = "name: PlanCo Coding Plan\nkind: inference-host\nprice_kind: plan\n"
         files["Content/providers/router.yaml"] = "name: Router\nkind: router\n"
         files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1").replacingOccurrences(
-            of: "routes:\n", with: "routes:\n" + route("nim", "0", "0") + route("plan-co", "0", "0")
+            of: "routes:\n",
+            with: "routes:\n" + route("nim", "0", "0") + route("plan-co", "0", "0")
                 + route("router", "0.01", "0.02", kind: "free"))
         files["Content/models/beta.yaml"] = IncrementalBuildTests.model("Beta", input: "2").replacingOccurrences(
-            of: "routes:\n  - provider: api\n    model_id: beta\n    input: 2\n    output: 2\n    source: price-page\n    as_of: 2026-06-01\n",
+            of:
+                "routes:\n  - provider: api\n    model_id: beta\n    input: 2\n    output: 2\n    source: price-page\n    as_of: 2026-06-01\n",
             with: "routes:\n" + route("nim", "0", "0") + route("plan-co", "0.0", "0.0"))
         return files
     }
@@ -56,13 +58,18 @@ import Testing
 
         let beta = digest["beta"]
         #expect(beta.headlineCost == nil && beta.cheapestOutput == nil)
-        #expect(beta.unpriced?.sentence == "No pay-as-you-go price in the catalog; free tier on NIM Catalog; included in plans on PlanCo Coding Plan")
+        #expect(
+            beta.unpriced?.sentence
+                == "No pay-as-you-go price in the catalog; free tier on NIM Catalog; included in plans on PlanCo Coding Plan")
         #expect(beta.unpriced?.short == "Free tier or plans only")
 
         // Beta is never called cheaper than Alpha, nor is a cost compared.
         let analysis = PairAnalysis(pair: PairID("alpha", "beta"), digest: digest)
         #expect(analysis.cost.cheaper == nil && analysis.cost.difference == nil && analysis.cost.ratio == nil)
-        #expect(!analysis.tradeOffs.b.contains { if case .cheaper = $0 { return true }; return false })
+        #expect(
+            !analysis.tradeOffs.b.contains {
+                if case .cheaper = $0 { return true }; return false
+            })
     }
 
     @Test func routeTablesListFreeAndPlanRoutesAfterPaidOnesMarked() throws {
@@ -104,9 +111,11 @@ import Testing
         files["models/beta-two.yaml"] = files["models/beta-two.yaml"]!.replacingOccurrences(
             of: "    input: 0.4\n    output: 2.4\n", with: "    input: 0\n    output: 0\n    price_kind: pay-as-you-go\n")
         let result = CatalogFixture.check(files)
-        expectCatalogErrors(result, [
-            "Content/models/beta-two.yaml:6:5: error: the route on `router` is `price_kind: pay-as-you-go` but every price it gives is 0, so a month of traffic would cost nothing (give the prices the provider charges per token, or mark the route `price_kind: free` (or `plan`))",
-        ])
+        expectCatalogErrors(
+            result,
+            [
+                "Content/models/beta-two.yaml:6:5: error: the route on `router` is `price_kind: pay-as-you-go` but every price it gives is 0, so a month of traffic would cost nothing (give the prices the provider charges per token, or mark the route `price_kind: free` (or `plan`))"
+            ])
     }
 
     @Test func anUnknownPriceKindIsAnError() {
@@ -115,8 +124,9 @@ import Testing
         let result = CatalogFixture.check(files)
         #expect(result.catalog == nil)
         #expect(result.diagnostics.errors.printed.count == 1)
-        #expect(result.diagnostics.errors.printed.first?.hasPrefix("Content/providers/router.yaml:3:13: error: `price_kind`") == true,
-                "\(result.diagnostics.printed)")
+        #expect(
+            result.diagnostics.errors.printed.first?.hasPrefix("Content/providers/router.yaml:3:13: error: `price_kind`") == true,
+            "\(result.diagnostics.printed)")
     }
 
     @Test func aProviderThatTurnsOutToSellPlansRebuildsItsModelsPages() async throws {

@@ -10,18 +10,22 @@ import Testing
     /// Delta served by a second provider too, which no other model uses.
     static let files = Site.files.merging([
         "Content/providers/solo.yaml": "name: Solo\nkind: first-party\n",
-        "Content/models/delta.yaml": Site.model("Delta", input: "4", tags: "[rag]").replacingOccurrences(of: "benchmarks:", with: """
-              - provider: solo
-                model_id: delta-solo
-                input: 5
-                output: 6
-                source: price-page
-                as_of: 2026-06-01
-            benchmarks:
-            """),
+        "Content/models/delta.yaml": Site.model("Delta", input: "4", tags: "[rag]").replacingOccurrences(
+            of: "benchmarks:",
+            with: """
+                  - provider: solo
+                    model_id: delta-solo
+                    input: 5
+                    output: 6
+                    source: price-page
+                    as_of: 2026-06-01
+                benchmarks:
+                """),
     ]) { $1 }
 
-    static let pairsOfDelta = ["compare/alpha-vs-delta/index.html", "compare/beta-vs-delta/index.html", "compare/delta-vs-gamma/index.html"]
+    static let pairsOfDelta = [
+        "compare/alpha-vs-delta/index.html", "compare/beta-vs-delta/index.html", "compare/delta-vs-gamma/index.html",
+    ]
 
     @Test func aProviderChangeRerendersThePagesOfTheModelsItServes() async throws {
         let root = try Site.site(Self.files)
@@ -38,8 +42,11 @@ import Testing
         _ = try await Site.build(root)
         try Site.write([measured: MeasurementCatalogTests.file(model: "alpha", decode: "80.25")], into: root)
         let report = try await Site.build(root)
-        #expect(report.renderedPaths == Site.pairsOfAlpha + ["measurements/alpha/2026-11-25-box.yaml", "measurements/index.html",
-                                                             "models/alpha/index.html"])
+        #expect(
+            report.renderedPaths == Site.pairsOfAlpha + [
+                "measurements/alpha/2026-11-25-box.yaml", "measurements/index.html",
+                "models/alpha/index.html",
+            ])
         try await Site.expectSameAsCleanBuild(root)
     }
 
@@ -68,16 +75,20 @@ import Testing
     }
 
     @Test func anImportLayerChangeRerendersItsModelsPages() async throws {
-        let root = try Site.site(Site.files.merging([
-            "Content/imports/models-dev/source.yaml": Self.layerSource,
-            "Content/imports/models-dev/models/epsilon.yaml": Self.layerModel(input: "0.5"),
-        ]) { $1 })
+        let root = try Site.site(
+            Site.files.merging([
+                "Content/imports/models-dev/source.yaml": Self.layerSource,
+                "Content/imports/models-dev/models/epsilon.yaml": Self.layerModel(input: "0.5"),
+            ]) { $1 })
         _ = try await Site.build(root)
         try Site.write(["Content/imports/models-dev/models/epsilon.yaml": Self.layerModel(input: "0.75")], into: root)
         let report = try await Site.build(root)
-        #expect(report.renderedPaths == ["compare/alpha-vs-epsilon/index.html", "compare/beta-vs-epsilon/index.html",
-                                         "compare/delta-vs-epsilon/index.html", "compare/epsilon-vs-gamma/index.html",
-                                         "index.html", "models/epsilon/index.html"])
+        #expect(
+            report.renderedPaths == [
+                "compare/alpha-vs-epsilon/index.html", "compare/beta-vs-epsilon/index.html",
+                "compare/delta-vs-epsilon/index.html", "compare/epsilon-vs-gamma/index.html",
+                "index.html", "models/epsilon/index.html",
+            ])
         try await Site.expectSameAsCleanBuild(root)
     }
 }

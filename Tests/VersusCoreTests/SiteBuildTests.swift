@@ -61,8 +61,10 @@ import Testing
         #expect(report.pairPages == models * (models - 1) / 2)
         let pairPages = files.keys.filter { $0.hasPrefix("compare/") && $0.hasSuffix("/index.html") }
         #expect(pairPages.count == report.pairPages)
-        for required in ["index.html", "404.html", "sitemap.xml", "robots.txt", "_redirects", "benchmarks/index.html",
-                         "assets/versus.css", "assets/versus.js"] {
+        for required in [
+            "index.html", "404.html", "sitemap.xml", "robots.txt", "_redirects", "benchmarks/index.html",
+            "assets/versus.css", "assets/versus.js",
+        ] {
             #expect(files[required] != nil, "missing \(required)")
         }
         #expect(files.keys.filter { $0.hasPrefix("models/") }.count == models)
@@ -90,7 +92,8 @@ import Testing
         let sitemap = try Self.page(files, "sitemap.xml")
         #expect(sitemap.contains("<loc>https://versus.example.com/compare/"))
         let redirects = try Self.page(files, "_redirects")
-        #expect(redirects.contains("/compare/qwen3-5-122b-a10b-vs-gpt-5-3-codex-spark/ /compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/ 301"))
+        #expect(
+            redirects.contains("/compare/qwen3-5-122b-a10b-vs-gpt-5-3-codex-spark/ /compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/ 301"))
     }
 
     @Test(.enabled(if: BundledCatalog.present, "Content/site.yaml is not in the repository yet"))
@@ -147,7 +150,8 @@ import Testing
             source: "https://example.test/a?b=<c>"
         """,
         "Content/models/plain.yaml": "name: Plain\ndeveloper: Lab\n",
-        "Content/comparisons/evil-vs-plain.md": "---\ntitle: Editorial\n---\nHello <script>alert(2)</script> **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "Content/comparisons/evil-vs-plain.md":
+            "---\ntitle: Editorial\n---\nHello <script>alert(2)</script> **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     ]
 
     @Test func hostileNamesAreEscapedEverywhere() async throws {
@@ -176,9 +180,11 @@ import Testing
     }
 
     @Test func failedBuildLeavesThePreviousOutputAlone() async throws {
-        let root = try Self.fixtureSite(["Content/site.yaml": "title: T\nbase_url: https://example.test\n",
-                                         "Content/models/a.yaml": "name: A\ndeveloper: L\n",
-                                         "Content/models/b.yaml": "name: B\ndeveloper: L\n"])
+        let root = try Self.fixtureSite([
+            "Content/site.yaml": "title: T\nbase_url: https://example.test\n",
+            "Content/models/a.yaml": "name: A\ndeveloper: L\n",
+            "Content/models/b.yaml": "name: B\ndeveloper: L\n",
+        ])
         let output = root.appendingPathComponent("public")
         _ = try await Self.build(root: root, into: output)
         let before = try Self.files(in: output)
@@ -225,16 +231,25 @@ import Testing
         try FileManager.default.removeItem(at: templates.appendingPathComponent("partials/html-row.mustache"))
         let pair = templates.appendingPathComponent("pages/pair.mustache")
         let text = try String(contentsOf: pair, encoding: .utf8)
-        try text.replacingOccurrences(of: "{{>sections/pair-specs}}", with: "{{>sections/pair-spces}}").write(to: pair, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{>sections/pair-specs}}", with: "{{>sections/pair-spces}}").write(
+            to: pair, atomically: true, encoding: .utf8)
         guard case let .failure(error) = TemplateSet.load(root: root.path) else {
             Issue.record("templates naming missing partials loaded")
             return
         }
         let printed = error.diagnostics.map(\.description)
         #expect(printed.count == 3, "\(printed)")
-        #expect(printed.contains { $0.hasPrefix("Templates/partials/html-row.mustache:1:1: error: required template is missing") }, "\(printed)")
-        #expect(printed.contains { $0.hasPrefix("Templates/pages/pair.mustache:") && $0.contains("error: `sections/pair-spces` names no template") && $0.contains("did you mean `sections/pair-specs`?") }, "\(printed)")
-        #expect(printed.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") }, "\(printed)")
+        #expect(
+            printed.contains { $0.hasPrefix("Templates/partials/html-row.mustache:1:1: error: required template is missing") }, "\(printed)"
+        )
+        #expect(
+            printed.contains {
+                $0.hasPrefix("Templates/pages/pair.mustache:") && $0.contains("error: `sections/pair-spces` names no template")
+                    && $0.contains("did you mean `sections/pair-specs`?")
+            }, "\(printed)")
+        #expect(
+            printed.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") },
+            "\(printed)")
         // The line and column are the tag's.
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{>sections/pair-specs}}") }! + 1
         #expect(error.diagnostics.contains { $0.location.file == "Templates/pages/pair.mustache" && $0.location.line == line })
@@ -262,8 +277,10 @@ import Testing
 @Suite struct TokenFormatTests {
     /// Whole-number formatting of token counts gives exactly what Decimal arithmetic gives.
     @Test func wholeNumbersMatchDecimalArithmetic() {
-        var values = [0, 1, 999, 1_000, 1_499, 1_500, 1_999, 999_499, 999_500, 999_999, 1_000_000, 1_004_999, 1_005_000,
-                      1_048_576, 1_995_000, 2_000_000, 131_072, 262_144, 400_000, 10_000_000, 1_234_567_890]
+        var values = [
+            0, 1, 999, 1_000, 1_499, 1_500, 1_999, 999_499, 999_500, 999_999, 1_000_000, 1_004_999, 1_005_000,
+            1_048_576, 1_995_000, 2_000_000, 131_072, 262_144, 400_000, 10_000_000, 1_234_567_890,
+        ]
         var seed: UInt64 = 42
         for _ in 0..<5_000 {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407

@@ -9,16 +9,17 @@ import Testing
         var files = IncrementalBuildTests.files
         files["Content/comparisons/alpha-vs-beta.md"] = nil
         files["Content/sources.yaml"] = """
-        - id: price-page
-          title: Price page
-          url: https://inc.example.test/prices
-        - id: editor-note
-          title: Editor's note
-          url: https://inc.example.test/editor
-        """
+            - id: price-page
+              title: Price page
+              url: https://inc.example.test/prices
+            - id: editor-note
+              title: Editor's note
+              url: https://inc.example.test/editor
+            """
         // Alpha's api route: the editor's $0.8 first (from `editor-note`), the price page's $1 second.
         files["Content/models/alpha.yaml"] = IncrementalBuildTests.model("Alpha", input: "1").replacingOccurrences(
-            of: "    input: 1\n", with: "    input:\n      - value: 0.8\n        source: editor-note\n      - value: 1\n        source: price-page\n")
+            of: "    input: 1\n",
+            with: "    input:\n      - value: 0.8\n        source: editor-note\n      - value: 1\n        source: price-page\n")
         return files
     }
 

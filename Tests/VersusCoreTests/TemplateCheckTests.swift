@@ -29,26 +29,37 @@ import Testing
 
     @Test func aMisspeltFieldIsAnErrorWithTheNearestName() throws {
         let errors = try Self.loadErrors(["sections/pair-specs.mustache": [("{{a.name}}", "{{a.nmae}}")]])
-        #expect(errors == ["Templates/sections/pair-specs.mustache:7:37: error: `a.nmae`: `a` has no field `nmae` (did you mean `a.name`?)"])
+        #expect(
+            errors == ["Templates/sections/pair-specs.mustache:7:37: error: `a.nmae`: `a` has no field `nmae` (did you mean `a.name`?)"])
     }
 
     @Test func aFieldNoViewHasIsAnError() throws {
         let errors = try Self.loadErrors(["sections/pair-verdict.mustache": [("{{", "{{verdcit}}{{")]])
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("Templates/sections/pair-verdict.mustache:1:1: error: `verdcit` names no field of the view of pages/pair or of any view around it (did you mean `verdict`?)") == true, "\(errors)")
+        #expect(
+            errors.first?.hasPrefix(
+                "Templates/sections/pair-verdict.mustache:1:1: error: `verdcit` names no field of the view of pages/pair or of any view around it (did you mean `verdict`?)"
+            ) == true, "\(errors)")
         // Inside a loop the names of the item come first, then the page's.
         let inLoop = try Self.loadErrors(["sections/pair-faq.mustache": [("{{question}}", "{{questoin}}")]])
-        #expect(inLoop.count == 1 && inLoop[0].contains("error: `questoin` names no field of an item of `faq` or of any view around it (did you mean `question`?)"), "\(inLoop)")
+        #expect(
+            inLoop.count == 1
+                && inLoop[0].contains(
+                    "error: `questoin` names no field of an item of `faq` or of any view around it (did you mean `question`?)"),
+            "\(inLoop)")
     }
 
     @Test func aMisspeltSectionIncludeNamesTheTemplateAndStillChecksIt() throws {
         // The include is wrong, and so is a field inside the section it meant: one run reports both.
-        let errors = try Self.loadErrors(["pages/pair.mustache": [("{{>sections/pair-specs}}", "{{>sections/pair-spces}}")],
-                                          "sections/pair-specs.mustache": [("{{a.name}}", "{{a.nmae}}")]])
-        #expect(errors == [
-            "Templates/pages/pair.mustache:10:1: error: `sections/pair-spces` names no template: there is no Templates/sections/pair-spces.mustache (did you mean `sections/pair-specs`?)",
-            "Templates/sections/pair-specs.mustache:7:37: error: `a.nmae`: `a` has no field `nmae` (did you mean `a.name`?)",
+        let errors = try Self.loadErrors([
+            "pages/pair.mustache": [("{{>sections/pair-specs}}", "{{>sections/pair-spces}}")],
+            "sections/pair-specs.mustache": [("{{a.name}}", "{{a.nmae}}")],
         ])
+        #expect(
+            errors == [
+                "Templates/pages/pair.mustache:10:1: error: `sections/pair-spces` names no template: there is no Templates/sections/pair-spces.mustache (did you mean `sections/pair-specs`?)",
+                "Templates/sections/pair-specs.mustache:7:37: error: `a.nmae`: `a` has no field `nmae` (did you mean `a.name`?)",
+            ])
     }
 
     @Test func aDeletedPartialIsAnErrorAtEachInclude() throws {
@@ -56,22 +67,35 @@ import Testing
         #expect(errors.count == 2, "\(errors)")
         // Rendered from Swift, so the site cannot do without it; and named by a section.
         #expect(errors.contains { $0.hasPrefix("Templates/partials/html-row.mustache:1:1: error: required template is missing") })
-        #expect(errors.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") })
+        #expect(
+            errors.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") })
     }
 
     @Test func sectionsWhereStampsCannotTakeThemAreErrors() throws {
-        let fix = "(include a section on a line of its own, unindented, at the top level of a page template; put a condition inside the section's own template)"
-        let nested = try Self.loadErrors(["pages/pair.mustache": [("{{>sections/pair-faq}}", "{{#hasRoutes}}\n{{>sections/pair-faq}}\n{{/hasRoutes}}")]])
-        #expect(nested == ["Templates/pages/pair.mustache:19:1: error: section `sections/pair-faq` is included inside {{#…}} or {{^…}}, where its stamps cannot render it \(fix)"])
+        let fix =
+            "(include a section on a line of its own, unindented, at the top level of a page template; put a condition inside the section's own template)"
+        let nested = try Self.loadErrors([
+            "pages/pair.mustache": [("{{>sections/pair-faq}}", "{{#hasRoutes}}\n{{>sections/pair-faq}}\n{{/hasRoutes}}")]
+        ])
+        #expect(
+            nested == [
+                "Templates/pages/pair.mustache:19:1: error: section `sections/pair-faq` is included inside {{#…}} or {{^…}}, where its stamps cannot render it \(fix)"
+            ])
         let indented = try Self.loadErrors(["pages/pair.mustache": [("{{>sections/pair-faq}}", "  {{>sections/pair-faq}}")]])
-        #expect(indented == ["Templates/pages/pair.mustache:18:3: error: section `sections/pair-faq` is not alone on its line, where its stamps cannot render it \(fix)"])
+        #expect(
+            indented == [
+                "Templates/pages/pair.mustache:18:3: error: section `sections/pair-faq` is not alone on its line, where its stamps cannot render it \(fix)"
+            ])
         let shared = try Self.loadErrors(["pages/pair.mustache": [("{{>sections/pair-faq}}", "<hr>{{>sections/pair-faq}}")]])
         #expect(shared.count == 1 && shared[0].contains("is not alone on its line"))
     }
 
     @Test func anUnknownTransformIsAnError() throws {
         let errors = try Self.loadErrors(["sections/pair-head.mustache": [("{{heading}}", "{{uppercase(heading)}}")]])
-        #expect(errors.count == 1 && errors[0].hasSuffix("error: `uppercase` is not a transform the template engine knows (did you mean `uppercased`?)"), "\(errors)")
+        #expect(
+            errors.count == 1
+                && errors[0].hasSuffix("error: `uppercase` is not a transform the template engine knows (did you mean `uppercased`?)"),
+            "\(errors)")
         // A known transform on a known name passes; on an unknown name, the name is the error.
         #expect(try Self.loadErrors(["sections/pair-head.mustache": [("{{heading}}", "{{uppercased(heading)}}")]]) == [])
         let name = try Self.loadErrors(["sections/pair-head.mustache": [("{{heading}}", "{{uppercased(heding)}}")]])
@@ -79,21 +103,29 @@ import Testing
     }
 
     @Test func everyMistakeIsReportedInOneRun() throws {
-        let errors = try Self.loadErrors([
-            "sections/pair-specs.mustache": [("{{a.name}}", "{{a.nmae}}")],
-            "sections/pair-faq.mustache": [("{{question}}", "{{questoin}}")],
-            "pages/model.mustache": [("{{>sections/model-specs}}", "  {{>sections/model-specs}}")],
-        ], removing: ["partials/related-link.mustache"])
+        let errors = try Self.loadErrors(
+            [
+                "sections/pair-specs.mustache": [("{{a.name}}", "{{a.nmae}}")],
+                "sections/pair-faq.mustache": [("{{question}}", "{{questoin}}")],
+                "pages/model.mustache": [("{{>sections/model-specs}}", "  {{>sections/model-specs}}")],
+            ], removing: ["partials/related-link.mustache"])
         #expect(errors.count == 4, "\(errors.joined(separator: "\n"))")
-        #expect(Set(errors.map { $0.split(separator: ":").first! }) == ["Templates/sections/pair-specs.mustache", "Templates/sections/pair-faq.mustache",
-                                                                       "Templates/pages/model.mustache", "Templates/partials/related-link.mustache"])
+        #expect(
+            Set(errors.map { $0.split(separator: ":").first! }) == [
+                "Templates/sections/pair-specs.mustache", "Templates/sections/pair-faq.mustache",
+                "Templates/pages/model.mustache", "Templates/partials/related-link.mustache",
+            ])
     }
 
     @Test func theCheckReadsTheViewTypesThemselves() {
         #expect(TemplateSchema.shape(of: Ref.self) == .fields(["number": .text]))
         // Optionals count as fields; lists name their items' fields.
-        #expect(TemplateSchema.shape(of: Cell.self) == .fields(["text": .text, "refs": .list(.fields(["number": .text])), "muted": .flag,
-                                                                "note": .text, "lead": .flag]))
+        #expect(
+            TemplateSchema.shape(of: Cell.self)
+                == .fields([
+                    "text": .text, "refs": .list(.fields(["number": .text])), "muted": .flag,
+                    "note": .text, "lead": .flag,
+                ]))
         guard case let .fields(page) = TemplateSchema.shape(of: PairPageView.self) else {
             Issue.record("the pair page's view has no fields")
             return
@@ -105,7 +137,10 @@ import Testing
 
     @Test func tagsKnowTheirPlace() {
         let tags = TemplateTags.tags(in: "a\n  {{> x/y }} {{<layout}}{{{raw}}}\n{{! a\ncomment }}{{#list}}\n{{.}}{{/list}}")
-        #expect(tags.map { "\($0.name)@\($0.line):\($0.column)" } == ["x/y@2:3", "layout@2:14", "raw@2:25", "a\ncomment@3:1", "list@4:11", ".@5:1", "list@5:6"])
+        #expect(
+            tags.map { "\($0.name)@\($0.line):\($0.column)" } == [
+                "x/y@2:3", "layout@2:14", "raw@2:25", "a\ncomment@3:1", "list@4:11", ".@5:1", "list@5:6",
+            ])
         #expect(tags.map(\.kind) == [.partial, .parent, .variable, .ignored, .section, .variable, .close])
         #expect(TemplateTags.tags(in: "{{>sections/a}}\n  {{>sections/b}}\n{{>sections/c}} x").map(\.aloneOnLine) == [true, false, false])
     }
@@ -128,7 +163,9 @@ import Testing
             let renderer = await PageRenderer(digest: digest, templates: templates, for: [page])
             _ = renderer.bytes(page)
             let declared = Set([template] + RenderedTemplates.partials(of: template))
-            #expect(templates.log?.rendered == declared, "\(page.path): rendered \(templates.log?.rendered.sorted() ?? []), declared \(declared.sorted())")
+            #expect(
+                templates.log?.rendered == declared,
+                "\(page.path): rendered \(templates.log?.rendered.sorted() ?? []), declared \(declared.sorted())")
         }
         #expect(seen.isSuperset(of: ["pages/pair", "pages/model", "pages/benchmark", "pages/benchmarks", "pages/home", "pages/404"]))
         // Every declared template is required, so a site cannot lack one.

@@ -45,11 +45,14 @@ import Testing
         let digest = CatalogDigest(catalog)
         let renderer = await PageRenderer(digest: digest, templates: templates, for: [])
         for pair in digest.pairs {
-            let view = renderer.pairs.build(PairAnalysis(pair: pair, digest: digest), fragments: {
-                ModelFragments(digest: digest[$0.id], catalog: catalog, tokens: renderer.tokens, templates: templates)
-            })
+            let view = renderer.pairs.build(
+                PairAnalysis(pair: pair, digest: digest),
+                fragments: {
+                    ModelFragments(digest: digest[$0.id], catalog: catalog, tokens: renderer.tokens, templates: templates)
+                })
             Self.expectSameShape(TemplateEncoder.value(view), Self.reflectedDeep(view), path: pair.slug)
-            #expect(Set(TemplateSchema.shape(of: PairPageView.self).names.keys) == Set(Mirror(reflecting: view).children.compactMap(\.label)))
+            #expect(
+                Set(TemplateSchema.shape(of: PairPageView.self).names.keys) == Set(Mirror(reflecting: view).children.compactMap(\.label)))
         }
     }
 

@@ -16,8 +16,10 @@ import Testing
 
     /// Renders each view through stamps and by the engine, expects the same bytes, and returns the stamp shapes.
     @discardableResult
-    static func expectSameAsEngine(_ templates: [String: String], _ views: [[String: Any]],
-                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (stamped: Int, engine: Int) {
+    static func expectSameAsEngine(
+        _ templates: [String: String], _ views: [[String: Any]],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (stamped: Int, engine: Int) {
         let set = try stampSet(templates)
         let cache = try #require(set.pages["page"])
         // Twice over: the first pass records shapes, the second fills the stamps it made.
@@ -45,12 +47,17 @@ import Testing
     }
 
     @Test func listsOfEveryLengthAndNestedObjects() throws {
-        let templates = ["page": "{{#items}}<li>{{name}}{{#tags}} [{{.}}]{{/tags}} of {{owner.name}}</li>{{/items}}{{^items}}none{{/items}} {{count(items)}}\n"]
+        let templates = [
+            "page":
+                "{{#items}}<li>{{name}}{{#tags}} [{{.}}]{{/tags}} of {{owner.name}}</li>{{/items}}{{^items}}none{{/items}} {{count(items)}}\n"
+        ]
         let views: [[String: Any]] = [
             ["items": [] as [Any], "owner": ["name": "O"]],
             ["items": [["name": "a", "tags": ["x", "y"] as [Any]]] as [Any], "owner": ["name": "O"]],
-            ["items": [["name": "b", "tags": [] as [Any]], ["name": "c", "tags": ["z"] as [Any], "owner": ["name": "inner"]]] as [Any],
-             "owner": ["name": "P & Q"]],
+            [
+                "items": [["name": "b", "tags": [] as [Any]], ["name": "c", "tags": ["z"] as [Any], "owner": ["name": "inner"]]] as [Any],
+                "owner": ["name": "P & Q"],
+            ],
         ]
         try Self.expectSameAsEngine(templates, views)
     }
@@ -98,8 +105,12 @@ import Testing
 
     @Test func sectionsInsideALoopOrIndentedAreLeftToTheEngine() throws {
         let inLoop = ["page": "{{#rows}}{{>sections/row}}{{/rows}}\n", "sections/row": "<td>{{cell}}</td>\n"]
-        let shapes = try Self.expectSameAsEngine(inLoop, [["rows": [["cell": "a"], ["cell": "b"]] as [Any]],
-                                                          ["rows": [["cell": "c"]] as [Any]]])
+        let shapes = try Self.expectSameAsEngine(
+            inLoop,
+            [
+                ["rows": [["cell": "a"], ["cell": "b"]] as [Any]],
+                ["rows": [["cell": "c"]] as [Any]],
+            ])
         #expect(shapes.stamped == 0, "\(shapes)")
         let indented = ["page": "<ul>\n  {{>sections/items}}\n</ul>\n", "sections/items": "<li>{{a}}</li>\n<li>{{b}}</li>\n"]
         try Self.expectSameAsEngine(indented, [["a": "1", "b": "2"], ["a": "3", "b": "4"]])
@@ -107,13 +118,18 @@ import Testing
 
     @Test func blocksAndPartialsOfTheLayout() throws {
         let templates = [
-            "layout": "<title>{{$title}}{{meta.title}}{{/title}}</title>\n{{$content}}{{/content}}\n{{#meta.feed}}<link href=\"{{.}}\">{{/meta.feed}}\n",
+            "layout":
+                "<title>{{$title}}{{meta.title}}{{/title}}</title>\n{{$content}}{{/content}}\n{{#meta.feed}}<link href=\"{{.}}\">{{/meta.feed}}\n",
             "page": "{{<layout}}{{$content}}\n{{>sections/body}}\n{{/content}}{{/layout}}\n",
             "sections/body": "{{>partials/row}}{{^meta.feed}}no feed{{/meta.feed}}\n",
             "partials/row": "<tr><th>{{meta.title}}</th></tr>\n",
         ]
-        try Self.expectSameAsEngine(templates, [["meta": ["title": "A", "feed": "/f.xml"]], ["meta": ["title": "B"]],
-                                                ["meta": ["title": "C", "feed": "/g.xml"]]])
+        try Self.expectSameAsEngine(
+            templates,
+            [
+                ["meta": ["title": "A", "feed": "/f.xml"]], ["meta": ["title": "B"]],
+                ["meta": ["title": "C", "feed": "/g.xml"]],
+            ])
     }
 
     /// The whole bundled site, once through stamps and once by the engine alone: the same bytes in every file.
@@ -125,7 +141,8 @@ import Testing
         let templates = try TemplateSet.load(root: root.path).get()
         let folder = try SiteBuildTests.temporaryFolder()
         let report = try await SiteBuilder(catalog: catalog, templates: templates).build(into: folder.appendingPathComponent("stamped"))
-        _ = try await SiteBuilder(catalog: catalog, templates: templates.withoutStamps()).build(into: folder.appendingPathComponent("engine"))
+        _ = try await SiteBuilder(catalog: catalog, templates: templates.withoutStamps()).build(
+            into: folder.appendingPathComponent("engine"))
         let stamped = try SiteBuildTests.files(in: folder.appendingPathComponent("stamped"))
         let engine = try SiteBuildTests.files(in: folder.appendingPathComponent("engine"))
         #expect(stamped.count == engine.count && stamped.count == report.files)

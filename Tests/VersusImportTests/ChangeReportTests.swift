@@ -44,47 +44,54 @@ struct ChangeReportTests {
         #expect(ChangeReportFormat.lines(loaded) == Self.expectedLines)
         #expect(loaded.date == ISODate("2026-06-01") && loaded.previous == ISODate("2026-05-01"))
         #expect(loaded.source == .registered("models-dev") && loaded.pairPages == 20)
-        #expect(loaded.priceChanges.map(\.percent) == [Decimal(string: "14.3"), nil, Decimal(string: "14.3"), Decimal(string: "14.3"),
-                                                       nil, Decimal(string: "14.3"), -20, nil])
+        #expect(
+            loaded.priceChanges.map(\.percent) == [
+                Decimal(string: "14.3"), nil, Decimal(string: "14.3"), Decimal(string: "14.3"),
+                nil, Decimal(string: "14.3"), -20, nil,
+            ])
         #expect(catalog.priceChanges.count == 8)
 
         let text = try ImportFixture.text(root, "Content/changes/2026-06-01.yaml")
-        #expect(text.hasPrefix("""
-            # What the import of the models.dev snapshot of 2026-06-01 changed; written by `versus import models.dev`.
-            date: 2026-06-01
-            previous: 2026-05-01
-            source: models-dev
-            pair_pages: 20
-            prices:
-              - model: alpha-one
-                provider: alpha
-                model_id: alpha-one
-                price: input
-                old: 1.75
-                new: 2
-                percent: 14.3
-              - model: alpha-one
-                provider: alpha
-                model_id: alpha-one
-                price: cached_input
-                old: 0.175
+        #expect(
+            text.hasPrefix(
+                """
+                # What the import of the models.dev snapshot of 2026-06-01 changed; written by `versus import models.dev`.
+                date: 2026-06-01
+                previous: 2026-05-01
+                source: models-dev
+                pair_pages: 20
+                prices:
+                  - model: alpha-one
+                    provider: alpha
+                    model_id: alpha-one
+                    price: input
+                    old: 1.75
+                    new: 2
+                    percent: 14.3
+                  - model: alpha-one
+                    provider: alpha
+                    model_id: alpha-one
+                    price: cached_input
+                    old: 0.175
 
-            """))
-        #expect(text.hasSuffix("""
-            models_added:
-              - delta-2
-            models_removed:
-              - gamma-1-5
-            routes_added:
-              - model: beta-free
-                provider: alpha
-                model_id: beta-free
-            routes_removed:
-              - model: alpha-shared
-                provider: host-example
-                model_id: shared
+                """))
+        #expect(
+            text.hasSuffix(
+                """
+                models_added:
+                  - delta-2
+                models_removed:
+                  - gamma-1-5
+                routes_added:
+                  - model: beta-free
+                    provider: alpha
+                    model_id: beta-free
+                routes_removed:
+                  - model: alpha-shared
+                    provider: host-example
+                    model_id: shared
 
-            """))
+                """))
     }
 
     @Test func reimportingTheNewerSnapshotReportsNothingMore() throws {

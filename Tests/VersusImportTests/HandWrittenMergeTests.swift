@@ -7,47 +7,47 @@ import VersusCore
 struct HandWrittenMergeTests {
     static let hand: [String: String] = [
         "sources.yaml": """
-            - id: alpha-launch
-              title: Alpha launch post
-              url: https://alpha.example/launch
-            """,
+        - id: alpha-launch
+          title: Alpha launch post
+          url: https://alpha.example/launch
+        """,
         "providers/alpha.yaml": """
-            name: Alpha Labs API
-            kind: first-party
-            """,
+        name: Alpha Labs API
+        kind: first-party
+        """,
         "models/alpha-one.yaml": """
-            name: Alpha One (reviewed)
-            developer: Alpha Labs
-            product_type: coding-specialized
-            context_window: 350000
-            capabilities:
-              vision: no
-            decision_fit: [coding, agents]
-            routes:
-              - provider: alpha
-                input: 1.75
-                output: 15
-                source: alpha-launch
-                as_of: 2026-02-05
-              - provider: router
-                model_id: alpha/alpha-one
-                input: 0.35
-                source: alpha-launch
-            benchmarks:
-              - benchmark: swe-bench-verified
-                score: 77.3
-                source: alpha-launch
-                reported_by: maker
-            sources: [alpha-launch]
-            last_reviewed: 2026-06-01
-            notes: Checked against the launch post.
-            """,
+        name: Alpha One (reviewed)
+        developer: Alpha Labs
+        product_type: coding-specialized
+        context_window: 350000
+        capabilities:
+          vision: no
+        decision_fit: [coding, agents]
+        routes:
+          - provider: alpha
+            input: 1.75
+            output: 15
+            source: alpha-launch
+            as_of: 2026-02-05
+          - provider: router
+            model_id: alpha/alpha-one
+            input: 0.35
+            source: alpha-launch
+        benchmarks:
+          - benchmark: swe-bench-verified
+            score: 77.3
+            source: alpha-launch
+            reported_by: maker
+        sources: [alpha-launch]
+        last_reviewed: 2026-06-01
+        notes: Checked against the launch post.
+        """,
         // Only what the editor adds to an imported model: no name or developer needed.
         "models/beta-free.yaml": """
-            decision_fit: [budget, local]
-            notes: Free on the router while it lasts.
-            last_reviewed: 2026-06-01
-            """,
+        decision_fit: [budget, local]
+        notes: Free on the router while it lasts.
+        last_reviewed: 2026-06-01
+        """,
     ]
 
     @Test func handWrittenFilesSurviveEveryImportUntouched() throws {
@@ -65,11 +65,12 @@ struct HandWrittenMergeTests {
         let root = try ImportFixture.site(Self.hand)
         _ = try ImportFixture.run(ImportFixture.older, into: root, asOf: "2026-05-01")
         let checked = ImportFixture.check(root)
-        #expect(checked.diagnostics.printed == [
-            "Content/models/alpha-one.yaml:4:17: warning: sources disagree on the context window: 350000 (alpha-launch) vs 400000 (models-dev) (pages show every value; keep the one the site should compute with first)",
-            "Content/models/alpha-one.yaml:11:13: warning: sources disagree on the output price on `alpha`: 15 (alpha-launch) vs 14 (models-dev) (pages show every value; keep the one the site should compute with first)",
-            "Content/models/alpha-one.yaml:16:12: warning: sources disagree on the input price on `router`: 0.35 (alpha-launch) vs 0.3 (models-dev) (pages show every value; keep the one the site should compute with first)",
-        ])
+        #expect(
+            checked.diagnostics.printed == [
+                "Content/models/alpha-one.yaml:4:17: warning: sources disagree on the context window: 350000 (alpha-launch) vs 400000 (models-dev) (pages show every value; keep the one the site should compute with first)",
+                "Content/models/alpha-one.yaml:11:13: warning: sources disagree on the output price on `alpha`: 15 (alpha-launch) vs 14 (models-dev) (pages show every value; keep the one the site should compute with first)",
+                "Content/models/alpha-one.yaml:16:12: warning: sources disagree on the input price on `router`: 0.35 (alpha-launch) vs 0.3 (models-dev) (pages show every value; keep the one the site should compute with first)",
+            ])
         let catalog = try #require(checked.catalog)
         let model = try #require(catalog.model("alpha-one"))
         // Text and choices: the editor's; what the editor left out: the import's.
@@ -82,8 +83,11 @@ struct HandWrittenMergeTests {
         // Figures: both values, the editor's first.
         #expect(model.contextWindow?.values.map(\.value) == [350_000, 400_000])
         #expect(model.contextWindow?.values.map(\.source) == [.registered("alpha-launch"), .registered("models-dev")])
-        #expect(model.contextWindow?.values.map(\.location.file) == ["Content/models/alpha-one.yaml",
-                                                                    "Content/imports/models-dev/models/alpha-one.yaml"])
+        #expect(
+            model.contextWindow?.values.map(\.location.file) == [
+                "Content/models/alpha-one.yaml",
+                "Content/imports/models-dev/models/alpha-one.yaml",
+            ])
         #expect(model.maxOutput?.values.map(\.value) == [128_000])
         // Routes: one per provider and model id. The hand-written alpha route names no model id, so it is the
         // layer's only alpha route.

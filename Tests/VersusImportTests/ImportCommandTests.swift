@@ -42,8 +42,9 @@ import VersusCore
         process.waitUntilExit()
         try output.close()
         try errors.close()
-        return Run(status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
-                   errors: try String(contentsOf: errorsURL, encoding: .utf8))
+        return Run(
+            status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
+            errors: try String(contentsOf: errorsURL, encoding: .utf8))
     }
 
     @Test func importsPrintsWarningsAndTheSummary() throws {
@@ -52,7 +53,9 @@ import VersusCore
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 14)
-        #expect(lines.first == "models/alpha/alpha-one.toml: warning: `modalities.input` names \"hologram\", not a modality the catalog knows; ignored")
+        #expect(
+            lines.first
+                == "models/alpha/alpha-one.toml: warning: `modalities.input` names \"hologram\", not a modality the catalog knows; ignored")
         #expect(lines.last?.hasPrefix("Imported 6 models with 7 routes from 3 providers (models.dev snapshot of 2026-05-01).") == true)
 
         let newer = try Self.versus(["import", "models.dev", ImportFixture.newer, "--root", root.path, "--as-of", "2026-06-01", "--quiet"])
@@ -74,7 +77,9 @@ import VersusCore
         let clash = try ImportFixture.site(["models/alpha-one.yaml": "name: Alpha One\ndeveloper: Alpha\nmax_output: 500000\n"])
         let run = try Self.versus(["import", "models.dev", ImportFixture.older, "--root", clash.path, "--quiet"])
         #expect(run.status == 1)
-        #expect(run.output.contains("Content/models/alpha-one.yaml:3:13: error: `max_output` (500000) is larger than `context_window` (400000)"))
+        #expect(
+            run.output.contains("Content/models/alpha-one.yaml:3:13: error: `max_output` (500000) is larger than `context_window` (400000)")
+        )
         #expect(run.output.hasSuffix("The catalog now has 1 error: run versus check.\n"))
     }
 }

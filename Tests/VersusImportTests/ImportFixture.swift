@@ -70,7 +70,8 @@ enum ImportFixture {
     static func files(under root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let prefix = root.resolvingSymlinksInPath().path + "/"
-        let enumerator = FileManager.default.enumerator(at: root.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey])!
+        let enumerator = FileManager.default.enumerator(
+            at: root.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey])!
         for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             result[String(url.resolvingSymlinksInPath().path.dropFirst(prefix.count))] = try Data(contentsOf: url)
         }

@@ -8,21 +8,22 @@ struct ImporterTests {
     @Test func importsTheFixtureAndSaysWhatWasOdd() throws {
         let root = try ImportFixture.site()
         let result = try ImportFixture.run(ImportFixture.older, into: root)
-        #expect(result.warnings.map(\.description) == [
-            "models/alpha/alpha-one.toml: warning: `modalities.input` names \"hologram\", not a modality the catalog knows; ignored",
-            "models/alpha/alpha-one.toml: warning: benchmark \"Mystery Bench\" matches no benchmark of the hand-written benchmarks.yaml; 1 result not imported (add the name to a benchmark's `aliases`)",
-            "models/alpha/shared.toml: warning: `limit.output` (64000) exceeds `limit.context` (32000); output limit left unknown",
-            "models/alpha/shared.toml: warning: its name takes the same id as models/beta/shared.toml; imported as `alpha-shared`",
-            "models/beta/odd.toml: warning: `limit.context` is 0, which stands for unknown; left unknown",
-            "models/beta/odd.toml: warning: `release_date` is not a date (YYYY-MM-DD or YYYY-MM): \"2026-13-45\"; ignored",
-            "models/beta/shared.toml: warning: its name takes the same id as models/alpha/shared.toml; imported as `beta-shared`",
-            "providers/host.example/models/shared.toml: warning: `limit.output` (64000) exceeds `limit.context` (32000); the provider's limits are left out",
-            "providers/host.example/provider.toml: warning: `doc` \"not a web address\" is not a web address; left out",
-            "providers/router/models/alpha/alpha-one.toml: warning: `cost.cached_input` is not a models.dev price; ignored",
-            "providers/router/models/broken.toml:1:17: warning: not valid TOML: Error while parsing key-value pair: expected a comment or whitespace, saw '='; skipped",
-            "providers/router/models/dangling.toml: warning: broken link: \"../../zeta/models/missing.toml\" does not exist; skipped",
-            "providers/router/models/retired.toml: warning: deprecated on models.dev; route not imported",
-        ])
+        #expect(
+            result.warnings.map(\.description) == [
+                "models/alpha/alpha-one.toml: warning: `modalities.input` names \"hologram\", not a modality the catalog knows; ignored",
+                "models/alpha/alpha-one.toml: warning: benchmark \"Mystery Bench\" matches no benchmark of the hand-written benchmarks.yaml; 1 result not imported (add the name to a benchmark's `aliases`)",
+                "models/alpha/shared.toml: warning: `limit.output` (64000) exceeds `limit.context` (32000); output limit left unknown",
+                "models/alpha/shared.toml: warning: its name takes the same id as models/beta/shared.toml; imported as `alpha-shared`",
+                "models/beta/odd.toml: warning: `limit.context` is 0, which stands for unknown; left unknown",
+                "models/beta/odd.toml: warning: `release_date` is not a date (YYYY-MM-DD or YYYY-MM): \"2026-13-45\"; ignored",
+                "models/beta/shared.toml: warning: its name takes the same id as models/alpha/shared.toml; imported as `beta-shared`",
+                "providers/host.example/models/shared.toml: warning: `limit.output` (64000) exceeds `limit.context` (32000); the provider's limits are left out",
+                "providers/host.example/provider.toml: warning: `doc` \"not a web address\" is not a web address; left out",
+                "providers/router/models/alpha/alpha-one.toml: warning: `cost.cached_input` is not a models.dev price; ignored",
+                "providers/router/models/broken.toml:1:17: warning: not valid TOML: Error while parsing key-value pair: expected a comment or whitespace, saw '='; skipped",
+                "providers/router/models/dangling.toml: warning: broken link: \"../../zeta/models/missing.toml\" does not exist; skipped",
+                "providers/router/models/retired.toml: warning: deprecated on models.dev; route not imported",
+            ])
         var expected = ImportStats()
         expected.models = 6
         expected.routes = 7
@@ -40,11 +41,12 @@ struct ImporterTests {
         expected.benchmarkNamesUnmatched = 1
         expected.resultsUnmatched = 1
         #expect(result.stats == expected)
-        #expect(result.summary == "Imported 6 models with 7 routes from 3 providers (models.dev snapshot of 2026-04-30). "
-            + "Of 12 provider model files, 8 linked to a model (4 by base_model, 2 by id, 2 by name; 1 of them deprecated and left out), "
-            + "2 linked to none and were counted, not imported (1 fit several models), and 2 could not be read. "
-            + "Benchmarks: 2 results matched to 2 benchmarks, 1 name unmatched (1 result not imported). 13 warnings. "
-            + "Content/imports/models-dev/: 11 files written, 0 unchanged, 0 removed.")
+        #expect(
+            result.summary == "Imported 6 models with 7 routes from 3 providers (models.dev snapshot of 2026-04-30). "
+                + "Of 12 provider model files, 8 linked to a model (4 by base_model, 2 by id, 2 by name; 1 of them deprecated and left out), "
+                + "2 linked to none and were counted, not imported (1 fit several models), and 2 could not be read. "
+                + "Benchmarks: 2 results matched to 2 benchmarks, 1 name unmatched (1 result not imported). 13 warnings. "
+                + "Content/imports/models-dev/: 11 files written, 0 unchanged, 0 removed.")
         #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed)")
 
         let checked = ImportFixture.check(root)
@@ -154,9 +156,12 @@ struct ImporterTests {
         let other = try ImportFixture.site()
         _ = try ImportFixture.run(ImportFixture.older, into: other)
         let all = try #require(ImportFixture.check(other).catalog)
-        #expect(all.model("alpha-one")?.capabilities == ["vision": .yes, "multimodal-input": .yes, "reasoning-mode": .yes,
-                                                        "function-calling": .yes, "structured-outputs": .no,
-                                                        "tool-use": .yes])  // follows from function calling
+        #expect(
+            all.model("alpha-one")?.capabilities == [
+                "vision": .yes, "multimodal-input": .yes, "reasoning-mode": .yes,
+                "function-calling": .yes, "structured-outputs": .no,
+                "tool-use": .yes,
+            ])  // follows from function calling
         // "No image input" is not "no vision": it stays not documented.
         #expect(all.model("beta-free")?.capability("vision") == .notDocumented)
     }
@@ -189,9 +194,10 @@ struct ImporterTests {
     }
 
     @Test func aResultOfAnotherVersionIsAnotherBenchmark() {
-        let handWritten = Benchmark(id: "terminal-bench-2", name: "Terminal-Bench 2.0", category: .agentic, unit: .percent,
-                                    higherIsBetter: true, url: "https://www.tbench.ai", aliases: ["Terminal-Bench"],
-                                    location: SourceLocation(file: "Content/benchmarks.yaml"))
+        let handWritten = Benchmark(
+            id: "terminal-bench-2", name: "Terminal-Bench 2.0", category: .agentic, unit: .percent,
+            higherIsBetter: true, url: "https://www.tbench.ai", aliases: ["Terminal-Bench"],
+            location: SourceLocation(file: "Content/benchmarks.yaml"))
         let matcher = BenchmarkMatcher(catalog: [handWritten])
         // The same version (written 2 or 2.0) is the hand-written benchmark; 2.1 is one of its own, described alike.
         #expect(matcher.match("Terminal-Bench", version: "2") == .catalog("terminal-bench-2"))

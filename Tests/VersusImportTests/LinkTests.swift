@@ -23,16 +23,19 @@ struct LinkTests {
         try Self.link(checkout, models + "folder.toml", to: "../../alpha/models")
         let root = try ImportFixture.site()
         let result = try ImportFixture.run(checkout.path, into: root)
-        let linkWarnings = result.warnings.map(\.description).filter { $0.hasPrefix("providers/router/models/") && $0.contains("link") || $0.contains("folder") }
-        #expect(linkWarnings == [
-            "providers/router/models/absolute.toml: warning: link to \"/etc/hostname\" points outside the checkout; skipped",
-            "providers/router/models/dangling.toml: warning: broken link: \"../../zeta/models/missing.toml\" does not exist; skipped",
-            "providers/router/models/escape.toml: warning: link to \"../../../../../../../../etc/hostname\" points outside the checkout; skipped",
-            "providers/router/models/folder.toml: warning: links to a folder (providers/alpha/models); skipped",
-            "providers/router/models/loop-a.toml: warning: links from here go round in a circle or on for more than 8 steps; skipped",
-            "providers/router/models/loop-b.toml: warning: links from here go round in a circle or on for more than 8 steps; skipped",
-            "providers/router/models/real-broken.toml: warning: broken link: \"../../nowhere/models/x.toml\" does not exist; skipped",
-        ])
+        let linkWarnings = result.warnings.map(\.description).filter {
+            $0.hasPrefix("providers/router/models/") && $0.contains("link") || $0.contains("folder")
+        }
+        #expect(
+            linkWarnings == [
+                "providers/router/models/absolute.toml: warning: link to \"/etc/hostname\" points outside the checkout; skipped",
+                "providers/router/models/dangling.toml: warning: broken link: \"../../zeta/models/missing.toml\" does not exist; skipped",
+                "providers/router/models/escape.toml: warning: link to \"../../../../../../../../etc/hostname\" points outside the checkout; skipped",
+                "providers/router/models/folder.toml: warning: links to a folder (providers/alpha/models); skipped",
+                "providers/router/models/loop-a.toml: warning: links from here go round in a circle or on for more than 8 steps; skipped",
+                "providers/router/models/loop-b.toml: warning: links from here go round in a circle or on for more than 8 steps; skipped",
+                "providers/router/models/real-broken.toml: warning: broken link: \"../../nowhere/models/x.toml\" does not exist; skipped",
+            ])
         #expect(result.stats.unreadable == 8)
         let catalog = try #require(ImportFixture.check(root).catalog)
         let model = try #require(catalog.model("alpha-one"))
@@ -48,7 +51,8 @@ struct LinkTests {
         #expect(CheckoutFiles.linkStub("../../alpha/models/x.toml\n") == "../../alpha/models/x.toml")
         #expect(CheckoutFiles.linkStub("name = \"x.toml\"") == nil)
         #expect(CheckoutFiles.linkStub("../a.toml\n../b.toml") == nil)
-        #expect(CheckoutFiles.resolve("../../alpha/models/x.toml", from: "providers/router/models/y.toml") == "providers/alpha/models/x.toml")
+        #expect(
+            CheckoutFiles.resolve("../../alpha/models/x.toml", from: "providers/router/models/y.toml") == "providers/alpha/models/x.toml")
         #expect(CheckoutFiles.resolve("../../../../x.toml", from: "providers/router/models/y.toml") == nil)
     }
 }

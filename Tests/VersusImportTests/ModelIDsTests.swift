@@ -22,10 +22,16 @@ struct ModelIDsTests {
     }
 
     @Test func duplicateNamesGetTheirLabInFront() {
-        let assignment = ModelIDs.assign([Self.model("alpha/shared"), Self.model("beta/shared"), Self.model("beta/gpt-5.1"),
-                                          Self.model("gamma/gpt-5-1")], previous: [:])
-        #expect(assignment.ids == ["alpha/shared": "alpha-shared", "beta/shared": "beta-shared",
-                                   "beta/gpt-5.1": "beta-gpt-5-1", "gamma/gpt-5-1": "gamma-gpt-5-1"])
+        let assignment = ModelIDs.assign(
+            [
+                Self.model("alpha/shared"), Self.model("beta/shared"), Self.model("beta/gpt-5.1"),
+                Self.model("gamma/gpt-5-1"),
+            ], previous: [:])
+        #expect(
+            assignment.ids == [
+                "alpha/shared": "alpha-shared", "beta/shared": "beta-shared",
+                "beta/gpt-5.1": "beta-gpt-5-1", "gamma/gpt-5-1": "gamma-gpt-5-1",
+            ])
         #expect(assignment.disambiguated["alpha/shared"] == ["beta/shared"])
     }
 

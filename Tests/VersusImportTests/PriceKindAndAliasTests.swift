@@ -44,10 +44,10 @@ struct PriceKindAndAliasTests {
         "providers/github-copilot/models/claude-x-20251101.toml": "base_model = \"acme/claude-x-20251101\"\n" + cost("0", "0"),
         // Not a plan provider: "token-plan" only in the host, "coding_plans" is not a plan's segment.
         "providers/hosty/provider.toml": """
-            name = "Hosty"
-            api = "https://token-plan.hosty.example/v1"
-            doc = "https://hosty.example/docs/coding_plans"
-            """,
+        name = "Hosty"
+        api = "https://token-plan.hosty.example/v1"
+        doc = "https://hosty.example/docs/coding_plans"
+        """,
         "providers/hosty/models/model-a.toml": "base_model = \"acme/model-a\"\n" + cost("0", "0"),
         "providers/hosty/models/model-b.toml": "base_model = \"acme/model-b\"\n" + cost("0.2", "0.8"),
         // A router with free variants, one priced, one without prices.
@@ -65,13 +65,17 @@ struct PriceKindAndAliasTests {
         let result = try ImportFixture.run(ImportFixture.checkout(Self.files).path, into: root, asOf: "2026-05-01")
         #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed)")
         let catalog = try #require(ImportFixture.check(root).catalog)
-        #expect(catalog.providers.values.filter { $0.priceKind == .plan }.map(\.id).sorted()
-            == ["acme-coding-plan", "bytoken", "github-copilot", "stepper"])
+        #expect(
+            catalog.providers.values.filter { $0.priceKind == .plan }.map(\.id).sorted()
+                == ["acme-coding-plan", "bytoken", "github-copilot", "stepper"])
         #expect(catalog.providers["hosty"]?.priceKind == nil && catalog.providers["router"]?.priceKind == nil)
 
         let stepper = try ImportFixture.text(root, "\(Self.layer)/providers/stepper.yaml")
         #expect(stepper.contains("\nkind: inference-host\nprice_kind: plan\n"))
-        #expect(stepper.contains("# `price_kind: plan`: it sells subscriptions or plans, not tokens (its `api` address has the path segment `step_plan`).\n"))
+        #expect(
+            stepper.contains(
+                "# `price_kind: plan`: it sells subscriptions or plans, not tokens (its `api` address has the path segment `step_plan`).\n")
+        )
         let copilot = try ImportFixture.text(root, "\(Self.layer)/providers/github-copilot.yaml")
         #expect(copilot.contains("(the importer's table of subscription products: GitHub Copilot seats)"))
         #expect(!(try ImportFixture.text(root, "\(Self.layer)/providers/hosty.yaml")).contains("price_kind"))
@@ -84,10 +88,13 @@ struct PriceKindAndAliasTests {
         #expect(reason("alibaba-coding-plan", ["name": "Alibaba Coding Plan"]) == "its id says \"coding-plan\"")
         #expect(reason("minimax-coding-plan", ["name": "MiniMax Token Plan (minimax.io)"]) == "its id says \"coding-plan\"")
         #expect(reason("acme", ["name": "Acme TOKEN PLAN"]) == "its name says \"token plan\"")
-        #expect(reason("stepfun-ai", ["api": "https://api.stepfun.ai/step_plan/v1"]) == "its `api` address has the path segment `step_plan`")
-        #expect(reason("x", ["doc": "https://x.example/docs/Token-Plan/intro?a=b"]) == "its `doc` address has the path segment `Token-Plan`")
+        #expect(
+            reason("stepfun-ai", ["api": "https://api.stepfun.ai/step_plan/v1"]) == "its `api` address has the path segment `step_plan`")
+        #expect(
+            reason("x", ["doc": "https://x.example/docs/Token-Plan/intro?a=b"]) == "its `doc` address has the path segment `Token-Plan`")
         #expect(reason("x", ["doc": "https://x.example/kuae/coding_plan/"]) == "its `doc` address has the path segment `coding_plan`")
-        #expect(reason("opencode-go", ["name": "OpenCode Go"]) == "the importer's table of subscription products: the OpenCode Go subscription")
+        #expect(
+            reason("opencode-go", ["name": "OpenCode Go"]) == "the importer's table of subscription products: the OpenCode Go subscription")
         // Not a plan: the host, a longer segment, a fragment, no address at all.
         #expect(reason("x", ["api": "https://token-plan.x.example/v1"]) == nil)
         #expect(reason("x", ["doc": "https://x.example/help/token-plan-overview"]) == nil)
@@ -112,25 +119,31 @@ struct PriceKindAndAliasTests {
         let zero = try route("model-a", "hosty", "model-a")
         #expect(zero.priceKind == .free && zero.input?.value == 0 && zero.output?.value == 0)
         // A normal paid route states nothing: pay-as-you-go.
-        for paid in [try route("model-b", "hosty", "model-b"), try route("model-a", "router", "acme/model-a"),
-                     try route("solo-latest", "router", "acme/solo-latest")] {
+        for paid in [
+            try route("model-b", "hosty", "model-b"), try route("model-a", "router", "acme/model-a"),
+            try route("solo-latest", "router", "acme/solo-latest"),
+        ] {
             #expect(paid.priceKind == nil && paid.kind == .payAsYouGo, "\(paid.provider) \(paid.modelID ?? "")")
         }
         // At a plan provider the route states nothing, zero prices or not: the provider's plan applies.
-        for plan in [try route("claude-x", "acme-coding-plan", "claude-x"), try route("model-a", "bytoken", "model-a"),
-                     try route("model-b", "stepper", "model-b")] {
+        for plan in [
+            try route("claude-x", "acme-coding-plan", "claude-x"), try route("model-a", "bytoken", "model-a"),
+            try route("model-b", "stepper", "model-b"),
+        ] {
             #expect(plan.priceKind == nil && plan.kind == .plan, "\(plan.provider)")
         }
 
         let text = try ImportFixture.text(root, "\(Self.layer)/models/model-a.yaml")
-        #expect(text.contains("""
-              - provider: hosty
-                model_id: model-a
-                price_kind: free
-                input: 0
-                output: 0
+        #expect(
+            text.contains(
+                """
+                  - provider: hosty
+                    model_id: model-a
+                    price_kind: free
+                    input: 0
+                    output: 0
 
-            """))
+                """))
         #expect(text.contains("    model_id: \"acme/model-a:free\"\n    price_kind: free\n    input: 0.1\n"))
         let plan = try ImportFixture.text(root, "\(Self.layer)/models/claude-x.yaml")
         #expect(plan.contains("    model_id: claude-x\n    input: 0\n    output: 0\n") && !plan.contains("price_kind"))
@@ -144,8 +157,10 @@ struct PriceKindAndAliasTests {
         let routes = try #require(catalog.model("beta-free")?.routes)
         #expect(routes.first { $0.provider == "host-example" }?.priceKind == nil)
         #expect(routes.first { $0.provider == "router" }?.priceKind == .free)
-        #expect(RouteMapping.priceKind(routeID: "beta/beta-free:free", modelID: "beta/beta-free", input: 1, output: 1,
-                                       atPlanProvider: false) == .free)
+        #expect(
+            RouteMapping.priceKind(
+                routeID: "beta/beta-free:free", modelID: "beta/beta-free", input: 1, output: 1,
+                atPlanProvider: false) == .free)
         #expect(RouteMapping.priceKind(routeID: "x-free", modelID: "lab/x", input: 1, output: 1, atPlanProvider: true) == nil)
         #expect(RouteMapping.priceKind(routeID: "x", modelID: "lab/x", input: 0, output: nil, atPlanProvider: false) == nil)
     }
@@ -155,7 +170,10 @@ struct PriceKindAndAliasTests {
         let checkout = try ImportFixture.checkout(Self.files).path
         let result = try ImportFixture.run(checkout, into: root, asOf: "2026-05-01")
         #expect(result.stats.aliases == 1 && result.aliases == ["claude-x-20251101": "claude-x"])
-        #expect(result.summary.contains("(models.dev snapshot of 2026-05-01). 1 model is an alias of another (claude-x-20251101 of claude-x), listed under `aliases`. Of "))
+        #expect(
+            result.summary.contains(
+                "(models.dev snapshot of 2026-05-01). 1 model is an alias of another (claude-x-20251101 of claude-x), listed under `aliases`. Of "
+            ))
 
         let canonical = try ImportFixture.text(root, "\(Self.layer)/models/claude-x.yaml")
         #expect(canonical.contains("\nname: Claude X\naliases:\n  - claude-x-20251101\ndeveloper: acme\n"))
@@ -182,8 +200,9 @@ struct PriceKindAndAliasTests {
 
     @Test func onlyALatestAndAnUndatedTwinOfOneLabAreAliases() throws {
         func model(_ lab: String, _ id: String, _ name: String) -> ImportedModel {
-            ImportedModel(id: id, upstream: "models/\(lab)/\(id).toml", lab: lab, upstreamName: name,
-                          name: ModelAliases.displayName(name), developer: lab)
+            ImportedModel(
+                id: id, upstream: "models/\(lab)/\(id).toml", lab: lab, upstreamName: name,
+                name: ModelAliases.displayName(name), developer: lab)
         }
         let pairs = ModelAliases.pairs([
             // Two "(latest)" of one name.
@@ -199,14 +218,17 @@ struct PriceKindAndAliasTests {
             model("acme", "abd", "Same (latest)"), model("acme", "abc", "Same"),
         ])
         #expect(pairs == [ModelAliases.Pair(canonical: "abc", alias: "abd")])
-        #expect(ModelAliases.displayName("Codestral (latest)") == "Codestral" && ModelAliases.displayName("Mid (latest) v2") == "Mid (latest) v2")
+        #expect(
+            ModelAliases.displayName("Codestral (latest)") == "Codestral"
+                && ModelAliases.displayName("Mid (latest) v2") == "Mid (latest) v2")
 
         // Imported: two "(latest)" twins both lose the suffix, neither lists the other.
         let root = try ImportFixture.site()
-        let result = try ImportFixture.run(ImportFixture.checkout([
-            "models/acme/twin-a.toml": "name = \"Twin (latest)\"\n" + Self.model,
-            "models/acme/twin-b.toml": "name = \"Twin (latest)\"\n" + Self.model,
-        ]).path, into: root, asOf: "2026-05-01")
+        let result = try ImportFixture.run(
+            ImportFixture.checkout([
+                "models/acme/twin-a.toml": "name = \"Twin (latest)\"\n" + Self.model,
+                "models/acme/twin-b.toml": "name = \"Twin (latest)\"\n" + Self.model,
+            ]).path, into: root, asOf: "2026-05-01")
         #expect(result.stats.aliases == 0 && result.aliases.isEmpty && !result.summary.contains("alias"))
         for id in ["twin-a", "twin-b"] {
             let text = try ImportFixture.text(root, "\(Self.layer)/models/\(id).yaml")

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Testing
 @testable import VersusCore
@@ -17,8 +17,9 @@ struct RealSiteTests {
     @Test func theImportedSiteHoldsOnEveryPage() async throws {
         let root = try ImportFixture.temporaryFolder("real-site")
         for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: ImportFixture.repository.appendingPathComponent(folder),
-                                             to: root.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: ImportFixture.repository.appendingPathComponent(folder),
+                to: root.appendingPathComponent(folder))
         }
         // A copy may carry an earlier import of the bundled folder; the import replaces it either way.
         _ = try ImportFixture.run(ImportFixture.realSnapshot, into: root)
@@ -44,7 +45,9 @@ struct RealSiteTests {
                 return input * traffic.inputMillions + output * traffic.outputMillions
             }
             let sorted = paid.sorted()
-            let median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            let median =
+                sorted.isEmpty
+                ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
             let representative = paid.count >= 3 ? paid.filter { $0 * 2 >= median } : paid
             #expect(quote?.monthly == representative.min(), "\(model.id): \(String(describing: quote?.monthly)) against \(paid)")
             #expect(quote.map { $0.route.kind == .payAsYouGo } ?? true, "\(model.id) quoted on a \(quote!.route.kind) route")
@@ -60,8 +63,9 @@ struct RealSiteTests {
                 let pair = PairID(model.id, other.id)
                 guard digest.pairSet.contains(pair) else { continue }
                 let analysis = PairAnalysis(pair: pair, digest: digest)
-                #expect(analysis.verdict.first == .differentJobs && analysis.cost.cheaper == nil && analysis.largerContext == nil,
-                        "\(pair.slug)")
+                #expect(
+                    analysis.verdict.first == .differentJobs && analysis.cost.cheaper == nil && analysis.largerContext == nil,
+                    "\(pair.slug)")
             }
         }
         // Benchmarks: a head-to-head names a leader only between like scores: same benchmark version, same kind of
@@ -78,11 +82,13 @@ struct RealSiteTests {
                     let x = row.a!, y = row.b!
                     if x.reporter != y.reporter { unlike += 1 }
                     if row.leader != nil {
-                        #expect(x.reporter != nil && x.reporter == y.reporter && !x.score.primary.approximate
+                        #expect(
+                            x.reporter != nil && x.reporter == y.reporter && !x.score.primary.approximate
                                 && !y.score.primary.approximate, "\(pair.slug): \(row.benchmark.id) leads between unlike scores")
                     }
                     if let stated = BenchmarkMatcher.statedVersion(row.benchmark.name), let variant = row.variant,
-                       let range = variant.range(of: "version ") {
+                        let range = variant.range(of: "version ")
+                    {
                         let version = String(variant[range.upperBound...].prefix { $0 != "," })
                         #expect(BenchmarkMatcher.sameVersion(stated.version, version), "\(pair.slug): \(row.benchmark.name) (\(variant))")
                     }
@@ -113,22 +119,29 @@ struct RealSiteTests {
         // Capabilities: function calling implies tool use; no model shows the one without the other.
         #expect(!catalog.models.contains { $0.capability("function-calling") == .yes && $0.capability("tool-use") == .notDocumented })
         // Vision and image input go together.
-        #expect(!catalog.models.contains { model in
-            model.capability("vision") == .yes && !model.inputModalities.isEmpty && !model.inputModalities.contains(.image)
-                || model.inputModalities.contains(.image) && model.capability("vision") != .yes
-        })
+        #expect(
+            !catalog.models.contains { model in
+                model.capability("vision") == .yes && !model.inputModalities.isEmpty && !model.inputModalities.contains(.image)
+                    || model.inputModalities.contains(.image) && model.capability("vision") != .yes
+            })
         // Free and plan routes exist in the snapshot and are marked for what they are.
         let kinds = catalog.models.flatMap(\.routes).map(\.kind)
-        #expect(kinds.filter { $0 == .free }.count > 50 && kinds.filter { $0 == .plan }.count > 50, "\(Dictionary(grouping: kinds, by: { $0 }).mapValues(\.count))")
+        #expect(
+            kinds.filter { $0 == .free }.count > 50 && kinds.filter { $0 == .plan }.count > 50,
+            "\(Dictionary(grouping: kinds, by: { $0 }).mapValues(\.count))")
 
         // 2. Every page, read once.
         let scan = try SiteScan(output)
         #expect(scan.pages > 22_000)
         #expect(scan.zeroCosts.isEmpty, "\(scan.zeroCosts.count) pages state a cost of $0: \(scan.zeroCosts.prefix(5))")
         #expect(scan.filler.isEmpty, "\(scan.filler.count) pages carry lines with nothing to say: \(scan.filler.prefix(5))")
-        #expect(scan.differencesChecked > 1_000 && scan.badDifferences.isEmpty,
-                "\(scan.badDifferences.count) of \(scan.differencesChecked) stated differences are not the difference of the amounts shown: \(scan.badDifferences.prefix(5))")
-        #expect(scan.smallWins.isEmpty, "\(scan.smallWins.count) pages call a difference under the thresholds a win: \(scan.smallWins.prefix(5))")
+        #expect(
+            scan.differencesChecked > 1_000 && scan.badDifferences.isEmpty,
+            "\(scan.badDifferences.count) of \(scan.differencesChecked) stated differences are not the difference of the amounts shown: \(scan.badDifferences.prefix(5))"
+        )
+        #expect(
+            scan.smallWins.isEmpty,
+            "\(scan.smallWins.count) pages call a difference under the thresholds a win: \(scan.smallWins.prefix(5))")
         let sharedTitles = scan.titles.filter { $0.value.count > 1 }
         #expect(sharedTitles.isEmpty, "\(sharedTitles.count) titles are shared: \(sharedTitles.prefix(3))")
 
@@ -179,9 +192,11 @@ struct SiteScan {
     private var files: Set<String> = []
 
     static let zeroPatterns = ["$0 a month", "$0 less", "costs $0 ", ">$0</p>", "about $0 "]
-    static let fillerPatterns = ["Last reviewed: Not documented", "records no advantage", "say more about its record",
-                                 "model of undocumented type", ">1 pts<", " 1 pts ", "and 0 benchmarks in common",
-                                 "both publish open weights", "Product type: Not documented."]
+    static let fillerPatterns = [
+        "Last reviewed: Not documented", "records no advantage", "say more about its record",
+        "model of undocumented type", ">1 pts<", " 1 pts ", "and 0 benchmarks in common",
+        "both publish open weights", "Product type: Not documented.",
+    ]
     /// Ratios too small to state, and advice drawn from what a record does not document.
     static let smallRatios = [" 1×", "(1×", " 1.0×", " 1.1×", " 1.2×", "(1.0×", "(1.1×", "(1.2×", ", not documented for "]
 
@@ -222,7 +237,9 @@ struct SiteScan {
                     while let found = Self.find("<p class=\"amount", in: bytes, from: at) {
                         let close = Self.find(">", in: bytes, from: found)! + 1
                         let text = Self.until(UInt8(ascii: "<"), in: bytes, from: close)
-                        if text.hasPrefix("$") { amounts.append(Decimal(string: text.dropFirst().replacingOccurrences(of: ",", with: ""))!) }
+                        if text.hasPrefix("$") {
+                            amounts.append(Decimal(string: text.dropFirst().replacingOccurrences(of: ",", with: ""))!)
+                        }
                         at = close
                     }
                     at = 0

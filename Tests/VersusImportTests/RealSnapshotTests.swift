@@ -16,18 +16,20 @@ struct RealSnapshotTests {
         #expect((2_300...2_700).contains(result.stats.linked), "\(result.summary)")
         #expect(result.stats.linked + result.stats.unlinked == result.stats.providerFiles)
         #expect(result.stats.unreadable == 2, "the two broken links: \(result.summary)")
-        #expect(result.warnings.filter { $0.message.hasPrefix("broken link") }.map(\.file) == [
-            "providers/vercel/models/moonshotai/kimi-k2.toml", "providers/zhipuai/models/glm-4.6v-flash.toml",
-        ])
+        #expect(
+            result.warnings.filter { $0.message.hasPrefix("broken link") }.map(\.file) == [
+                "providers/vercel/models/moonshotai/kimi-k2.toml", "providers/zhipuai/models/glm-4.6v-flash.toml",
+            ])
 
         // The seven models listed twice, "… (latest)" and a dated snapshot: the shorter id lists the other.
         #expect(result.stats.aliases == 7)
-        #expect(result.aliases == [
-            "claude-haiku-4-5-20251001": "claude-haiku-4-5", "claude-sonnet-4-20250514": "claude-sonnet-4-0",
-            "claude-opus-4-20250514": "claude-opus-4-0", "claude-opus-4-1-20250805": "claude-opus-4-1",
-            "claude-opus-4-5-20251101": "claude-opus-4-5", "claude-sonnet-4-5-20250929": "claude-sonnet-4-5",
-            "devstral-medium-latest": "devstral-2512",
-        ])
+        #expect(
+            result.aliases == [
+                "claude-haiku-4-5-20251001": "claude-haiku-4-5", "claude-sonnet-4-20250514": "claude-sonnet-4-0",
+                "claude-opus-4-20250514": "claude-opus-4-0", "claude-opus-4-1-20250805": "claude-opus-4-1",
+                "claude-opus-4-5-20251101": "claude-opus-4-5", "claude-sonnet-4-5-20250929": "claude-sonnet-4-5",
+                "devstral-medium-latest": "devstral-2512",
+            ])
         #expect(result.summary.contains(" 7 models are aliases of another (claude-haiku-4-5-20251001 of claude-haiku-4-5, "))
 
         let checked = ImportFixture.check(root)
@@ -35,8 +37,9 @@ struct RealSnapshotTests {
         let catalog = try #require(checked.catalog)
         // 209 imported, 7 of them folded into the model that lists them.
         #expect(catalog.models.count == 202)
-        #expect(Dictionary(catalog.models.flatMap { model in model.aliases.map { ($0.id, model.id) } }, uniquingKeysWith: { a, _ in a })
-            == result.aliases)
+        #expect(
+            Dictionary(catalog.models.flatMap { model in model.aliases.map { ($0.id, model.id) } }, uniquingKeysWith: { a, _ in a })
+                == result.aliases)
         #expect(catalog.models.filter { $0.name.hasSuffix("(latest)") }.isEmpty)
         #expect(catalog.model("claude-opus-4-5")?.name == "Claude Opus 4.5" && catalog.model("devstral-2512")?.name == "Devstral 2")
         // Every canonical model has a route, but two whose only routes models.dev marks deprecated (the third,
@@ -44,12 +47,13 @@ struct RealSnapshotTests {
         #expect(catalog.models.filter { $0.routes.isEmpty }.map(\.id) == ["devstral-medium-2507", "devstral-small-2507"])
 
         // The providers that sell subscriptions or plans, by name or id, by address (stepfun-ai), by the table.
-        #expect(catalog.providers.values.filter { $0.priceKind == .plan }.map(\.id).sorted() == [
-            "alibaba-coding-plan", "alibaba-coding-plan-cn", "alibaba-token-plan", "firepass", "github-copilot", "gitlab",
-            "kimi-for-coding", "kuae-cloud-coding-plan", "minimax-cn-coding-plan", "minimax-coding-plan", "opencode-go",
-            "stepfun-ai", "tencent-coding-plan", "umans-ai-coding-plan", "xiaomi-token-plan-ams", "xiaomi-token-plan-cn",
-            "xiaomi-token-plan-sgp", "zai-coding-plan", "zhipuai-coding-plan",
-        ])
+        #expect(
+            catalog.providers.values.filter { $0.priceKind == .plan }.map(\.id).sorted() == [
+                "alibaba-coding-plan", "alibaba-coding-plan-cn", "alibaba-token-plan", "firepass", "github-copilot", "gitlab",
+                "kimi-for-coding", "kuae-cloud-coding-plan", "minimax-cn-coding-plan", "minimax-coding-plan", "opencode-go",
+                "stepfun-ai", "tencent-coding-plan", "umans-ai-coding-plan", "xiaomi-token-plan-ams", "xiaomi-token-plan-cn",
+                "xiaomi-token-plan-sgp", "zai-coding-plan", "zhipuai-coding-plan",
+            ])
         let routes = catalog.models.flatMap(\.routes)
         let plans = Set(catalog.providers.values.filter { $0.priceKind == .plan }.map(\.id))
         #expect(routes.filter { plans.contains($0.provider) }.allSatisfy { $0.priceKind == nil && $0.kind == .plan })

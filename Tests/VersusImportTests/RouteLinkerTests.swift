@@ -44,12 +44,14 @@ struct RouteLinkerTests {
 
     @Test func namesThatFitSeveralModelsStayUnlinked() {
         // "Command R+" and "Command R" are the same letters once punctuation is ignored.
-        #expect(linker.link(Self.route("command-r", ["name": .string("Command R+")]))
-            == .ambiguous(["cohere/command-r-08-2024", "cohere/command-r-plus-08-2024"]))
+        #expect(
+            linker.link(Self.route("command-r", ["name": .string("Command R+")]))
+                == .ambiguous(["cohere/command-r-08-2024", "cohere/command-r-plus-08-2024"]))
         #expect(linker.link(Self.route("twin", ["name": .string("Twin")])) == .ambiguous(["alpha/twin", "beta/twin"]))
         // An exact id still decides when the name alone would not.
-        #expect(linker.link(Self.route("command-r-plus-08-2024", ["name": .string("Command R+")]))
-            == .linked(model: "cohere/command-r-plus-08-2024", rule: .id))
+        #expect(
+            linker.link(Self.route("command-r-plus-08-2024", ["name": .string("Command R+")]))
+                == .linked(model: "cohere/command-r-plus-08-2024", rule: .id))
     }
 
     @Test func nearMissesAreNotLinked() {

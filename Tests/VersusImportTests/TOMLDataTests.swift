@@ -4,7 +4,8 @@ import Testing
 
 struct TOMLDataTests {
     @Test func pricesComeBackAsTheDecimalsWritten() throws {
-        let table = try TOMLData.parse("""
+        let table = try TOMLData.parse(
+            """
             [cost]
             input = 0.30
             output = 0.1
@@ -26,7 +27,8 @@ struct TOMLDataTests {
     }
 
     @Test func datesTextAndArrays() throws {
-        let table = try TOMLData.parse("""
+        let table = try TOMLData.parse(
+            """
             name = "<b>Odd</b>"
             release_date = 2025-08-07
             knowledge = "2024-09"

@@ -16,10 +16,12 @@ struct YAMLWriterTests {
 
     /// Whatever text upstream holds comes back from the catalog's own YAML reader exactly.
     @Test func everyTextReadsBackExactly() throws {
-        let texts = ["Claude Opus 4.6", "<script>alert(1)</script>", "Weights & Biases", "a: b # c", "- item", "? key",
-                     "'single'", "\"double\"", "back\\slash", "tab\there", "nul?\u{1}", "emoji 🚀", "ünïcödé", "null", "~",
-                     "1.50", "2026-02-05", "[flow]", "{map}", "*alias", "&anchor", "!tag", "%directive", "@at", "`tick`",
-                     "trailing ", " leading", "", "line\u{2028}separator", "bom\u{FEFF}", "next\u{85}line"]
+        let texts = [
+            "Claude Opus 4.6", "<script>alert(1)</script>", "Weights & Biases", "a: b # c", "- item", "? key",
+            "'single'", "\"double\"", "back\\slash", "tab\there", "nul?\u{1}", "emoji 🚀", "ünïcödé", "null", "~",
+            "1.50", "2026-02-05", "[flow]", "{map}", "*alias", "&anchor", "!tag", "%directive", "@at", "`tick`",
+            "trailing ", " leading", "", "line\u{2028}separator", "bom\u{FEFF}", "next\u{85}line",
+        ]
         for text in texts {
             let parsed = YAMLParser.parse("key: \(YAMLWriter.quoted(text))\n", file: "t.yaml")
             guard case let .success(node?) = parsed, let value = node.entries?.first?.value.scalarText else {
@@ -48,16 +50,17 @@ struct YAMLWriterTests {
         model.add("name", .text("Alpha"))
         model.add("modalities", .mapping([("input", .inline(["text", "image"]))]))
         model.add("routes", .sequence([route.value]))
-        #expect(YAMLWriter.render(model.value) == """
-            name: Alpha
-            modalities:
-              input: [text, image]
-            routes:
-              - provider: alpha
-                tiers:
-                  - above_tokens: 200000
-                    input: 3.5
+        #expect(
+            YAMLWriter.render(model.value) == """
+                name: Alpha
+                modalities:
+                  input: [text, image]
+                routes:
+                  - provider: alpha
+                    tiers:
+                      - above_tokens: 200000
+                        input: 3.5
 
-            """)
+                """)
     }
 }

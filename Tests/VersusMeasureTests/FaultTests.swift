@@ -7,7 +7,8 @@ import Testing
 /// Each fault of a server ends the run with one message that names the endpoint and what to check, and no file.
 @Suite(.serialized) struct FaultTests {
     static func failure(_ scripts: @escaping ScriptedServer.Scripts, api: Measurement.API = .openai, timeout: Int = 3)
-        async throws -> MeasureError {
+        async throws -> MeasureError
+    {
         let server = ScriptedServer(scripts)
         let base = try await server.start()
         defer { Task { await server.stop() } }
@@ -61,9 +62,10 @@ import Testing
     }
 
     @Test func ollamaUnknownModel() async throws {
-        let error = try await Self.failure({ path, _ in
-            path == "/api/chat" ? .json(404, #"{"error":"model \"m\" not found, try pulling it first"}"#) : nil
-        }, api: .ollama)
+        let error = try await Self.failure(
+            { path, _ in
+                path == "/api/chat" ? .json(404, #"{"error":"model \"m\" not found, try pulling it first"}"#) : nil
+            }, api: .ollama)
         guard case .unknownModel = error else { Issue.record("\(error)"); return }
     }
 
@@ -93,34 +95,46 @@ import Testing
     }
 
     @Test func ollamaMalformedLine() async throws {
-        let error = try await Self.failure({ path, _ in
-            path == "/api/chat" ? Script(contentType: "application/x-ndjson", steps: [.after(0, Events.ollama("a")), .after(0, "not json\n")]) : nil
-        }, api: .ollama)
+        let error = try await Self.failure(
+            { path, _ in
+                path == "/api/chat"
+                    ? Script(contentType: "application/x-ndjson", steps: [.after(0, Events.ollama("a")), .after(0, "not json\n")]) : nil
+            }, api: .ollama)
         guard case .malformed = error else { Issue.record("\(error)"); return }
     }
 
     @Test func noTokenBeforeTheTimeout() async throws {
-        let error = try await Self.failure(Self.chat(Script(steps: [.after(0, Events.chunk("", role: true)), .after(5_000, Events.chunk("late"))])),
-                                           timeout: 1)
+        let error = try await Self.failure(
+            Self.chat(Script(steps: [.after(0, Events.chunk("", role: true)), .after(5_000, Events.chunk("late"))])),
+            timeout: 1)
         #expect(error == .noToken(endpoint: error.endpointForTests, seconds: 1))
         #expect(error.description.contains("sent no text within 1 s"))
     }
 
     @Test func stallAfterSomeTokens() async throws {
-        let error = try await Self.failure(Self.chat(Script(steps: [.after(0, Events.chunk("a")), .after(5_000, Events.chunk("b"))])), timeout: 1)
+        let error = try await Self.failure(
+            Self.chat(Script(steps: [.after(0, Events.chunk("a")), .after(5_000, Events.chunk("b"))])), timeout: 1)
         #expect(error == .stalled(endpoint: error.endpointForTests, seconds: 1, chunks: 1))
     }
 
     @Test func emptyAnswer() async throws {
-        let error = try await Self.failure(Self.chat(Script(steps: [.after(0, Events.chunk("", role: true)),
-                                                                    .after(0, Events.chunk(nil, finish: "stop")), .after(0, Events.done)])))
+        let error = try await Self.failure(
+            Self.chat(
+                Script(steps: [
+                    .after(0, Events.chunk("", role: true)),
+                    .after(0, Events.chunk(nil, finish: "stop")), .after(0, Events.done),
+                ])))
         #expect(error == .emptyAnswer(endpoint: error.endpointForTests, finishReason: "stop"))
         #expect(error.description.contains("answered with no text"))
     }
 
     @Test func errorInsideTheStream() async throws {
-        let error = try await Self.failure(Self.chat(Script(steps: [.after(0, Events.chunk("a")),
-                                                                    .after(0, "data: {\"error\":{\"message\":\"context size exceeded\"}}\n\n")])))
+        let error = try await Self.failure(
+            Self.chat(
+                Script(steps: [
+                    .after(0, Events.chunk("a")),
+                    .after(0, "data: {\"error\":{\"message\":\"context size exceeded\"}}\n\n"),
+                ])))
         #expect(error == .serverError(endpoint: error.endpointForTests, message: "context size exceeded"))
     }
 
@@ -128,14 +142,21 @@ import Testing
     @Test(arguments: [false, true]) func interruption(keepPartial: Bool) async throws {
         let server = ScriptedServer { path, index in
             path == "/v1/chat/completions"
-                ? Script(steps: [.after(index == 0 ? 0 : 2_000, Events.chunk("x")), .after(10, Events.chunk("y", finish: "length")), .after(0, Events.done)])
+                ? Script(steps: [
+                    .after(index == 0 ? 0 : 2_000, Events.chunk("x")), .after(10, Events.chunk("y", finish: "length")),
+                    .after(0, Events.done),
+                ])
                 : nil
         }
         let base = try await server.start()
         defer { Task { await server.stop() } }
         let completed = Mutex(0)
         let options = FigureTests.options(base, runs: 3, keepPartial: keepPartial)
-        let task = Task { try await GenerateRun.run(options, hardware: Measurement.Hardware()) { progress in completed.withLock { $0 = progress.completed } } }
+        let task = Task {
+            try await GenerateRun.run(options, hardware: Measurement.Hardware()) { progress in
+                completed.withLock { $0 = progress.completed }
+            }
+        }
         while completed.withLock({ $0 }) < 1 { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()
         do {
@@ -156,8 +177,8 @@ extension MeasureError {
     var endpointForTests: String {
         switch self {
         case let .cannotConnect(endpoint, _), let .notFound(endpoint), let .unknownModel(endpoint, _, _, _), let .http(endpoint, _, _),
-             let .endedEarly(endpoint, _), let .malformed(endpoint, _), let .noToken(endpoint, _), let .stalled(endpoint, _, _),
-             let .emptyAnswer(endpoint, _), let .serverError(endpoint, _):
+            let .endedEarly(endpoint, _), let .malformed(endpoint, _), let .noToken(endpoint, _), let .stalled(endpoint, _, _),
+            let .emptyAnswer(endpoint, _), let .serverError(endpoint, _):
             return endpoint
         case .interrupted, .cannotWrite:
             return ""

@@ -10,11 +10,14 @@ import Testing
 @Suite(.serialized) struct FigureTests {
     static let oneWorkload = PromptSet(name: "test", workloads: [Workload(name: "w", prompt: "Say something.", outputTokens: 8)])
 
-    static func options(_ base: String, api: Measurement.API = .openai, runs: Int = 1, warmup: Int = 0, concurrency: [Int] = [1],
-                        timeout: Int = 3, keepPartial: Bool = false) -> GenerateOptions {
-        GenerateOptions(endpoint: Endpoint(base, api: api)!, servedModel: "m", catalogModel: "tiny", prompts: oneWorkload, runs: runs,
-                        warmup: warmup, concurrency: concurrency, timeoutSeconds: timeout, keepPartial: keepPartial,
-                        date: ISODate(year: 2026, month: 11, day: 25), host: "testhost")
+    static func options(
+        _ base: String, api: Measurement.API = .openai, runs: Int = 1, warmup: Int = 0, concurrency: [Int] = [1],
+        timeout: Int = 3, keepPartial: Bool = false
+    ) -> GenerateOptions {
+        GenerateOptions(
+            endpoint: Endpoint(base, api: api)!, servedModel: "m", catalogModel: "tiny", prompts: oneWorkload, runs: runs,
+            warmup: warmup, concurrency: concurrency, timeoutSeconds: timeout, keepPartial: keepPartial,
+            date: ISODate(year: 2026, month: 11, day: 25), host: "testhost")
     }
 
     static func value(_ decimal: Decimal?) -> Double { decimal.map { NSDecimalNumber(decimal: $0).doubleValue } ?? .nan }
@@ -37,8 +40,11 @@ import Testing
         .after(100, Events.chunk(",")),
         .after(100, Events.chunk(" friend")),
         .after(100, Events.chunk(".", finish: "length")),
-        .after(1_500, Events.usage(prompt: 12, completion: 5,
-                                 timings: #"{"prompt_n":12,"prompt_ms":6.0,"predicted_n":5,"predicted_ms":400.0,"predicted_per_second":12.5,"cache_n":0}"#)),
+        .after(
+            1_500,
+            Events.usage(
+                prompt: 12, completion: 5,
+                timings: #"{"prompt_n":12,"prompt_ms":6.0,"predicted_n":5,"predicted_ms":400.0,"predicted_per_second":12.5,"cache_n":0}"#)),
         .after(0, Events.done),
     ]
 
@@ -52,8 +58,9 @@ import Testing
         #expect((290...1_500).contains(Self.value(sample.timeToFirstTokenMs)))
         // 5 tokens from usage; (5 − 1) over the 400 ms from first to last text chunk = 10 tokens/s.
         #expect(sample.outputTokens == 5 && sample.outputTokensFrom == .usage)
-        Self.expectDecodeRate(ttft: sample.timeToFirstTokenMs, endToEnd: sample.endToEndMs, rate: sample.decodeTokensPerSecond,
-                              tokens: 5, atMost: 12)
+        Self.expectDecodeRate(
+            ttft: sample.timeToFirstTokenMs, endToEnd: sample.endToEndMs, rate: sample.decodeTokensPerSecond,
+            tokens: 5, atMost: 12)
         // End to end stops at the last text chunk (about 700 ms), not at the usage chunk (2.2 s).
         #expect((690...2_000).contains(Self.value(sample.endToEndMs)))
         #expect(sample.finishReason == "length" && sample.promptTokens == 12)
@@ -66,8 +73,10 @@ import Testing
     }
 
     @Test func countsChunksWhenTheServerGivesNoUsage() async throws {
-        let steps: [Step] = [.after(0, Events.chunk("a")), .after(100, Events.chunk("b")), .after(100, Events.chunk("c")),
-                             .after(100, Events.chunk(nil, finish: "stop")), .after(0, Events.done)]
+        let steps: [Step] = [
+            .after(0, Events.chunk("a")), .after(100, Events.chunk("b")), .after(100, Events.chunk("c")),
+            .after(100, Events.chunk(nil, finish: "stop")), .after(0, Events.done),
+        ]
         let server = ScriptedServer { path, _ in path == "/v1/chat/completions" ? Script(steps: steps) : nil }
         let base = try await server.start()
         defer { Task { await server.stop() } }
@@ -75,15 +84,18 @@ import Testing
         let sample = try #require(m.samples.first)
         #expect(sample.outputTokens == 3 && sample.outputTokensFrom == .counted)
         // (3 − 1) over 200 ms on an idle machine.
-        Self.expectDecodeRate(ttft: sample.timeToFirstTokenMs, endToEnd: sample.endToEndMs, rate: sample.decodeTokensPerSecond,
-                              tokens: 3, atMost: 12)
+        Self.expectDecodeRate(
+            ttft: sample.timeToFirstTokenMs, endToEnd: sample.endToEndMs, rate: sample.decodeTokensPerSecond,
+            tokens: 3, atMost: 12)
         #expect(sample.server == nil)
         #expect(MeasurementYAML.text(m).contains("output_tokens_from: counted"))
     }
 
     @Test func reasoningContentCountsAsText() async throws {
-        let steps: [Step] = [.after(0, Events.chunk(nil, role: true)), .after(200, Events.chunk(nil, reasoning: "thinking")),
-                             .after(100, Events.chunk("answer", finish: "stop")), .after(0, Events.done)]
+        let steps: [Step] = [
+            .after(0, Events.chunk(nil, role: true)), .after(200, Events.chunk(nil, reasoning: "thinking")),
+            .after(100, Events.chunk("answer", finish: "stop")), .after(0, Events.done),
+        ]
         let server = ScriptedServer { path, _ in path == "/v1/chat/completions" ? Script(steps: steps) : nil }
         let base = try await server.start()
         defer { Task { await server.stop() } }
@@ -93,9 +105,11 @@ import Testing
     }
 
     @Test func ollamaNativeStreamAndItsNanosecondFigures() async throws {
-        let steps: [Step] = [.after(250, Events.ollama("One")), .after(100, Events.ollama(" two")), .after(100, Events.ollama(" three")),
-                             .after(100, Events.ollama(" four")),
-                             .after(50, Events.ollamaDone(promptCount: 20, promptNs: 10_000_000, evalCount: 4, evalNs: 320_000_000, loadNs: 5_000_000))]
+        let steps: [Step] = [
+            .after(250, Events.ollama("One")), .after(100, Events.ollama(" two")), .after(100, Events.ollama(" three")),
+            .after(100, Events.ollama(" four")),
+            .after(50, Events.ollamaDone(promptCount: 20, promptNs: 10_000_000, evalCount: 4, evalNs: 320_000_000, loadNs: 5_000_000)),
+        ]
         let server = ScriptedServer { path, _ in
             switch path {
             case "/api/chat": return Script(contentType: "application/x-ndjson", steps: steps)
@@ -110,8 +124,9 @@ import Testing
         #expect((240...1_500).contains(Self.value(sample.timeToFirstTokenMs)))
         #expect(sample.outputTokens == 4 && sample.outputTokensFrom == .usage)
         // (4 − 1) over 300 ms on an idle machine.
-        Self.expectDecodeRate(ttft: sample.timeToFirstTokenMs, endToEnd: sample.endToEndMs, rate: sample.decodeTokensPerSecond,
-                              tokens: 4, atMost: 12)
+        Self.expectDecodeRate(
+            ttft: sample.timeToFirstTokenMs, endToEnd: sample.endToEndMs, rate: sample.decodeTokensPerSecond,
+            tokens: 4, atMost: 12)
         #expect(sample.server == Measurement.ServerFigures(promptTokens: 20, promptMs: 10, outputTokens: 4, outputMs: 320, loadMs: 5))
         #expect(Self.value(m.headline?.serverDecodeTokensPerSecond?.median) == 12.5)
         #expect(Self.value(m.headline?.promptTokensPerSecond?.median) == 2000)
@@ -121,10 +136,12 @@ import Testing
     }
 
     @Test func eventsSplitAcrossReadsAndCommentsAndBareDataFields() async throws {
-        let steps: [Step] = [.after(0, ": keep-alive\n\n"), .after(0, "data:{\"choices\":[{\"delta\":{\"content\":\"Hel"),
-                             .after(60, "lo\"},\"finish_reason\":null}]}\r\n"), .after(30, "\r\n"),
-                             .after(100, "data: {\"choices\":[{\"delta\":{\"content\":\" you\"},\"finish_reason\":\"stop\"}]}\n\n"),
-                             .after(0, ": bye\n"), .after(0, Events.done)]
+        let steps: [Step] = [
+            .after(0, ": keep-alive\n\n"), .after(0, "data:{\"choices\":[{\"delta\":{\"content\":\"Hel"),
+            .after(60, "lo\"},\"finish_reason\":null}]}\r\n"), .after(30, "\r\n"),
+            .after(100, "data: {\"choices\":[{\"delta\":{\"content\":\" you\"},\"finish_reason\":\"stop\"}]}\n\n"),
+            .after(0, ": bye\n"), .after(0, Events.done),
+        ]
         let server = ScriptedServer { path, _ in path == "/v1/chat/completions" ? Script(steps: steps) : nil }
         let base = try await server.start()
         defer { Task { await server.stop() } }
@@ -135,8 +152,10 @@ import Testing
     }
 
     @Test func streamWithoutDoneEndsAtEndOfStream() async throws {
-        let steps: [Step] = [.after(0, Events.chunk("a")), .after(50, Events.chunk("b", finish: "stop")),
-                             .after(0, "data: " + #"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}"#)]
+        let steps: [Step] = [
+            .after(0, Events.chunk("a")), .after(50, Events.chunk("b", finish: "stop")),
+            .after(0, "data: " + #"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}"#),
+        ]
         let server = ScriptedServer { path, _ in path == "/v1/chat/completions" ? Script(steps: steps) : nil }
         let base = try await server.start()
         defer { Task { await server.stop() } }
@@ -148,9 +167,16 @@ import Testing
     @Test func warmupIsNotCountedAndLevelsCoverEveryConcurrency() async throws {
         let server = ScriptedServer { path, _ in
             switch path {
-            case "/v1/chat/completions": return Script(steps: [.after(20, Events.chunk("x")), .after(20, Events.chunk("y", finish: "length")),
-                                                                .after(0, Events.usage(prompt: 4, completion: 2)), .after(0, Events.done)])
-            case "/props": return .json(200, #"{"build_info":"b9999-abc","model_path":"/m/gemma-3-270m-it-Q4_K_M.gguf","default_generation_settings":{"n_ctx":2048}}"#)
+            case "/v1/chat/completions":
+                return Script(steps: [
+                    .after(20, Events.chunk("x")), .after(20, Events.chunk("y", finish: "length")),
+                    .after(0, Events.usage(prompt: 4, completion: 2)), .after(0, Events.done),
+                ])
+            case "/props":
+                return .json(
+                    200,
+                    #"{"build_info":"b9999-abc","model_path":"/m/gemma-3-270m-it-Q4_K_M.gguf","default_generation_settings":{"n_ctx":2048}}"#
+                )
             default: return nil
             }
         }
@@ -162,12 +188,20 @@ import Testing
         #expect(m.levels.map(\.concurrency) == [1, 3] && m.levels.map(\.requests) == [2, 6])
         #expect(m.levels.allSatisfy { $0.outputTokensPerSecond != nil })
         #expect(m.warmupMs != nil)
-        #expect(m.runtime == Measurement.Runtime(name: "llama.cpp llama-server", version: "b9999-abc", modelFile: "gemma-3-270m-it-Q4_K_M.gguf",
-                                                 quantization: "Q4_K_M", contextTokens: 2048))
+        #expect(
+            m.runtime
+                == Measurement.Runtime(
+                    name: "llama.cpp llama-server", version: "b9999-abc", modelFile: "gemma-3-270m-it-Q4_K_M.gguf",
+                    quantization: "Q4_K_M", contextTokens: 2048))
         // llama-server takes ignore_eos and cache_prompt; every prompt starts with a prefix no other request had.
         let bodies = server.received
-        #expect(bodies.allSatisfy { $0.contains("\"ignore_eos\":true") && $0.contains("\"cache_prompt\":false") && $0.contains("\"include_usage\":true") })
-        let prefixes = bodies.compactMap { body in body.range(of: #"\(Request [0-9a-f]+-[0-9]+\.\)"#, options: .regularExpression).map { String(body[$0]) } }
+        #expect(
+            bodies.allSatisfy {
+                $0.contains("\"ignore_eos\":true") && $0.contains("\"cache_prompt\":false") && $0.contains("\"include_usage\":true")
+            })
+        let prefixes = bodies.compactMap { body in
+            body.range(of: #"\(Request [0-9a-f]+-[0-9]+\.\)"#, options: .regularExpression).map { String(body[$0]) }
+        }
         #expect(prefixes.count == bodies.count && Set(prefixes).count == bodies.count)
         #expect(m.request.cachePrompt == false && m.request.ignoreEOS)
     }
@@ -195,9 +229,10 @@ import Testing
 
     @Test func levelsSumUpTheirSamples() {
         let samples = [10, 20, 30].map { speed in
-            Measurement.Sample(workload: "w", concurrency: 2, promptTokens: 10, outputTokens: 100, outputTokensFrom: .usage, finishReason: "length",
-                               timeToFirstTokenMs: 50, endToEndMs: 1_000, decodeTokensPerSecond: Decimal(speed),
-                               server: Measurement.ServerFigures(promptTokens: 10, promptMs: 5, outputTokens: 100, outputMs: Decimal(100_000 / speed)))
+            Measurement.Sample(
+                workload: "w", concurrency: 2, promptTokens: 10, outputTokens: 100, outputTokensFrom: .usage, finishReason: "length",
+                timeToFirstTokenMs: 50, endToEndMs: 1_000, decodeTokensPerSecond: Decimal(speed),
+                server: Measurement.ServerFigures(promptTokens: 10, promptMs: 5, outputTokens: 100, outputMs: Decimal(100_000 / speed)))
         }
         let level = SampleFigures.level(samples, concurrency: 2, wallSeconds: 2)
         #expect(level.requests == 3 && level.outputTokensPerSecond == 150)

@@ -4,12 +4,15 @@ import Testing
 /// `versus generate` as a person runs it: the built executable against a scripted server, on a copy of a fixture
 /// site. A failed run exits non-zero and leaves no file; a good one writes a file that `versus check` accepts.
 @Suite(.serialized) struct GenerateCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static let binary: URL? = {
         var candidates: [URL] = []
         if let path = ProcessInfo.processInfo.environment["VERSUS_BINARY"], !path.isEmpty { candidates.append(URL(fileURLWithPath: path)) }
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent().appendingPathComponent("versus")) }
+        if let executable = Bundle.main.executableURL {
+            candidates.append(executable.deletingLastPathComponent().appendingPathComponent("versus"))
+        }
         for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
             candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("versus"))
         }
@@ -27,8 +30,9 @@ import Testing
     static func site() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("versus-generate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("Tests/VersusCoreTests/Fixtures/valid-site/Content"),
-                                         to: root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("Tests/VersusCoreTests/Fixtures/valid-site/Content"),
+            to: root.appendingPathComponent("Content"))
         return root
     }
 
@@ -59,13 +63,16 @@ import Testing
         while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         try output.close()
         try errors.close()
-        return Run(status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
-                   errors: try String(contentsOf: errorsURL, encoding: .utf8))
+        return Run(
+            status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
+            errors: try String(contentsOf: errorsURL, encoding: .utf8))
     }
 
     static func answer(_ index: Int) -> Script {
-        Script(steps: [.after(index >= 2 ? 3_000 : 5, Events.chunk("x")), .after(5, Events.chunk("y", finish: "length")),
-                       .after(0, Events.usage(prompt: 4, completion: 2)), .after(0, Events.done)])
+        Script(steps: [
+            .after(index >= 2 ? 3_000 : 5, Events.chunk("x")), .after(5, Events.chunk("y", finish: "length")),
+            .after(0, Events.usage(prompt: 4, completion: 2)), .after(0, Events.done),
+        ])
     }
 
     static func measurements(_ root: URL) -> [String] {
@@ -78,8 +85,10 @@ import Testing
         let base = try await server.start()
         defer { Task { await server.stop() } }
         let root = try Self.site()
-        let run = try await Self.versus(["generate", "--endpoint", base, "--model", "m", "--for", "small", "--runs", "1", "--warmup", "0",
-                                         "--root", root.path])
+        let run = try await Self.versus([
+            "generate", "--endpoint", base, "--model", "m", "--for", "small", "--runs", "1", "--warmup", "0",
+            "--root", root.path,
+        ])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("concurrency  requests  decode tok/s median (p95)"))
         let files = Self.measurements(root)
@@ -89,15 +98,21 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
 
         let unknown = try await Self.versus(["generate", "--endpoint", base, "--model", "m", "--for", "smal", "--root", root.path])
-        #expect(unknown.status == 1 && unknown.errors.contains("--for smal is not a model of \(root.path)/Content/models/ (did you mean small?)"))
-        let dry = try await Self.versus(["generate", "--endpoint", base, "--model", "m", "--for", "medium", "--runs", "1", "--warmup", "0",
-                                         "--dry-run", "--root", root.path])
+        #expect(
+            unknown.status == 1
+                && unknown.errors.contains("--for smal is not a model of \(root.path)/Content/models/ (did you mean small?)"))
+        let dry = try await Self.versus([
+            "generate", "--endpoint", base, "--model", "m", "--for", "medium", "--runs", "1", "--warmup", "0",
+            "--dry-run", "--root", root.path,
+        ])
         #expect(dry.status == 0 && dry.output.contains("model: medium\ndate: "))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/measurements/medium").path))
     }
 
     @Test func aFailedRunExitsNonZeroAndWritesNothing() async throws {
-        let server = ScriptedServer { path, _ in path == "/v1/chat/completions" ? .json(500, #"{"error":{"message":"out of memory"}}"#) : nil }
+        let server = ScriptedServer { path, _ in
+            path == "/v1/chat/completions" ? .json(500, #"{"error":{"message":"out of memory"}}"#) : nil
+        }
         let base = try await server.start()
         defer { Task { await server.stop() } }
         let root = try Self.site()
@@ -105,7 +120,9 @@ import Testing
         #expect(run.status == 1)
         #expect(run.errors.contains("error: \(base)/v1/chat/completions answered HTTP 500: out of memory: check the server's log"))
         #expect(Self.measurements(root).isEmpty)
-        let usage = try await Self.versus(["generate", "--endpoint", "localhost:8080", "--model", "m", "--for", "small", "--root", root.path])
+        let usage = try await Self.versus([
+            "generate", "--endpoint", "localhost:8080", "--model", "m", "--for", "small", "--root", root.path,
+        ])
         #expect(usage.status == 2)
     }
 
@@ -115,8 +132,11 @@ import Testing
         let base = try await server.start()
         defer { Task { await server.stop() } }
         let root = try Self.site()
-        let run = try await Self.versus(["generate", "--endpoint", base, "--model", "m", "--for", "small", "--runs", "2", "--warmup", "0",
-                                         "--root", root.path] + (keepPartial ? ["--keep-partial"] : []), interruptAfter: 2)
+        let run = try await Self.versus(
+            [
+                "generate", "--endpoint", base, "--model", "m", "--for", "small", "--runs", "2", "--warmup", "0",
+                "--root", root.path,
+            ] + (keepPartial ? ["--keep-partial"] : []), interruptAfter: 2)
         #expect(run.status == 130, "\(run.errors)")
         if keepPartial {
             let file = try #require(Self.measurements(root).first)

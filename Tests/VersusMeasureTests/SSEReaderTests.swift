@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 7, 1000]) func eventsStayWholeWhateverTheReads(size: Int) {
-        let stream = ": comment\n\ndata: {\"a\":1}\n\ndata:{\"b\":2}\r\n\r\nevent: message\nid: 4\ndata: line one\ndata: line two\n\n: ping\ndata: [DONE]\n\n"
+        let stream =
+            ": comment\n\ndata: {\"a\":1}\n\ndata:{\"b\":2}\r\n\r\nevent: message\nid: 4\ndata: line one\ndata: line two\n\n: ping\ndata: [DONE]\n\n"
         #expect(Self.events(stream, size: size) == ["{\"a\":1}", "{\"b\":2}", "line one\nline two", "[DONE]"])
     }
 

@@ -57,7 +57,9 @@ final class ScriptedServer: Sendable {
                 if path.hasSuffix("/chat/completions") || path == "/api/chat" { bodies.withLock { $0.append(String(buffer: body)) } }
             }
             guard let script = scripts(path, index) else {
-                return Response(status: .notFound, headers: [.contentType: "text/plain"], body: ResponseBody(byteBuffer: ByteBuffer(string: "Not Found")))
+                return Response(
+                    status: .notFound, headers: [.contentType: "text/plain"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: "Not Found")))
             }
             let body = ResponseBody { writer in
                 for step in script.steps {
@@ -69,8 +71,9 @@ final class ScriptedServer: Sendable {
             return Response(status: HTTPResponse.Status(code: script.status), headers: [.contentType: script.contentType], body: body)
         }
         let ready = AsyncStream<Int>.makeStream()
-        let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let app = Application(
+            responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
         // The server's tasks get a thread of their own, so the delays it scripts hold on a busy machine.
         let executor = StreamExecutor(label: "scripted-server")
         task.withLock { $0 = Task { try await withTaskExecutorPreference(executor) { try await app.runService() } } }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bare HTTP/1.1 client over a socket, enough to ask the preview server for a page or read its event stream.
@@ -17,9 +17,9 @@ enum HTTPProbe {
     /// `until` appears in what was read, or `timeout` passes.
     static func get(port: Int, path: String, method: String = "GET", until marker: String? = nil, timeout: Double = 30) throws -> Reply {
         #if canImport(Glibc)
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+            let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard socket >= 0 else { throw Failure("socket: \(errno)") }
         defer { close(socket) }

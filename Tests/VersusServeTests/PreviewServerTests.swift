@@ -38,10 +38,13 @@ import Testing
         #expect(site.answer(path: "/compare/a-vs-b") == .redirect("/compare/a-vs-b/"))
         #expect(site.answer(path: "/compare/a%2Dvs%2Db/index.html") == site.answer(path: "/compare/a-vs-b/"))
         // Only HTML gets the script.
-        #expect(site.answer(path: "/assets/versus.css") == .file(Data("body { color: black }".utf8), contentType: "text/css; charset=utf-8"))
+        #expect(
+            site.answer(path: "/assets/versus.css") == .file(Data("body { color: black }".utf8), contentType: "text/css; charset=utf-8"))
         // Without live reload, pages are served exactly as built.
         let plain = StaticSite(folder: root.appendingPathComponent("public"), liveReload: false)
-        #expect(plain.answer(path: "/") == .file(try Data(contentsOf: root.appendingPathComponent("public/index.html")), contentType: "text/html; charset=utf-8"))
+        #expect(
+            plain.answer(path: "/")
+                == .file(try Data(contentsOf: root.appendingPathComponent("public/index.html")), contentType: "text/html; charset=utf-8"))
     }
 
     @Test func problemsOfTheLastBuildShowOverPages() throws {
@@ -51,20 +54,28 @@ import Testing
         guard case let .file(page, _) = site.answer(path: "/", problems: problems) else { Issue.record("no home page"); return }
         let html = String(decoding: page, as: UTF8.self)
         #expect(html.contains("role=\"alert\""))
-        #expect(html.contains("<li>Content/site.yaml:2:1: error: `title` is missing (add `title: …`)</li><li>Templates/x.mustache:1:1: error: &lt;unclosed&gt;</li>"))
+        #expect(
+            html.contains(
+                "<li>Content/site.yaml:2:1: error: `title` is missing (add `title: …`)</li><li>Templates/x.mustache:1:1: error: &lt;unclosed&gt;</li>"
+            ))
         #expect(html.hasSuffix("</ul></div></body></html>"))
-        #expect(site.answer(path: "/assets/versus.css", problems: problems) == .file(Data("body { color: black }".utf8), contentType: "text/css; charset=utf-8"))
+        #expect(
+            site.answer(path: "/assets/versus.css", problems: problems)
+                == .file(Data("body { color: black }".utf8), contentType: "text/css; charset=utf-8"))
         guard case let .notFound(missing) = site.answer(path: "/nothing", problems: problems) else { Issue.record("answered"); return }
         #expect(String(decoding: missing, as: UTF8.self).contains("role=\"alert\""))
     }
 
     @Test func nothingOutsideTheOutputIsServed() throws {
         let root = try Self.site()
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("public/link.txt"),
-                                                   withDestinationURL: root.appendingPathComponent("outside.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("public/link.txt"),
+            withDestinationURL: root.appendingPathComponent("outside.txt"))
         let site = StaticSite(folder: root.appendingPathComponent("public"), liveReload: false)
-        for path in ["/../outside.txt", "/%2e%2e/outside.txt", "/compare/..%2f..%2foutside.txt", "/compare/%2e%2e/%2e%2e/outside.txt",
-                     "/link.txt", "/missing/", "/nothing.html", "/compare/a-vs-b/%00"] {
+        for path in [
+            "/../outside.txt", "/%2e%2e/outside.txt", "/compare/..%2f..%2foutside.txt", "/compare/%2e%2e/%2e%2e/outside.txt",
+            "/link.txt", "/missing/", "/nothing.html", "/compare/a-vs-b/%00",
+        ] {
             guard case let .notFound(page) = site.answer(path: path) else {
                 Issue.record("\(path) was answered")
                 continue
@@ -91,9 +102,13 @@ import Testing
         try Self.write("name: A\n", "Content/models/a.yaml", in: root)
         let rebuilds = Mutex(0)
         // The first rebuild succeeds, the second fails.
-        let server = PreviewServer(output: root.appendingPathComponent("public"), watching: [root.appendingPathComponent("Content")],
-                                   host: "127.0.0.1", port: 0, liveReload: true) {
-            let count = rebuilds.withLock { $0 += 1; return $0 }
+        let server = PreviewServer(
+            output: root.appendingPathComponent("public"), watching: [root.appendingPathComponent("Content")],
+            host: "127.0.0.1", port: 0, liveReload: true
+        ) {
+            let count = rebuilds.withLock {
+                $0 += 1; return $0
+            }
             return count == 1 ? [] : ["Content/models/a.yaml:1:7: error: <b>bad</b> value"]
         }
         let bound = Mutex(0)
@@ -116,7 +131,8 @@ import Testing
         let head = try HTTPProbe.get(port: port, path: "/", method: "HEAD")
         #expect(head.status == 200 && head.body.isEmpty)
         // HEAD answers the length GET serves, not 0.
-        #expect(head.headers["content-length"] != nil && head.headers["content-length"] == home.headers["content-length"], "\(head.headers)")
+        #expect(
+            head.headers["content-length"] != nil && head.headers["content-length"] == home.headers["content-length"], "\(head.headers)")
         #expect(head.headers["content-length"] == String(home.body.utf8.count))
         let missing = try HTTPProbe.get(port: port, path: "/../outside.txt")
         #expect(missing.status == 404 && missing.body.contains("<h1>Missing</h1>") && !missing.body.contains("secret"))

@@ -20,7 +20,8 @@ final class Recording: Sendable {
 
     /// The paths of each batch so far, relative to the site's root.
     var relative: [Set<String>] {
-        batches.withLock { $0 }.map { batch in Set(batch.paths.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }) }
+        batches.withLock { $0 }.map { batch in Set(batch.paths.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 })
+        }
     }
 
     /// Waits (at most `limit`: the whole test suite may keep the machine's cores busy) until `done` holds for the
@@ -52,8 +53,9 @@ final class Recording: Sendable {
     }
 
     static func watcher(_ root: URL, _ mechanism: SiteWatcher.Mechanism) -> SiteWatcher {
-        SiteWatcher(folders: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
-                    mechanism: mechanism, settle: .milliseconds(300), pollInterval: .milliseconds(50))
+        SiteWatcher(
+            folders: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
+            mechanism: mechanism, settle: .milliseconds(300), pollInterval: .milliseconds(50))
     }
 
     /// Long enough for a second batch to have come if there were one: several times the settle time and poll interval.
@@ -70,10 +72,12 @@ final class Recording: Sendable {
         }
         try PreviewServerTests.write("name: A, edited\n", "Content/models/.a.yaml.tmp", in: root)
         try FileManager.default.removeItem(at: root.appendingPathComponent("Content/models/a.yaml"))
-        try FileManager.default.moveItem(at: root.appendingPathComponent("Content/models/.a.yaml.tmp"),
-                                         to: root.appendingPathComponent("Content/models/a.yaml"))
+        try FileManager.default.moveItem(
+            at: root.appendingPathComponent("Content/models/.a.yaml.tmp"),
+            to: root.appendingPathComponent("Content/models/a.yaml"))
         try PreviewServerTests.write("<p>{{y}}</p>\n", "Templates/pages/home.mustache", in: root)
-        let expected: Set<String> = Set((0..<8).map { "Content/models/m\($0).yaml" } + ["Content/models/a.yaml", "Templates/pages/home.mustache"])
+        let expected: Set<String> = Set(
+            (0..<8).map { "Content/models/m\($0).yaml" } + ["Content/models/a.yaml", "Templates/pages/home.mustache"])
         await recording.wait { !$0.isEmpty }
         try await Task.sleep(for: Self.quiet)
         let batches = recording.relative
@@ -92,7 +96,8 @@ final class Recording: Sendable {
         var batches = await recording.wait { $0.joined().contains("Content/changes/deep/2026-06-10.yaml") }
         #expect(batches.joined().contains("Content/changes/deep/2026-06-10.yaml"), "\(batches)")
         // An empty folder, and later a file in it: the later save is seen, so the folder is watched.
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/measurements/m"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Content/measurements/m"), withIntermediateDirectories: true)
         try await Task.sleep(for: Self.quiet)
         try PreviewServerTests.write("model: m\n", "Content/measurements/m/2026-06-10-host.yaml", in: root)
         batches = await recording.wait { $0.last?.contains("Content/measurements/m/2026-06-10-host.yaml") == true }
@@ -106,7 +111,8 @@ final class Recording: Sendable {
         let recording = Recording(Self.watcher(root, mechanism), root: root)
         let content = root.appendingPathComponent("Content")
         // A file renamed: both names changed.
-        try FileManager.default.moveItem(at: content.appendingPathComponent("models/a.yaml"), to: content.appendingPathComponent("models/b.yaml"))
+        try FileManager.default.moveItem(
+            at: content.appendingPathComponent("models/a.yaml"), to: content.appendingPathComponent("models/b.yaml"))
         var batches = await recording.wait { Set($0.joined()).isSuperset(of: ["Content/models/a.yaml", "Content/models/b.yaml"]) }
         #expect(Set(batches.joined()).isSuperset(of: ["Content/models/a.yaml", "Content/models/b.yaml"]), "\(batches)")
         try await Task.sleep(for: Self.quiet)
@@ -159,7 +165,7 @@ final class Recording: Sendable {
     @Test func stoppingTheConsumerEndsTheStream() async throws {
         let root = try Self.root()
         let recording = Recording(Self.watcher(root, .automatic), root: root)
-        await recording.stop()   // returns only once the consuming loop has ended
+        await recording.stop()  // returns only once the consuming loop has ended
         try PreviewServerTests.write("name: A2\n", "Content/models/a.yaml", in: root)
         try await Task.sleep(for: Self.quiet)
         #expect(recording.relative.isEmpty)

@@ -86,8 +86,10 @@ public struct CatalogDigest: Sendable {
         let pairSet = Set(pairs)
         let unranked = digests
         for model in catalog.models {
-            digests[model.id] = ModelDigest(unranked[model.id]!, related: Relatedness.ranked(for: model, among: catalog.models, digests: unranked)
-                .filter { pairSet.contains(PairID(model.id, $0)) })
+            digests[model.id] = ModelDigest(
+                unranked[model.id]!,
+                related: Relatedness.ranked(for: model, among: catalog.models, digests: unranked)
+                    .filter { pairSet.contains(PairID(model.id, $0)) })
         }
         self.digests = digests
         self.pairs = pairs
@@ -129,11 +131,15 @@ public enum PairPlanner {
             return result
         case let .list(requests):
             let ids = Set(models.map(\.id)).union(catalog.aliases.keys)
-            return Array(Set(requests.compactMap { request -> PairID? in
-                guard let pair = PairID.parse(request.slug, knownIDs: ids).0,
-                      let a = catalog.canonicalID(pair.first), let b = catalog.canonicalID(pair.second), a != b else { return nil }
-                return PairID(a, b)
-            })).sorted()
+            return Array(
+                Set(
+                    requests.compactMap { request -> PairID? in
+                        guard let pair = PairID.parse(request.slug, knownIDs: ids).0,
+                            let a = catalog.canonicalID(pair.first), let b = catalog.canonicalID(pair.second), a != b
+                        else { return nil }
+                        return PairID(a, b)
+                    })
+            ).sorted()
         }
     }
 }

@@ -40,12 +40,17 @@ public struct PairAnalysis: Sendable {
         largerContext = sameJob ? widerWindow : nil
         largerOutput = sameJob ? ClaimRules.larger(a.model.maxOutput, b.model.maxOutput, ratio: ClaimRules.limitRatio) : nil
         sharedProviders = a.providerIDs.intersection(b.providerIDs).sorted()
-        tradeOffs = TradeOffs(a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
-                              largerContext: largerContext, largerOutput: largerOutput)
-        friction = (SwitchFriction(from: a, to: b, shared: sharedProviders, capabilities: capabilities, direction: .a,
-                                   largerContext: widerWindow),
-                    SwitchFriction(from: b, to: a, shared: sharedProviders, capabilities: capabilities, direction: .b,
-                                   largerContext: widerWindow))
+        tradeOffs = TradeOffs(
+            a: a, b: b, benchmarks: benchmarks, capabilities: capabilities, cost: cost,
+            largerContext: largerContext, largerOutput: largerOutput)
+        friction = (
+            SwitchFriction(
+                from: a, to: b, shared: sharedProviders, capabilities: capabilities, direction: .a,
+                largerContext: widerWindow),
+            SwitchFriction(
+                from: b, to: a, shared: sharedProviders, capabilities: capabilities, direction: .b,
+                largerContext: widerWindow)
+        )
         verdict = VerdictLine.lines(a: a, b: b, benchmarks: benchmarks, cost: cost, largerContext: largerContext)
     }
 
@@ -177,8 +182,9 @@ public struct BenchmarkComparison: Sendable {
             let inCategory = rows.filter { $0.isShared && $0.benchmark.category == category }
             guard !inCategory.isEmpty else { return nil }
             let winsA = inCategory.filter { $0.leader == .a }.count, winsB = inCategory.filter { $0.leader == .b }.count
-            return CategoryLead(category: category, leader: winsA == winsB ? nil : (winsA > winsB ? .a : .b),
-                                winsA: winsA, winsB: winsB)
+            return CategoryLead(
+                category: category, leader: winsA == winsB ? nil : (winsA > winsB ? .a : .b),
+                winsA: winsA, winsB: winsB)
         }
     }
 

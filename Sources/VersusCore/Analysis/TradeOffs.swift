@@ -23,14 +23,18 @@ public struct TradeOffs: Sendable {
     public var a: [TradeOff]
     public var b: [TradeOff]
 
-    init(a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, capabilities: [CapabilityComparison],
-         cost: CostComparison, largerContext: Side?, largerOutput: Side?) {
+    init(
+        a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, capabilities: [CapabilityComparison],
+        cost: CostComparison, largerContext: Side?, largerOutput: Side?
+    ) {
         func reasons(_ side: Side) -> [TradeOff] {
             let own = side == .a ? a : b, other = side == .a ? b : a
             var list: [TradeOff] = []
             if largerContext == side, let mine = own.model.contextWindow, let theirs = other.model.contextWindow {
-                list.append(.largerContext(tokens: mine.least, otherTokens: theirs.most,
-                                           disputed: mine.isDisputed || theirs.isDisputed))
+                list.append(
+                    .largerContext(
+                        tokens: mine.least, otherTokens: theirs.most,
+                        disputed: mine.isDisputed || theirs.isDisputed))
             }
             if cost.comparable, let quote = cost.quote(side) {
                 if let theirs = cost.quote(side.other) {
@@ -49,7 +53,8 @@ public struct TradeOffs: Sendable {
             // between models that can stand in for each other.
             let mine = own.providerNames.count, theirs = other.providerNames.count
             if cost.comparable && mine >= ClaimRules.fallbackProviders && mine >= theirs * ClaimRules.providerRatio
-                && mine >= theirs + ClaimRules.providerMargin {
+                && mine >= theirs + ClaimRules.providerMargin
+            {
                 list.append(.moreProviders(count: mine, otherCount: theirs))
             }
             let lacks = capabilities.filter { $0.state(side) == .yes && $0.state(side.other) == .no }.map(\.definition)
@@ -57,8 +62,10 @@ public struct TradeOffs: Sendable {
             // A capability the other model's record leaves undocumented is no reason to choose: the catalog may simply
             // not know (an import fills only some rows). Only a stated "no" on the other side counts.
             if largerOutput == side, let mine = own.model.maxOutput, let theirs = other.model.maxOutput {
-                list.append(.largerOutput(tokens: mine.least, otherTokens: theirs.most,
-                                          disputed: mine.isDisputed || theirs.isDisputed))
+                list.append(
+                    .largerOutput(
+                        tokens: mine.least, otherTokens: theirs.most,
+                        disputed: mine.isDisputed || theirs.isDisputed))
             }
             let tags = own.model.decisionFit.filter { !other.model.decisionFit.contains($0) }
             if !tags.isEmpty { list.append(.decisionTags(tags)) }
@@ -89,8 +96,10 @@ public struct SwitchFriction: Sendable, Hashable {
     public var targetHasNoRoute: Bool
 
     /// `largerContext`: the side whose window is larger by the claim margin (`ClaimRules.larger`), whatever the jobs.
-    init(from: ModelDigest, to: ModelDigest, shared: [String], capabilities: [CapabilityComparison], direction: Side,
-         largerContext: Side?) {
+    init(
+        from: ModelDigest, to: ModelDigest, shared: [String], capabilities: [CapabilityComparison], direction: Side,
+        largerContext: Side?
+    ) {
         self.from = from.model.id
         self.to = to.model.id
         sharedProviders = shared
@@ -129,14 +138,18 @@ public enum VerdictLine: Sendable, Hashable {
     /// The two do different jobs (`PairAnalysis.differentJobs`): said first, and no line ranks them on cost or limits.
     case differentJobs
 
-    static func lines(a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, cost: CostComparison,
-                      largerContext: Side?) -> [VerdictLine] {
+    static func lines(
+        a: ModelDigest, b: ModelDigest, benchmarks: BenchmarkComparison, cost: CostComparison,
+        largerContext: Side?
+    ) -> [VerdictLine] {
         var lines: [VerdictLine] = []
         if !cost.comparable { lines.append(.differentJobs) }
         for lead in benchmarks.categories {
             if let leader = lead.leader {
-                lines.append(.categoryLeader(lead.category, leader, wins: leader == .a ? lead.winsA : lead.winsB,
-                                             of: benchmarks.shared.filter { $0.benchmark.category == lead.category }.count))
+                lines.append(
+                    .categoryLeader(
+                        lead.category, leader, wins: leader == .a ? lead.winsA : lead.winsB,
+                        of: benchmarks.shared.filter { $0.benchmark.category == lead.category }.count))
             }
         }
         if let cheaper = cost.cheaper, let difference = cost.difference {
@@ -148,7 +161,8 @@ public enum VerdictLine: Sendable, Hashable {
             // "Both have open weights" decides nothing; the memory each needs at the least can.
             let least = [a, b].map { $0.model.selfHosting.compactMap(\.minimumMemoryGB).min() }
             if let x = least[0], let y = least[1], x > 0, y > 0, max(x, y) >= min(x, y) * ClaimRules.statedRatio {
-                lines.append(x < y ? .smallerSelfHost(.a, gigabytes: x, otherGigabytes: y) : .smallerSelfHost(.b, gigabytes: y, otherGigabytes: x))
+                lines.append(
+                    x < y ? .smallerSelfHost(.a, gigabytes: x, otherGigabytes: y) : .smallerSelfHost(.b, gigabytes: y, otherGigabytes: x))
             }
         case (true, false): lines.append(.selfHostable(.a))
         case (false, true): lines.append(.selfHostable(.b))

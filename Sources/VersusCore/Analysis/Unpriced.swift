@@ -25,7 +25,8 @@ public struct Unpriced: Sendable, Hashable {
     /// A sentence for a cost card or a model page: "No pay-as-you-go price in the catalog; free tier on NVIDIA".
     public var sentence: String {
         guard hasRoutes else { return "No provider route in the catalog" }
-        let lead = incompletePaid && offers.isEmpty
+        let lead =
+            incompletePaid && offers.isEmpty
             ? "No pay-as-you-go route in the catalog has both an input and an output price"
             : "No pay-as-you-go price in the catalog"
         return ([lead] + offers).joined(separator: "; ")
@@ -41,7 +42,8 @@ public struct Unpriced: Sendable, Hashable {
 
     /// Where the model can be had without a per-token price: "free tier on …", "included in plans on …".
     private var offers: [String] {
-        (freeOn.isEmpty ? [] : ["free tier on \(Self.names(freeOn))"]) + (planOn.isEmpty ? [] : ["included in plans on \(Self.names(planOn))"])
+        (freeOn.isEmpty ? [] : ["free tier on \(Self.names(freeOn))"])
+            + (planOn.isEmpty ? [] : ["included in plans on \(Self.names(planOn))"])
     }
 
     /// A few words for a card or a table cell.

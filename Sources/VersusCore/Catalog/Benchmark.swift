@@ -40,8 +40,10 @@ public struct Benchmark: Sendable, Hashable, Encodable {
     public var aliases: [String]
     public var location: SourceLocation
 
-    public init(id: String, name: String, category: Category, unit: Unit, higherIsBetter: Bool, url: String?,
-                aliases: [String], location: SourceLocation) {
+    public init(
+        id: String, name: String, category: Category, unit: Unit, higherIsBetter: Bool, url: String?,
+        aliases: [String], location: SourceLocation
+    ) {
         self.id = id
         self.name = name
         self.category = category

@@ -16,9 +16,11 @@ public struct Catalog: Sendable {
     public private(set) var aliases: [String: String]
     private var index: [String: Int]
 
-    public init(site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
-                sources: [String: Source], models: [Model], editorials: [PairID: Editorial],
-                changes: [ChangeReport] = [], measurements: [String: [MeasurementFile]] = [:]) {
+    public init(
+        site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
+        sources: [String: Source], models: [Model], editorials: [PairID: Editorial],
+        changes: [ChangeReport] = [], measurements: [String: [MeasurementFile]] = [:]
+    ) {
         self.site = site
         self.providers = providers
         self.benchmarks = benchmarks

@@ -18,9 +18,11 @@ public struct ChangeReport: Sendable, Hashable, Encodable {
     public var routesRemoved: [RouteChange]
     public var location: SourceLocation
 
-    public init(date: ISODate, previous: ISODate? = nil, source: SourceReference? = nil, pairPages: Int? = nil,
-                priceChanges: [PriceChange] = [], modelsAdded: [String] = [], modelsRemoved: [String] = [],
-                routesAdded: [RouteChange] = [], routesRemoved: [RouteChange] = [], location: SourceLocation) {
+    public init(
+        date: ISODate, previous: ISODate? = nil, source: SourceReference? = nil, pairPages: Int? = nil,
+        priceChanges: [PriceChange] = [], modelsAdded: [String] = [], modelsRemoved: [String] = [],
+        routesAdded: [RouteChange] = [], routesRemoved: [RouteChange] = [], location: SourceLocation
+    ) {
         self.date = date
         self.previous = previous
         self.source = source
@@ -71,8 +73,10 @@ public struct PriceChange: Sendable, Hashable, Encodable {
     public var new: Decimal?
     public var location: SourceLocation
 
-    public init(route: RouteChange, kind: Kind, aboveTokens: Int? = nil, old: Decimal?, new: Decimal?,
-                location: SourceLocation) {
+    public init(
+        route: RouteChange, kind: Kind, aboveTokens: Int? = nil, old: Decimal?, new: Decimal?,
+        location: SourceLocation
+    ) {
         self.route = route
         self.kind = kind
         self.aboveTokens = aboveTokens

@@ -41,8 +41,10 @@ public struct Measurement: Sendable, Hashable, Encodable {
         public var gpuMemoryGB: Decimal?
         public var os: String?
 
-        public init(cpu: String? = nil, cores: Int? = nil, memoryGB: Decimal? = nil, gpu: String? = nil,
-                    gpuMemoryGB: Decimal? = nil, os: String? = nil) {
+        public init(
+            cpu: String? = nil, cores: Int? = nil, memoryGB: Decimal? = nil, gpu: String? = nil,
+            gpuMemoryGB: Decimal? = nil, os: String? = nil
+        ) {
             self.cpu = cpu
             self.cores = cores
             self.memoryGB = memoryGB
@@ -60,8 +62,10 @@ public struct Measurement: Sendable, Hashable, Encodable {
         public var quantization: String?
         public var contextTokens: Int?
 
-        public init(name: String, version: String? = nil, modelFile: String? = nil, quantization: String? = nil,
-                    contextTokens: Int? = nil) {
+        public init(
+            name: String, version: String? = nil, modelFile: String? = nil, quantization: String? = nil,
+            contextTokens: Int? = nil
+        ) {
             self.name = name
             self.version = version
             self.modelFile = modelFile
@@ -86,8 +90,10 @@ public struct Measurement: Sendable, Hashable, Encodable {
         public var concurrency: [Int]
         public var timeoutSeconds: Int
 
-        public init(api: API, endpoint: String, model: String, temperature: Decimal, seed: Int, maxTokens: Int,
-                    ignoreEOS: Bool, cachePrompt: Bool, warmup: Int, runs: Int, concurrency: [Int], timeoutSeconds: Int) {
+        public init(
+            api: API, endpoint: String, model: String, temperature: Decimal, seed: Int, maxTokens: Int,
+            ignoreEOS: Bool, cachePrompt: Bool, warmup: Int, runs: Int, concurrency: [Int], timeoutSeconds: Int
+        ) {
             self.api = api
             self.endpoint = endpoint
             self.model = model
@@ -112,8 +118,10 @@ public struct Measurement: Sendable, Hashable, Encodable {
         public var cachedTokens: Int?
         public var loadMs: Decimal?
 
-        public init(promptTokens: Int? = nil, promptMs: Decimal? = nil, outputTokens: Int? = nil, outputMs: Decimal? = nil,
-                    cachedTokens: Int? = nil, loadMs: Decimal? = nil) {
+        public init(
+            promptTokens: Int? = nil, promptMs: Decimal? = nil, outputTokens: Int? = nil, outputMs: Decimal? = nil,
+            cachedTokens: Int? = nil, loadMs: Decimal? = nil
+        ) {
             self.promptTokens = promptTokens
             self.promptMs = promptMs
             self.outputTokens = outputTokens
@@ -139,9 +147,11 @@ public struct Measurement: Sendable, Hashable, Encodable {
         public var decodeTokensPerSecond: Decimal?
         public var server: ServerFigures?
 
-        public init(workload: String, concurrency: Int, promptTokens: Int?, outputTokens: Int, outputTokensFrom: TokenSource,
-                    finishReason: String?, timeToFirstTokenMs: Decimal, endToEndMs: Decimal, decodeTokensPerSecond: Decimal?,
-                    server: ServerFigures?) {
+        public init(
+            workload: String, concurrency: Int, promptTokens: Int?, outputTokens: Int, outputTokensFrom: TokenSource,
+            finishReason: String?, timeToFirstTokenMs: Decimal, endToEndMs: Decimal, decodeTokensPerSecond: Decimal?,
+            server: ServerFigures?
+        ) {
             self.workload = workload
             self.concurrency = concurrency
             self.promptTokens = promptTokens
@@ -171,9 +181,11 @@ public struct Measurement: Sendable, Hashable, Encodable {
         /// How far the client's median decode speed is from the server's, in percent of the server's.
         public var clientVersusServerPercent: Decimal?
 
-        public init(concurrency: Int, requests: Int, outputTokensPerSecond: Decimal? = nil, decodeTokensPerSecond: Stats? = nil,
-                    timeToFirstTokenMs: Stats? = nil, endToEndMs: Stats? = nil, promptTokensPerSecond: Stats? = nil,
-                    serverDecodeTokensPerSecond: Stats? = nil, clientVersusServerPercent: Decimal? = nil) {
+        public init(
+            concurrency: Int, requests: Int, outputTokensPerSecond: Decimal? = nil, decodeTokensPerSecond: Stats? = nil,
+            timeToFirstTokenMs: Stats? = nil, endToEndMs: Stats? = nil, promptTokensPerSecond: Stats? = nil,
+            serverDecodeTokensPerSecond: Stats? = nil, clientVersusServerPercent: Decimal? = nil
+        ) {
             self.concurrency = concurrency
             self.requests = requests
             self.outputTokensPerSecond = outputTokensPerSecond
@@ -208,9 +220,11 @@ public struct Measurement: Sendable, Hashable, Encodable {
     /// Where the file was read from; the `model:` line when decoded.
     public var location: SourceLocation
 
-    public init(model: String, date: ISODate, host: String, versus: String, partial: Bool, hardware: Hardware,
-                runtime: Runtime, request: Request, promptSet: String, promptSHA256: String, warmupMs: Decimal?,
-                levels: [Level], samples: [Sample], location: SourceLocation) {
+    public init(
+        model: String, date: ISODate, host: String, versus: String, partial: Bool, hardware: Hardware,
+        runtime: Runtime, request: Request, promptSet: String, promptSHA256: String, warmupMs: Decimal?,
+        levels: [Level], samples: [Sample], location: SourceLocation
+    ) {
         self.model = model
         self.date = date
         self.host = host

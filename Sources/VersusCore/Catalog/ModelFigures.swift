@@ -74,8 +74,10 @@ extension Route {
             (.cacheWrite, cacheWrite, nil, nil), (.batchInput, batchInput, nil, nil), (.batchOutput, batchOutput, nil, nil),
         ]
         for tier in tiers {
-            list += [(.input, tier.input, nil, tier.aboveTokens), (.output, tier.output, nil, tier.aboveTokens),
-                     (.cachedInput, tier.cachedInput, nil, tier.aboveTokens), (.cacheWrite, tier.cacheWrite, nil, tier.aboveTokens)]
+            list += [
+                (.input, tier.input, nil, tier.aboveTokens), (.output, tier.output, nil, tier.aboveTokens),
+                (.cachedInput, tier.cachedInput, nil, tier.aboveTokens), (.cacheWrite, tier.cacheWrite, nil, tier.aboveTokens),
+            ]
         }
         list += [(.contextWindow, nil, contextWindow, nil), (.maxOutput, nil, maxOutput, nil)]
         return list
@@ -104,7 +106,8 @@ extension Model {
         add(.activeParameters, parameters?.activeBillions)
         for route in routes {
             for (kind, price, tokens, above) in route.figures {
-                let name: NamedFigure.Name = above.map { .tier(provider: route.provider, aboveTokens: $0, kind) }
+                let name: NamedFigure.Name =
+                    above.map { .tier(provider: route.provider, aboveTokens: $0, kind) }
                     ?? .route(provider: route.provider, kind)
                 add(name, price)
                 add(name, tokens)

@@ -43,8 +43,10 @@ public struct SourcedValue<Value: Sendable & Hashable>: Sendable, Hashable {
     public var note: String?
     public var location: SourceLocation
 
-    public init(value: Value, approximate: Bool = false, source: SourceReference? = nil, date: ISODate? = nil,
-                note: String? = nil, location: SourceLocation) {
+    public init(
+        value: Value, approximate: Bool = false, source: SourceReference? = nil, date: ISODate? = nil,
+        note: String? = nil, location: SourceLocation
+    ) {
         self.value = value
         self.approximate = approximate
         self.source = source

@@ -13,14 +13,18 @@ enum AliasFolding {
         for (index, model) in catalog.models.enumerated() {
             for alias in model.aliases {
                 if alias.id == model.id {
-                    catalog.diagnostics.append(.error(alias.location, "`\(model.id)` lists itself as an alias",
-                                                      fix: "remove `\(model.id)` from `aliases`"))
+                    catalog.diagnostics.append(
+                        .error(
+                            alias.location, "`\(model.id)` lists itself as an alias",
+                            fix: "remove `\(model.id)` from `aliases`"))
                 } else if let first = owner[alias.id] {
                     let other = catalog.models[first]
                     if first == index { continue }
-                    catalog.diagnostics.append(.error(alias.location,
-                                                      "`\(alias.id)` is already an alias of `\(other.id)` (\(other.location.file))",
-                                                      fix: "an id can be the alias of one model only; remove it from one of the two"))
+                    catalog.diagnostics.append(
+                        .error(
+                            alias.location,
+                            "`\(alias.id)` is already an alias of `\(other.id)` (\(other.location.file))",
+                            fix: "an id can be the alias of one model only; remove it from one of the two"))
                 } else {
                     owner[alias.id] = index
                 }
@@ -32,9 +36,11 @@ enum AliasFolding {
             guard let index = catalog.models.firstIndex(where: { $0.id == aliasID }) else { continue }
             let alias = catalog.models[index]
             if let nested = alias.aliases.first {
-                catalog.diagnostics.append(.error(nested.location,
-                                                  "`\(aliasID)` is an alias of `\(catalog.models[canonical].id)` and has aliases of its own",
-                                                  fix: "list every alias on `\(catalog.models[canonical].id)` and remove `aliases` here"))
+                catalog.diagnostics.append(
+                    .error(
+                        nested.location,
+                        "`\(aliasID)` is an alias of `\(catalog.models[canonical].id)` and has aliases of its own",
+                        fix: "list every alias on `\(catalog.models[canonical].id)` and remove `aliases` here"))
                 continue
             }
             catalog.models[canonical] = folded(catalog.models[canonical], alias)

@@ -54,9 +54,11 @@ public struct CatalogLoader: Sendable {
         let folder = "\(content)/\(Self.importsFolder)"
         let layers = layerNames()
         for name in (fileSystem.list(absolute(folder)) ?? []).sorted() where !name.hasPrefix(".") && !layers.contains(name) {
-            catalog.diagnostics.append(.warning(SourceLocation(file: "\(folder)/\(Scalars.visible(name, limit: 300))"),
-                                                "not an import layer; ignored",
-                                                fix: "\(folder)/ holds one folder per import, named like an id (models-dev)"))
+            catalog.diagnostics.append(
+                .warning(
+                    SourceLocation(file: "\(folder)/\(Scalars.visible(name, limit: 300))"),
+                    "not an import layer; ignored",
+                    fix: "\(folder)/ holds one folder per import, named like an id (models-dev)"))
         }
         for name in layers {
             let layer = loadLayer(name)
@@ -78,14 +80,18 @@ public struct CatalogLoader: Sendable {
         var catalog = LoadedCatalog()
         catalog.contentFolder = content
         guard fileSystem.isDirectory(absolute(content)) else {
-            catalog.diagnostics.append(.error(SourceLocation(file: content), "there is no \(content)/ folder in \(root.isEmpty ? "." : root)",
-                                              fix: "run versus in a site folder, or pass --root DIR"))
+            catalog.diagnostics.append(
+                .error(
+                    SourceLocation(file: content), "there is no \(content)/ folder in \(root.isEmpty ? "." : root)",
+                    fix: "run versus in a site folder, or pass --root DIR"))
             return catalog
         }
         let topLevel = Set(fileSystem.list(absolute(content)) ?? [])
         if topLevel.filter({ !$0.hasPrefix(".") }).isEmpty {
-            catalog.diagnostics.append(.error(SourceLocation(file: content), "\(content)/ is empty",
-                                              fix: "add at least Content/site.yaml; see docs/catalog.md"))
+            catalog.diagnostics.append(
+                .error(
+                    SourceLocation(file: content), "\(content)/ is empty",
+                    fix: "add at least Content/site.yaml; see docs/catalog.md"))
             return catalog
         }
 
@@ -95,8 +101,10 @@ public struct CatalogLoader: Sendable {
                 catalog.site = SiteDecoder.decode(node.value, file: sitePath, &catalog.diagnostics)
             }
         } else {
-            catalog.diagnostics.append(.error(SourceLocation(file: sitePath), "\(content)/site.yaml is missing",
-                                              fix: "create it with at least `title:` and `base_url:`"))
+            catalog.diagnostics.append(
+                .error(
+                    SourceLocation(file: sitePath), "\(content)/site.yaml is missing",
+                    fix: "create it with at least `title:` and `base_url:`"))
         }
         if topLevel.contains("sources.yaml"), let node = parse("\(content)/sources.yaml", into: &catalog.diagnostics) {
             catalog.sources = SourcesDecoder.decode(node.value, &catalog.diagnostics)
@@ -109,23 +117,30 @@ public struct CatalogLoader: Sendable {
         }
         for (path, name) in entries(in: "\(content)/changes", extension: "yaml", idCheck: false, into: &catalog.diagnostics) {
             guard let date = ISODate(name), date.day != nil else {
-                catalog.diagnostics.append(.error(SourceLocation(file: path), "a change report is named for its date, not \(Scalars.quoted(name))",
-                                                  fix: "name it YYYY-MM-DD.yaml, the date of the snapshot it reports"))
+                catalog.diagnostics.append(
+                    .error(
+                        SourceLocation(file: path), "a change report is named for its date, not \(Scalars.quoted(name))",
+                        fix: "name it YYYY-MM-DD.yaml, the date of the snapshot it reports"))
                 continue
             }
             if let node = parse(path, into: &catalog.diagnostics),
-               let report = ChangesDecoder.decode(node.value, date: date, file: path, &catalog.diagnostics) {
+                let report = ChangesDecoder.decode(node.value, date: date, file: path, &catalog.diagnostics)
+            {
                 catalog.changes.append(report)
             }
         }
         loadMeasurements(names: topLevel, into: &catalog)
-        let known: Set<String> = ["site.yaml", "sources.yaml", "benchmarks.yaml", "providers", "models", "comparisons",
-                                  "changes", Self.measurementsFolder, Self.importsFolder]
+        let known: Set<String> = [
+            "site.yaml", "sources.yaml", "benchmarks.yaml", "providers", "models", "comparisons",
+            "changes", Self.measurementsFolder, Self.importsFolder,
+        ]
         for name in topLevel.sorted() where !known.contains(name) && !name.hasPrefix(".") {
             var fix = "Content/ holds site.yaml, sources.yaml, benchmarks.yaml, providers/, models/, comparisons/, changes/ and imports/"
             if let near = Suggestion.closest(to: name, in: known) { fix = "did you mean `\(near)`?" }
-            catalog.diagnostics.append(.warning(SourceLocation(file: "\(content)/\(Scalars.visible(name, limit: 300))"), "not part of the catalog; ignored",
-                                                fix: fix))
+            catalog.diagnostics.append(
+                .warning(
+                    SourceLocation(file: "\(content)/\(Scalars.visible(name, limit: 300))"), "not part of the catalog; ignored",
+                    fix: fix))
         }
         return catalog
     }
@@ -141,20 +156,25 @@ public struct CatalogLoader: Sendable {
         let sourcePath = "\(folder)/source.yaml"
         if names.contains("source.yaml") {
             if let node = parse(sourcePath, into: &catalog.diagnostics),
-               let manifest = LayerManifestDecoder.decode(node.value, layer: name, file: sourcePath, &catalog.diagnostics) {
+                let manifest = LayerManifestDecoder.decode(node.value, layer: name, file: sourcePath, &catalog.diagnostics)
+            {
                 catalog.sources.append(manifest.source)
                 catalog.layers[name] = manifest
             }
         } else {
-            catalog.diagnostics.append(.error(SourceLocation(file: sourcePath), "the import layer `\(name)` has no source.yaml",
-                                              fix: "run the import again, or remove \(folder)/"))
+            catalog.diagnostics.append(
+                .error(
+                    SourceLocation(file: sourcePath), "the import layer `\(name)` has no source.yaml",
+                    fix: "run the import again, or remove \(folder)/"))
         }
         loadEntries(in: folder, names: names, into: &catalog)
         let known: Set<String> = ["source.yaml", "benchmarks.yaml", "providers", "models"]
         for entry in names.sorted() where !known.contains(entry) && !entry.hasPrefix(".") {
-            catalog.diagnostics.append(.warning(SourceLocation(file: "\(folder)/\(Scalars.visible(entry, limit: 300))"),
-                                                "not part of an import layer; ignored",
-                                                fix: "an import layer holds source.yaml, benchmarks.yaml, providers/ and models/"))
+            catalog.diagnostics.append(
+                .warning(
+                    SourceLocation(file: "\(folder)/\(Scalars.visible(entry, limit: 300))"),
+                    "not part of an import layer; ignored",
+                    fix: "an import layer holds source.yaml, benchmarks.yaml, providers/ and models/"))
         }
         return catalog
     }
@@ -166,13 +186,17 @@ public struct CatalogLoader: Sendable {
         for model in models.sorted() where !model.hasPrefix(".") {
             let shown = "\(folder)/\(Scalars.visible(model, limit: 300))"
             guard fileSystem.isDirectory(absolute("\(folder)/\(model)")) else {
-                catalog.diagnostics.append(.warning(SourceLocation(file: shown), "not a folder; ignored",
-                                                    fix: "\(folder)/ holds one folder per model id, written by `versus generate`"))
+                catalog.diagnostics.append(
+                    .warning(
+                        SourceLocation(file: shown), "not a folder; ignored",
+                        fix: "\(folder)/ holds one folder per model id, written by `versus generate`"))
                 continue
             }
             guard Identifier.isValid(model) else {
-                catalog.diagnostics.append(.error(SourceLocation(file: shown), "folder name \(Scalars.quoted(model)) is not a model id",
-                                                  fix: Identifier.rule))
+                catalog.diagnostics.append(
+                    .error(
+                        SourceLocation(file: shown), "folder name \(Scalars.quoted(model)) is not a model id",
+                        fix: Identifier.rule))
                 continue
             }
             for (path, name) in entries(in: "\(folder)/\(model)", extension: "yaml", into: &catalog.diagnostics) {
@@ -208,7 +232,8 @@ public struct CatalogLoader: Sendable {
         }
         for (path, id) in entries(in: "\(folder)/providers", extension: "yaml", into: &catalog.diagnostics) {
             if let node = parse(path, into: &catalog.diagnostics),
-               let provider = ProviderDecoder.decode(node.value, id: id, file: path, &catalog.diagnostics) {
+                let provider = ProviderDecoder.decode(node.value, id: id, file: path, &catalog.diagnostics)
+            {
                 catalog.providers.append(provider)
             }
         }
@@ -231,8 +256,10 @@ public struct CatalogLoader: Sendable {
     }
 
     /// The files of a catalog folder with their ids, sorted; reports names that are not valid ids.
-    private func entries(in folder: String, extension ext: String, idCheck: Bool = true,
-                         into diagnostics: inout [Diagnostic]) -> [(String, String)] {
+    private func entries(
+        in folder: String, extension ext: String, idCheck: Bool = true,
+        into diagnostics: inout [Diagnostic]
+    ) -> [(String, String)] {
         guard let names = fileSystem.list(absolute(folder)) else { return [] }
         var result: [(String, String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -246,8 +273,10 @@ public struct CatalogLoader: Sendable {
             }
             let id = String(name.dropLast(ext.count + 1))
             if (idCheck && !Identifier.isValid(id)) || Scalars.visible(name, limit: 300) != name {
-                diagnostics.append(.error(shown, "file name \(Scalars.quoted(id)) is not a valid id",
-                                          fix: Identifier.rule))
+                diagnostics.append(
+                    .error(
+                        shown, "file name \(Scalars.quoted(id)) is not a valid id",
+                        fix: Identifier.rule))
                 continue
             }
             result.append((path, id))
@@ -281,7 +310,8 @@ public struct CatalogLoader: Sendable {
             return nil
         }
         if data.contains(0) {
-            diagnostics.append(.error(location, "file contains NUL bytes: it is binary, not text", fix: "remove it or save it as UTF-8 text"))
+            diagnostics.append(
+                .error(location, "file contains NUL bytes: it is binary, not text", fix: "remove it or save it as UTF-8 text"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -2,36 +2,47 @@ import Foundation
 
 /// Reads `Content/changes/<date>.yaml`, a change report written by `versus import`.
 enum ChangesDecoder {
-    static let keys = ["date", "previous", "source", "pair_pages", "prices", "models_added", "models_removed",
-                       "routes_added", "routes_removed"]
+    static let keys = [
+        "date", "previous", "source", "pair_pages", "prices", "models_added", "models_removed",
+        "routes_added", "routes_removed",
+    ]
     static let priceKeys = ["model", "provider", "model_id", "price", "above_tokens", "old", "new", "percent"]
     static let routeKeys = ["model", "provider", "model_id"]
 
     static func decode(_ node: YAMLNode?, date: ISODate, file: String, _ diagnostics: inout [Diagnostic]) -> ChangeReport? {
         guard let node else {
-            diagnostics.append(.error(SourceLocation(file: file), "change report is empty",
-                                      fix: "remove the file; `versus import` writes one only when something changed"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "change report is empty",
+                    fix: "remove the file; `versus import` writes one only when something changed"))
             return nil
         }
         guard let reader = FieldReader(node, what: "the change report", keys: keys, diagnostics: &diagnostics) else { return nil }
         if let written = reader.date("date", &diagnostics), written != date {
-            diagnostics.append(.error(reader.keyLocation("date"), "`date: \(written)` does not match the file name `\(date)`",
-                                      fix: "rename the file or correct the date"))
+            diagnostics.append(
+                .error(
+                    reader.keyLocation("date"), "`date: \(written)` does not match the file name `\(date)`",
+                    fix: "rename the file or correct the date"))
         }
         let previous = reader.date("previous", &diagnostics)
-        var report = ChangeReport(date: date, previous: previous,
-                                  source: reader.string("source", &diagnostics).map(SourceReference.init),
-                                  pairPages: reader.integer("pair_pages", &diagnostics), location: node.location)
+        var report = ChangeReport(
+            date: date, previous: previous,
+            source: reader.string("source", &diagnostics).map(SourceReference.init),
+            pairPages: reader.integer("pair_pages", &diagnostics), location: node.location)
         report.priceChanges = reader.list("prices", &diagnostics).compactMap { price($0, &diagnostics) }
         report.modelsAdded = reader.list("models_added", &diagnostics).compactMap { Scalars.id($0, field: "models_added", &diagnostics) }
-        report.modelsRemoved = reader.list("models_removed", &diagnostics).compactMap { Scalars.id($0, field: "models_removed", &diagnostics) }
+        report.modelsRemoved = reader.list("models_removed", &diagnostics).compactMap {
+            Scalars.id($0, field: "models_removed", &diagnostics)
+        }
         report.routesAdded = reader.list("routes_added", &diagnostics).compactMap { route($0, what: "an added route", &diagnostics) }
         report.routesRemoved = reader.list("routes_removed", &diagnostics).compactMap { route($0, what: "a removed route", &diagnostics) }
         return report
     }
 
-    static func route(_ node: YAMLNode, what: String, keys: [String] = routeKeys,
-                      _ diagnostics: inout [Diagnostic]) -> RouteChange? {
+    static func route(
+        _ node: YAMLNode, what: String, keys: [String] = routeKeys,
+        _ diagnostics: inout [Diagnostic]
+    ) -> RouteChange? {
         guard let reader = FieldReader(node, what: what, keys: keys, diagnostics: &diagnostics) else { return nil }
         return route(reader, &diagnostics)
     }
@@ -59,15 +70,19 @@ enum ChangesDecoder {
         }
         let old = amount("old"), new = amount("new")
         if !reader.has("old") && !reader.has("new") {
-            diagnostics.append(.error(node.location, "a price change has neither `old` nor `new`",
-                                      fix: "write the old price, the new one, or both"))
+            diagnostics.append(
+                .error(
+                    node.location, "a price change has neither `old` nor `new`",
+                    fix: "write the old price, the new one, or both"))
         }
         guard let route, let kind else { return nil }
         let change = PriceChange(route: route, kind: kind, aboveTokens: above, old: old, new: new, location: node.location)
         if let written = reader.decimal("percent", &diagnostics), written != change.percent {
-            diagnostics.append(.warning(reader.keyLocation("percent"),
-                                        "`percent: \(written)` does not follow from \(old.map { "\($0)" } ?? "unknown") → \(new.map { "\($0)" } ?? "unknown")",
-                                        fix: change.percent.map { "it is \($0)" } ?? "remove it: there is no percentage from or to an unknown or zero price"))
+            diagnostics.append(
+                .warning(
+                    reader.keyLocation("percent"),
+                    "`percent: \(written)` does not follow from \(old.map { "\($0)" } ?? "unknown") → \(new.map { "\($0)" } ?? "unknown")",
+                    fix: change.percent.map { "it is \($0)" } ?? "remove it: there is no percentage from or to an unknown or zero price"))
         }
         return change
     }

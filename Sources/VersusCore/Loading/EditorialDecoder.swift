@@ -22,11 +22,14 @@ enum EditorialDecoder {
             return nil
         }
         let (front, body) = split(text)
-        var editorial = Editorial(pair: pair, title: nil, tldr: [], whenToUse: [], faq: [], body: body,
-                                  location: SourceLocation(file: file))
+        var editorial = Editorial(
+            pair: pair, title: nil, tldr: [], whenToUse: [], faq: [], body: body,
+            location: SourceLocation(file: file))
         if text.hasPrefix("---") && front == nil {
-            diagnostics.append(.error(SourceLocation(file: file), "front matter starts with `---` but never ends",
-                                      fix: "close it with a line holding only `---`"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "front matter starts with `---` but never ends",
+                    fix: "close it with a line holding only `---`"))
             return nil
         }
         guard let front else { return editorial }
@@ -40,16 +43,21 @@ enum EditorialDecoder {
             editorial.title = reader.string("title", &diagnostics)
             editorial.tldr = reader.strings("tldr", &diagnostics)
             editorial.whenToUse = reader.list("when_to_use", &diagnostics).compactMap { item in
-                guard let row = FieldReader(item, what: "a `when_to_use` entry", keys: ["situation", "choose", "why"],
-                                            diagnostics: &diagnostics) else { return nil }
+                guard
+                    let row = FieldReader(
+                        item, what: "a `when_to_use` entry", keys: ["situation", "choose", "why"],
+                        diagnostics: &diagnostics)
+                else { return nil }
                 let situation = row.string("situation", required: true, &diagnostics)
                 let choose = row.id("choose", required: true, &diagnostics)
                 let why = row.string("why", &diagnostics)
                 guard let situation, let choose else { return nil }
                 if choose != pair.first && choose != pair.second {
-                    diagnostics.append(.error(row.keyLocation("choose"),
-                                              "`choose: \(choose)` is not one of this page's models",
-                                              fix: "use \(pair.first) or \(pair.second)"))
+                    diagnostics.append(
+                        .error(
+                            row.keyLocation("choose"),
+                            "`choose: \(choose)` is not one of this page's models",
+                            fix: "use \(pair.first) or \(pair.second)"))
                     return nil
                 }
                 return Editorial.WhenToUse(situation: situation, choose: choose, why: why)

@@ -7,8 +7,10 @@ enum SourcesDecoder {
     static func decode(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> [Source] {
         guard let node else { return [] }
         guard let items = node.items else {
-            diagnostics.append(.error(node.location, "sources.yaml must be a list of sources, found \(node.kindName)",
-                                      fix: "start each source with `- id: …`"))
+            diagnostics.append(
+                .error(
+                    node.location, "sources.yaml must be a list of sources, found \(node.kindName)",
+                    fix: "start each source with `- id: …`"))
             return []
         }
         return items.compactMap { item in
@@ -20,8 +22,9 @@ enum SourcesDecoder {
             let date = reader.date("date", &diagnostics)
             let reports = reader.choice("reports", as: BenchmarkReporter.self, &diagnostics)
             guard let id, let title else { return nil }
-            return Source(id: id, title: title, url: url, publisher: publisher, date: date, location: item.location,
-                          reports: reports)
+            return Source(
+                id: id, title: title, url: url, publisher: publisher, date: date, location: item.location,
+                reports: reports)
         }
     }
 }
@@ -36,8 +39,10 @@ enum ProviderDecoder {
         }
         guard let reader = FieldReader(node, what: "provider `\(id)`", keys: keys, diagnostics: &diagnostics) else { return nil }
         if let written = reader.id("id", &diagnostics), written != id {
-            diagnostics.append(.error(reader.keyLocation("id"), "`id: \(written)` does not match the file name `\(id)`",
-                                      fix: "rename the file or remove the `id` key"))
+            diagnostics.append(
+                .error(
+                    reader.keyLocation("id"), "`id: \(written)` does not match the file name `\(id)`",
+                    fix: "rename the file or remove the `id` key"))
         }
         let name = reader.string("name", required: true, &diagnostics)
         let kind = reader.choice("kind", as: Provider.Kind.self, required: true, &diagnostics)
@@ -45,8 +50,9 @@ enum ProviderDecoder {
         let compatible = reader.bool("openai_compatible", &diagnostics)
         let priceKind = reader.choice("price_kind", as: PriceKind.self, &diagnostics)
         guard let name, let kind else { return nil }
-        return Provider(id: id, name: name, kind: kind, url: url, openAICompatible: compatible, location: node.location,
-                        priceKind: priceKind)
+        return Provider(
+            id: id, name: name, kind: kind, url: url, openAICompatible: compatible, location: node.location,
+            priceKind: priceKind)
     }
 }
 
@@ -56,8 +62,10 @@ enum BenchmarksDecoder {
     static func decode(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> [Benchmark] {
         guard let node else { return [] }
         guard let items = node.items else {
-            diagnostics.append(.error(node.location, "benchmarks.yaml must be a list of benchmarks, found \(node.kindName)",
-                                      fix: "start each benchmark with `- id: …`"))
+            diagnostics.append(
+                .error(
+                    node.location, "benchmarks.yaml must be a list of benchmarks, found \(node.kindName)",
+                    fix: "start each benchmark with `- id: …`"))
             return []
         }
         return items.compactMap { item in
@@ -70,8 +78,9 @@ enum BenchmarksDecoder {
             let url = reader.url("url", &diagnostics)
             let aliases = reader.strings("aliases", &diagnostics)
             guard let id, let name, let category else { return nil }
-            return Benchmark(id: id, name: name, category: category, unit: unit, higherIsBetter: higher, url: url,
-                             aliases: aliases, location: item.location)
+            return Benchmark(
+                id: id, name: name, category: category, unit: unit, higherIsBetter: higher, url: url,
+                aliases: aliases, location: item.location)
         }
     }
 }

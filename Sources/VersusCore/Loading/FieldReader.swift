@@ -104,8 +104,10 @@ struct FieldReader {
         return Scalars.url(value, field: key, &diagnostics)
     }
 
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, as: E.Type, required: Bool = false,
-                                                    _ diagnostics: inout [Diagnostic]) -> E? where E.RawValue == String {
+    func choice<E: RawRepresentable & CaseIterable>(
+        _ key: String, as: E.Type, required: Bool = false,
+        _ diagnostics: inout [Diagnostic]
+    ) -> E? where E.RawValue == String {
         guard let value = value(key) else {
             if required { missing(key, &diagnostics) }
             return nil
@@ -123,8 +125,10 @@ struct FieldReader {
         guard let value = value(key) else { return [] }
         if let items = value.items { return items }
         if value.entries != nil {
-            diagnostics.append(.error(value.location, "`\(key)` must be a list, found \(value.kindName)",
-                                      fix: "write each item on its own line starting with `- `"))
+            diagnostics.append(
+                .error(
+                    value.location, "`\(key)` must be a list, found \(value.kindName)",
+                    fix: "write each item on its own line starting with `- `"))
             return []
         }
         return [value]
@@ -149,8 +153,10 @@ public enum Scalars {
     static func id(_ node: YAMLNode, field: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let text = string(node, field: field, &diagnostics) else { return nil }
         if !Identifier.isValid(text) {
-            diagnostics.append(.error(node.location, "`\(field)` \(Scalars.quoted(text)) is not a valid id",
-                                      fix: Identifier.rule))
+            diagnostics.append(
+                .error(
+                    node.location, "`\(field)` \(Scalars.quoted(text)) is not a valid id",
+                    fix: Identifier.rule))
             return nil
         }
         return text
@@ -170,9 +176,12 @@ public enum Scalars {
 
     static func integer(_ node: YAMLNode, field: String, minimum: Int = 0, _ diagnostics: inout [Diagnostic]) -> Int? {
         guard case let .scalar(text, plain) = node.kind, plain,
-              let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            diagnostics.append(.error(node.location, "`\(field)` must be a whole number, found \(describe(node))",
-                                      fix: "write digits only, such as 400000"))
+            let value = Int(text.replacingOccurrences(of: "_", with: ""))
+        else {
+            diagnostics.append(
+                .error(
+                    node.location, "`\(field)` must be a whole number, found \(describe(node))",
+                    fix: "write digits only, such as 400000"))
             return nil
         }
         if value < minimum {
@@ -196,8 +205,10 @@ public enum Scalars {
 
     static func date(_ node: YAMLNode, field: String, _ diagnostics: inout [Diagnostic]) -> ISODate? {
         guard let text = node.scalarText, let date = ISODate(text) else {
-            diagnostics.append(.error(node.location, "`\(field)` must be an ISO date, found \(describe(node))",
-                                      fix: "write YYYY-MM-DD, or YYYY-MM when only the month is known"))
+            diagnostics.append(
+                .error(
+                    node.location, "`\(field)` must be an ISO date, found \(describe(node))",
+                    fix: "write YYYY-MM-DD, or YYYY-MM when only the month is known"))
             return nil
         }
         return date
@@ -212,8 +223,10 @@ public enum Scalars {
         return text
     }
 
-    static func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode, field: String, as: E.Type,
-                                                           _ diagnostics: inout [Diagnostic]) -> E? where E.RawValue == String {
+    static func choice<E: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, field: String, as: E.Type,
+        _ diagnostics: inout [Diagnostic]
+    ) -> E? where E.RawValue == String {
         let options = E.allCases.map(\.rawValue)
         guard let text = node.scalarText, let value = E(rawValue: text) else {
             var fix = "use one of: \(options.joined(separator: ", "))"

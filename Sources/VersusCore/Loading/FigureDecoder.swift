@@ -4,29 +4,37 @@ import Foundation
 enum FigureDecoder {
     static let keys = ["value", "approximate", "source", "date", "note"]
 
-    static func decimal(_ node: YAMLNode, field: String, defaultSource: SourceReference?, defaultDate: ISODate?,
-                        nonNegative: Bool = false, _ diagnostics: inout [Diagnostic]) -> Figure<Decimal>? {
+    static func decimal(
+        _ node: YAMLNode, field: String, defaultSource: SourceReference?, defaultDate: ISODate?,
+        nonNegative: Bool = false, _ diagnostics: inout [Diagnostic]
+    ) -> Figure<Decimal>? {
         read(node, field: field, defaultSource: defaultSource, defaultDate: defaultDate, &diagnostics) { value, diagnostics in
             guard let number = Scalars.decimal(value, field: field, &diagnostics) else { return nil }
             if nonNegative && number < 0 {
-                diagnostics.append(.error(value.location, "`\(field)` cannot be negative, found \(number)",
-                                          fix: "prices are USD per 1M tokens; leave the key out when unknown"))
+                diagnostics.append(
+                    .error(
+                        value.location, "`\(field)` cannot be negative, found \(number)",
+                        fix: "prices are USD per 1M tokens; leave the key out when unknown"))
                 return nil
             }
             return number
         }
     }
 
-    static func integer(_ node: YAMLNode, field: String, defaultSource: SourceReference?, defaultDate: ISODate?,
-                        minimum: Int = 1, _ diagnostics: inout [Diagnostic]) -> Figure<Int>? {
+    static func integer(
+        _ node: YAMLNode, field: String, defaultSource: SourceReference?, defaultDate: ISODate?,
+        minimum: Int = 1, _ diagnostics: inout [Diagnostic]
+    ) -> Figure<Int>? {
         read(node, field: field, defaultSource: defaultSource, defaultDate: defaultDate, &diagnostics) { value, diagnostics in
             Scalars.integer(value, field: field, minimum: minimum, &diagnostics)
         }
     }
 
-    private static func read<T>(_ node: YAMLNode, field: String, defaultSource: SourceReference?, defaultDate: ISODate?,
-                                _ diagnostics: inout [Diagnostic],
-                                parse: (YAMLNode, inout [Diagnostic]) -> T?) -> Figure<T>? {
+    private static func read<T>(
+        _ node: YAMLNode, field: String, defaultSource: SourceReference?, defaultDate: ISODate?,
+        _ diagnostics: inout [Diagnostic],
+        parse: (YAMLNode, inout [Diagnostic]) -> T?
+    ) -> Figure<T>? {
         let nodes = node.items ?? [node]
         if nodes.isEmpty {
             diagnostics.append(.error(node.location, "`\(field)` is an empty list", fix: "give at least one value or remove the key"))
@@ -51,13 +59,14 @@ enum FigureDecoder {
             }
             guard let value = parse(valueNode, &diagnostics) else { failed = true; continue }
             let source = reader.string("source", &diagnostics).map(SourceReference.init) ?? defaultSource
-            values.append(SourcedValue(
-                value: value,
-                approximate: reader.bool("approximate", &diagnostics) ?? false,
-                source: source,
-                date: reader.date("date", &diagnostics) ?? defaultDate,
-                note: reader.string("note", &diagnostics),
-                location: valueNode.location))
+            values.append(
+                SourcedValue(
+                    value: value,
+                    approximate: reader.bool("approximate", &diagnostics) ?? false,
+                    source: source,
+                    date: reader.date("date", &diagnostics) ?? defaultDate,
+                    note: reader.string("note", &diagnostics),
+                    location: valueNode.location))
         }
         if failed || values.isEmpty { return nil }
         return Figure(values)

@@ -8,8 +8,10 @@ public struct FileSystem: Sendable {
     public var fileSize: @Sendable (_ path: String) -> Int?
     public var read: @Sendable (_ path: String) throws -> Data
 
-    public init(list: @escaping @Sendable (String) -> [String]?, isDirectory: @escaping @Sendable (String) -> Bool,
-                fileSize: @escaping @Sendable (String) -> Int?, read: @escaping @Sendable (String) throws -> Data) {
+    public init(
+        list: @escaping @Sendable (String) -> [String]?, isDirectory: @escaping @Sendable (String) -> Bool,
+        fileSize: @escaping @Sendable (String) -> Int?, read: @escaping @Sendable (String) throws -> Data
+    ) {
         self.list = list
         self.isDirectory = isDirectory
         self.fileSize = fileSize

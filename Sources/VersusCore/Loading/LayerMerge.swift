@@ -128,7 +128,9 @@ enum LayerMerge {
         var unmatched: [Route] = []
         var taken = Set<Int>()
         for route in layer {
-            let exact = result.indices.first { !taken.contains($0) && result[$0].provider == route.provider && result[$0].modelID == route.modelID }
+            let exact = result.indices.first {
+                !taken.contains($0) && result[$0].provider == route.provider && result[$0].modelID == route.modelID
+            }
             if let index = exact {
                 taken.insert(index)
                 result[index] = merged(result[index], route)

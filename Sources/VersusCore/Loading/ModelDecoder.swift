@@ -2,29 +2,39 @@ import Foundation
 
 /// Reads one `models/<id>.yaml`.
 enum ModelDecoder {
-    static let keys = ["id", "name", "developer", "family", "product_type", "release_date", "knowledge_cutoff", "license",
-                       "openness", "commercial_use", "parameters", "architecture", "context_window", "max_output",
-                       "modalities", "languages", "capabilities", "best_for", "decision_fit", "routes", "benchmarks",
-                       "self_hosting", "sources", "last_reviewed", "notes", "aliases"]
-    static let routeKeys = ["provider", "model_id", "input", "output", "cached_input", "cache_write", "batch_input",
-                            "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of", "price_kind"]
+    static let keys = [
+        "id", "name", "developer", "family", "product_type", "release_date", "knowledge_cutoff", "license",
+        "openness", "commercial_use", "parameters", "architecture", "context_window", "max_output",
+        "modalities", "languages", "capabilities", "best_for", "decision_fit", "routes", "benchmarks",
+        "self_hosting", "sources", "last_reviewed", "notes", "aliases",
+    ]
+    static let routeKeys = [
+        "provider", "model_id", "input", "output", "cached_input", "cache_write", "batch_input",
+        "batch_output", "tiers", "context_window", "max_output", "note", "source", "as_of", "price_kind",
+    ]
     static let tierKeys = ["above_tokens", "input", "output", "cached_input", "cache_write"]
     static let resultKeys = ["benchmark", "score", "variant", "source", "date", "note", "reported_by"]
-    static let selfHostingKeys = ["label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
-                                  "context_tokens", "approximate", "note", "source", "date"]
+    static let selfHostingKeys = [
+        "label", "quantization", "min_memory_gb", "memory", "hardware", "tokens_per_second",
+        "context_tokens", "approximate", "note", "source", "date",
+    ]
 
     /// `imported`: an import layer has a model of this id, so this file only adds to it and needs no `name` or
     /// `developer` of its own (an empty one is filled in from the layer).
-    static func decode(_ node: YAMLNode?, id: String, file: String, imported: Bool = false,
-                       _ diagnostics: inout [Diagnostic]) -> Model? {
+    static func decode(
+        _ node: YAMLNode?, id: String, file: String, imported: Bool = false,
+        _ diagnostics: inout [Diagnostic]
+    ) -> Model? {
         guard let node else {
             diagnostics.append(.error(SourceLocation(file: file), "model file is empty", fix: "add at least `name:` and `developer:`"))
             return nil
         }
         guard let reader = FieldReader(node, what: "model `\(id)`", keys: keys, diagnostics: &diagnostics) else { return nil }
         if let written = reader.id("id", &diagnostics), written != id {
-            diagnostics.append(.error(reader.keyLocation("id"), "`id: \(written)` does not match the file name `\(id)`",
-                                      fix: "rename the file or remove the `id` key"))
+            diagnostics.append(
+                .error(
+                    reader.keyLocation("id"), "`id: \(written)` does not match the file name `\(id)`",
+                    fix: "rename the file or remove the `id` key"))
         }
         let name = reader.string("name", required: !imported, &diagnostics)
         let developer = reader.string("developer", required: !imported, &diagnostics)
@@ -63,7 +73,8 @@ enum ModelDecoder {
             notes: reader.string("notes", &diagnostics),
             location: node.location)
         if let modalities = reader.value("modalities"),
-           let inner = FieldReader(modalities, what: "`modalities`", keys: ["input", "output"], diagnostics: &diagnostics) {
+            let inner = FieldReader(modalities, what: "`modalities`", keys: ["input", "output"], diagnostics: &diagnostics)
+        {
             model.inputModalities = inner.list("input", &diagnostics).compactMap {
                 Scalars.choice($0, field: "modalities.input", as: Modality.self, &diagnostics)
             }
@@ -85,13 +96,17 @@ enum ModelDecoder {
             return Scalars.string(node, field: "license", &diagnostics).map { License(name: $0, osiApproved: nil, url: nil) }
         }
         guard let reader = FieldReader(node, what: "`license`", keys: ["name", "osi_approved", "url"], diagnostics: &diagnostics),
-              let name = reader.string("name", required: true, &diagnostics) else { return nil }
+            let name = reader.string("name", required: true, &diagnostics)
+        else { return nil }
         return License(name: name, osiApproved: reader.bool("osi_approved", &diagnostics), url: reader.url("url", &diagnostics))
     }
 
     static func parameters(_ node: YAMLNode?, source: SourceReference?, _ diagnostics: inout [Diagnostic]) -> Parameters? {
-        guard let node, let reader = FieldReader(node, what: "`parameters`", keys: ["total_billions", "active_billions"],
-                                                 diagnostics: &diagnostics) else { return nil }
+        guard let node,
+            let reader = FieldReader(
+                node, what: "`parameters`", keys: ["total_billions", "active_billions"],
+                diagnostics: &diagnostics)
+        else { return nil }
         let total = reader.value("total_billions").flatMap {
             FigureDecoder.decimal($0, field: "total_billions", defaultSource: source, defaultDate: nil, nonNegative: true, &diagnostics)
         }
@@ -99,18 +114,24 @@ enum ModelDecoder {
             FigureDecoder.decimal($0, field: "active_billions", defaultSource: source, defaultDate: nil, nonNegative: true, &diagnostics)
         }
         if let total, let active, active.value > total.value {
-            diagnostics.append(.error(active.location, "`active_billions` (\(active.value)) is larger than `total_billions` (\(total.value))",
-                                      fix: "active parameters are a share of the total"))
+            diagnostics.append(
+                .error(
+                    active.location, "`active_billions` (\(active.value)) is larger than `total_billions` (\(total.value))",
+                    fix: "active parameters are a share of the total"))
         }
         return Parameters(totalBillions: total, activeBillions: active)
     }
 
     static func languages(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> Languages? {
-        guard let node, let reader = FieldReader(node, what: "`languages`", keys: ["count", "primary", "source"],
-                                                 diagnostics: &diagnostics) else { return nil }
-        return Languages(count: reader.integer("count", minimum: 1, &diagnostics),
-                         primary: reader.strings("primary", &diagnostics),
-                         source: reader.string("source", &diagnostics).map(SourceReference.init))
+        guard let node,
+            let reader = FieldReader(
+                node, what: "`languages`", keys: ["count", "primary", "source"],
+                diagnostics: &diagnostics)
+        else { return nil }
+        return Languages(
+            count: reader.integer("count", minimum: 1, &diagnostics),
+            primary: reader.strings("primary", &diagnostics),
+            source: reader.string("source", &diagnostics).map(SourceReference.init))
     }
 
     static func capabilities(_ node: YAMLNode?, _ diagnostics: inout [Diagnostic]) -> [String: CapabilityState] {
@@ -127,8 +148,10 @@ enum ModelDecoder {
             case "no", "false": result[entry.key] = .no
             case "not-documented", "unknown": result[entry.key] = .notDocumented
             default:
-                diagnostics.append(.error(value.location, "capability \(Scalars.code(entry.key)) cannot be \(Scalars.describe(value))",
-                                          fix: "use yes, no or not-documented"))
+                diagnostics.append(
+                    .error(
+                        value.location, "capability \(Scalars.code(entry.key)) cannot be \(Scalars.describe(value))",
+                        fix: "use yes, no or not-documented"))
             }
         }
         return result
@@ -146,10 +169,12 @@ enum ModelDecoder {
         }
         let tiers: [PriceTier] = reader.list("tiers", &diagnostics).compactMap { item in
             guard let tier = FieldReader(item, what: "a price tier", keys: tierKeys, diagnostics: &diagnostics),
-                  let above = tier.integer("above_tokens", required: true, minimum: 1, &diagnostics) else { return nil }
-            return PriceTier(aboveTokens: above, input: price("input", tier), output: price("output", tier),
-                             cachedInput: price("cached_input", tier), cacheWrite: price("cache_write", tier),
-                             location: item.location)
+                let above = tier.integer("above_tokens", required: true, minimum: 1, &diagnostics)
+            else { return nil }
+            return PriceTier(
+                aboveTokens: above, input: price("input", tier), output: price("output", tier),
+                cachedInput: price("cached_input", tier), cacheWrite: price("cache_write", tier),
+                location: item.location)
         }
         func limit(_ key: String) -> Figure<Int>? {
             reader.value(key).flatMap {
@@ -158,13 +183,14 @@ enum ModelDecoder {
         }
         let priceKind = reader.choice("price_kind", as: PriceKind.self, &diagnostics)
         guard let provider else { return nil }
-        return Route(provider: provider, modelID: reader.string("model_id", &diagnostics),
-                     input: price("input"), output: price("output"), cachedInput: price("cached_input"),
-                     cacheWrite: price("cache_write"), batchInput: price("batch_input"), batchOutput: price("batch_output"),
-                     tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens },
-                     contextWindow: limit("context_window"), maxOutput: limit("max_output"),
-                     note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location,
-                     priceKind: priceKind)
+        return Route(
+            provider: provider, modelID: reader.string("model_id", &diagnostics),
+            input: price("input"), output: price("output"), cachedInput: price("cached_input"),
+            cacheWrite: price("cache_write"), batchInput: price("batch_input"), batchOutput: price("batch_output"),
+            tiers: tiers.sorted { $0.aboveTokens < $1.aboveTokens },
+            contextWindow: limit("context_window"), maxOutput: limit("max_output"),
+            note: reader.string("note", &diagnostics), source: source, asOf: asOf, location: node.location,
+            priceKind: priceKind)
     }
 
     /// Entries naming the same benchmark and variant become one result with several sourced values.
@@ -182,14 +208,23 @@ enum ModelDecoder {
                 reader.missing("score", &diagnostics)
                 continue
             }
-            guard let benchmark, var score = FigureDecoder.decimal(scoreNode, field: "score", defaultSource: source,
-                                                                  defaultDate: date, &diagnostics) else { continue }
-            if let note { score.values = score.values.map { var value = $0; value.note = value.note ?? note; return value } }
+            guard let benchmark,
+                var score = FigureDecoder.decimal(
+                    scoreNode, field: "score", defaultSource: source,
+                    defaultDate: date, &diagnostics)
+            else { continue }
+            if let note {
+                score.values = score.values.map {
+                    var value = $0; value.note = value.note ?? note; return value
+                }
+            }
             if let index = results.firstIndex(where: { $0.benchmark == benchmark && $0.variant == variant }) {
                 results[index].score.values.append(contentsOf: score.values)
             } else {
-                results.append(BenchmarkResult(benchmark: benchmark, variant: variant, score: score, location: node.location,
-                                               reportedBy: reportedBy))
+                results.append(
+                    BenchmarkResult(
+                        benchmark: benchmark, variant: variant, score: score, location: node.location,
+                        reportedBy: reportedBy))
             }
         }
         return results
@@ -206,11 +241,14 @@ enum ModelDecoder {
                     speed = SpeedRange(low: number, high: number)
                 }
             } else if let range = FieldReader(value, what: "`tokens_per_second`", keys: ["low", "high"], diagnostics: &diagnostics),
-                      let low = range.decimal("low", required: true, &diagnostics),
-                      let high = range.decimal("high", required: true, &diagnostics) {
+                let low = range.decimal("low", required: true, &diagnostics),
+                let high = range.decimal("high", required: true, &diagnostics)
+            {
                 if low > high {
-                    diagnostics.append(.error(value.location, "`tokens_per_second` has low \(low) above high \(high)",
-                                              fix: "swap the two values"))
+                    diagnostics.append(
+                        .error(
+                            value.location, "`tokens_per_second` has low \(low) above high \(high)",
+                            fix: "swap the two values"))
                 } else {
                     speed = SpeedRange(low: low, high: high)
                 }

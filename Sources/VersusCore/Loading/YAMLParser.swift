@@ -17,12 +17,20 @@ public enum YAMLParser {
             return .failure(DiagnosticsError([tooLarge(start, size: data.count)]))
         }
         if data.contains(0) {
-            return .failure(DiagnosticsError([.error(start, "file contains NUL bytes: it is binary, not YAML text",
-                                                     fix: "remove it from Content/ or save it as UTF-8 text")]))
+            return .failure(
+                DiagnosticsError([
+                    .error(
+                        start, "file contains NUL bytes: it is binary, not YAML text",
+                        fix: "remove it from Content/ or save it as UTF-8 text")
+                ]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(DiagnosticsError([.error(start, "file is not valid UTF-8 text",
-                                                     fix: "save it as UTF-8")]))
+            return .failure(
+                DiagnosticsError([
+                    .error(
+                        start, "file is not valid UTF-8 text",
+                        fix: "save it as UTF-8")
+                ]))
         }
         return parse(text, file: file)
     }
@@ -32,17 +40,21 @@ public enum YAMLParser {
         let megabyte = 1024 * 1024, limit = maximumFileSize / megabyte
         // Whole megabytes, so a size that rounds down to the limit is written as "more than" it.
         let shown = size.map { $0 / megabyte > limit ? "\($0 / megabyte) MB" : "more than \(limit) MB" } ?? "more than \(limit) MB"
-        return .error(location, "file is \(shown); catalog files may be at most \(limit) MB",
-                      fix: "split it into smaller files, or check that this is really a catalog file")
+        return .error(
+            location, "file is \(shown); catalog files may be at most \(limit) MB",
+            fix: "split it into smaller files, or check that this is really a catalog file")
     }
 
     public static func parse(_ text: String, file: String) -> Result<YAMLNode?, DiagnosticsError> {
         if let standIn = StandIns.check(text, file: file) { return .failure(DiagnosticsError([standIn])) }
         if let (line, depth) = excessiveNesting(in: text) {
-            return .failure(DiagnosticsError([.error(
-                SourceLocation(file: file, line: line, column: 1),
-                "nesting is more than \(maximumDepth) levels deep (at least \(depth) here)",
-                fix: "catalog files need only a few levels; flatten this structure")]))
+            return .failure(
+                DiagnosticsError([
+                    .error(
+                        SourceLocation(file: file, line: line, column: 1),
+                        "nesting is more than \(maximumDepth) levels deep (at least \(depth) here)",
+                        fix: "catalog files need only a few levels; flatten this structure")
+                ]))
         }
         return onLargeStack { compose(text, file: file) }
     }
@@ -60,7 +72,8 @@ public enum YAMLParser {
     }
 
     private static func onLargeStack(_ body: @escaping @Sendable () -> Result<YAMLNode?, DiagnosticsError>)
-        -> Result<YAMLNode?, DiagnosticsError> {
+        -> Result<YAMLNode?, DiagnosticsError>
+    {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -123,20 +136,26 @@ public enum YAMLParser {
             var entries: [YAMLEntry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                let keyLocation = SourceLocation(file: file, line: key.mark?.line ?? location.line,
-                                                 column: key.mark?.column ?? location.column)
+                let keyLocation = SourceLocation(
+                    file: file, line: key.mark?.line ?? location.line,
+                    column: key.mark?.column ?? location.column)
                 guard case let .scalar(keyScalar) = key else {
-                    diagnostics.append(.error(keyLocation, "a key must be a plain word, not a list or mapping",
-                                              fix: "write keys as `name: value`"))
+                    diagnostics.append(
+                        .error(
+                            keyLocation, "a key must be a plain word, not a list or mapping",
+                            fix: "write keys as `name: value`"))
                     continue
                 }
-                entries.append(YAMLEntry(key: keyScalar.string, keyLocation: keyLocation,
-                                         value: convert(value, file: file, depth: depth + 1, diagnostics: &diagnostics)))
+                entries.append(
+                    YAMLEntry(
+                        key: keyScalar.string, keyLocation: keyLocation,
+                        value: convert(value, file: file, depth: depth + 1, diagnostics: &diagnostics)))
             }
             return YAMLNode(.mapping(entries), at: location)
         case let .sequence(sequence):
-            return YAMLNode(.sequence(sequence.map { convert($0, file: file, depth: depth + 1, diagnostics: &diagnostics) }),
-                            at: location)
+            return YAMLNode(
+                .sequence(sequence.map { convert($0, file: file, depth: depth + 1, diagnostics: &diagnostics) }),
+                at: location)
         case .alias:
             refuseAnchor(at: location, diagnostics: &diagnostics)
             return YAMLNode(.scalar("", plain: true), at: location)
@@ -157,15 +176,18 @@ public enum YAMLParser {
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             if problem.hasPrefix("Maximum nesting level reached") {
-                return .error(at(mark), "nesting is deeper than the YAML reader allows",
-                              fix: "catalog files need only a few levels; flatten this structure")
+                return .error(
+                    at(mark), "nesting is deeper than the YAML reader allows",
+                    fix: "catalog files need only a few levels; flatten this structure")
             }
             var message = "malformed YAML: \(problem)"
             if let context {
                 // libyaml's contexts read "while scanning …" and follow the problem; Yams's own precede it.
-                message = context.text.hasPrefix("while") ? message + " \(context.text)"
+                message =
+                    context.text.hasPrefix("while")
+                    ? message + " \(context.text)"
                     : "malformed YAML: \(context.text) \(problem)"
             }
             if case .composer = error, problem.contains("another document") {
@@ -173,8 +195,9 @@ public enum YAMLParser {
             }
             // A quote or bracket left open is only noticed at the end of the file; point at where it opens instead.
             if let context, at(mark) == endLocation(of: text, file: file), context.mark.line >= 1 {
-                return .error(at(context.mark), message + " (it is still open where the YAML ends)",
-                              fix: "close the quote or bracket that starts here")
+                return .error(
+                    at(context.mark), message + " (it is still open where the YAML ends)",
+                    fix: "close the quote or bracket that starts here")
             }
             return .error(at(mark), message, fix: "check indentation, colons and quotes on this line or the one before")
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -182,13 +205,15 @@ public enum YAMLParser {
             let first = at(context.mark)
             // Yams reports the first occurrence; the repeat is the one to remove, so point at it when it can be found.
             if duplicates.count == 1, let again = repeatedKey(duplicates[0], after: first, in: text) {
-                return .error(again, "key \(names) appears more than once in the same mapping (first at line \(first.line))",
-                              fix: "keep one of them")
+                return .error(
+                    again, "key \(names) appears more than once in the same mapping (first at line \(first.line))",
+                    fix: "keep one of them")
             }
             return .error(first, "key \(names) appears more than once in the same mapping", fix: "keep one of them")
         case let .reader(problem, offset, _, _):
-            return .error(SourceLocation(file: file), "cannot read file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
-                          fix: "save it as UTF-8 text")
+            return .error(
+                SourceLocation(file: file), "cannot read file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+                fix: "save it as UTF-8 text")
         default:
             return .error(SourceLocation(file: file), "cannot read YAML: \(error)")
         }
@@ -245,7 +270,8 @@ public enum YAMLParser {
                 } else if atStart && byte == UInt8(ascii: " ") {
                     indent += 1
                 } else if atStart && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?"))
-                            && (index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: " ")) {
+                    && (index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: " "))
+                {
                     markers += 1
                 } else {
                     atStart = false

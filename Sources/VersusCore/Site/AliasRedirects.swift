@@ -33,8 +33,10 @@ enum AliasRedirects {
             for x in a {
                 for y in b where x != pair.first || y != pair.second {
                     let from = PairID(x, y)
-                    result.append(Redirect(from: routes.pair(from), to: routes.pair(pair), title: title,
-                                           reversed: "\(routes.base)/compare/\(from.second)-vs-\(from.first)/"))
+                    result.append(
+                        Redirect(
+                            from: routes.pair(from), to: routes.pair(pair), title: title,
+                            reversed: "\(routes.base)/compare/\(from.second)-vs-\(from.first)/"))
                 }
             }
         }
@@ -57,24 +59,24 @@ enum AliasRedirects {
         let to = FastHTMLEscaping.escape(redirect.to)
         let title = FastHTMLEscaping.escape(redirect.title)
         let html = """
-        <!DOCTYPE html>
-        <html lang="\(FastHTMLEscaping.escape(language))">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Moved: \(title)</title>
-        <meta name="robots" content="noindex">
-        <link rel="canonical" href="\(FastHTMLEscaping.escape(routes.absolute(redirect.to)))">
-        <meta http-equiv="refresh" content="0; url=\(to)">
-        </head>
-        <body>
-        <main>
-        <p>This page is now <a href="\(to)">\(title)</a>.</p>
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="\(FastHTMLEscaping.escape(language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Moved: \(title)</title>
+            <meta name="robots" content="noindex">
+            <link rel="canonical" href="\(FastHTMLEscaping.escape(routes.absolute(redirect.to)))">
+            <meta http-equiv="refresh" content="0; url=\(to)">
+            </head>
+            <body>
+            <main>
+            <p>This page is now <a href="\(to)">\(title)</a>.</p>
+            </main>
+            </body>
+            </html>
 
-        """
+            """
         return Data(html.utf8)
     }
 }

@@ -25,7 +25,9 @@ public struct InputSnapshot: Sendable, Equatable {
             guard let walker = FileManager.default.enumerator(atPath: base + "/" + folder) else { continue }
             while let relative = walker.nextObject() as? String {
                 var status = stat()
-                if stat(base + "/" + folder + "/" + relative, &status) == 0, (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFDIR) { continue }
+                if stat(base + "/" + folder + "/" + relative, &status) == 0, (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFDIR) {
+                    continue
+                }
                 paths.append(folder + "/" + relative)
             }
         }
@@ -80,8 +82,9 @@ public struct InputRecord: Sendable, Equatable {
             guard let tab = line.firstIndex(of: "\t") else { return nil }
             files[String(line[line.index(after: tab)...])] = String(line[..<tab])
         }
-        return InputRecord(key: String(lines[1]), snapshot: InputSnapshot(files: files),
-                           pairPages: counts[0], otherPages: counts[1], files: counts[2], warnings: counts[3])
+        return InputRecord(
+            key: String(lines[1]), snapshot: InputSnapshot(files: files),
+            pairPages: counts[0], otherPages: counts[1], files: counts[2], warnings: counts[3])
     }
 
     public func write(to url: URL) throws {
@@ -101,7 +104,8 @@ extension InputRecord {
     /// that manifest lists present in the output. Then a build has nothing to load, render or write.
     public func stillHolds(key: String, snapshot: InputSnapshot, manifest url: URL, header: String, output: URL) -> Bool {
         guard self.key == key, self.snapshot == snapshot, let manifest = BuildManifest.read(from: url),
-              manifest.header == header, manifest.entries.count == files else { return false }
+            manifest.header == header, manifest.entries.count == files
+        else { return false }
         let base = output.standardizedFileURL.path + "/"
         return manifest.entries.keys.allSatisfy { access(base + $0, F_OK) == 0 }
     }

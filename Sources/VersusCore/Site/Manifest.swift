@@ -47,7 +47,8 @@ public struct BuildManifest: Sendable, Equatable {
                 let path = UnsafeBufferPointer(rebasing: line[65...])
                 // A path that could reach outside the output means the file is not one of ours: build from scratch.
                 guard SitePath.isSafe(path) else { return nil }
-                entries[String(decoding: path, as: UTF8.self)] = Fingerprint(hex: String(decoding: UnsafeBufferPointer(rebasing: line[..<64]), as: UTF8.self))
+                entries[String(decoding: path, as: UTF8.self)] = Fingerprint(
+                    hex: String(decoding: UnsafeBufferPointer(rebasing: line[..<64]), as: UTF8.self))
             }
             return BuildManifest(header: header, entries: entries)
         }

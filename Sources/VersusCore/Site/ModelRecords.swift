@@ -56,9 +56,13 @@ public struct ModelRecords: Sendable, Equatable {
     /// `models/<id>.yaml` or `imports/<layer>/models/<id>.yaml` (inside `Content/`): the id.
     private static func modelID(_ parts: [Substring]) -> String? {
         let name: Substring
-        if parts.count == 2, parts[0] == "models" { name = parts[1] }
-        else if parts.count == 4, parts[0] == Substring(CatalogLoader.importsFolder), parts[2] == "models" { name = parts[3] }
-        else { return nil }
+        if parts.count == 2, parts[0] == "models" {
+            name = parts[1]
+        } else if parts.count == 4, parts[0] == Substring(CatalogLoader.importsFolder), parts[2] == "models" {
+            name = parts[3]
+        } else {
+            return nil
+        }
         guard name.hasSuffix(".yaml") else { return nil }
         return String(name.dropLast(".yaml".count))
     }

@@ -90,7 +90,11 @@ struct PageInputs: Sendable {
             if let provider = catalog.providers[id] { hasher.add(CanonicalForm.data(provider)) } else { hasher.add("no provider \(id)") }
         }
         for id in Set(model.benchmarkResults.map(\.benchmark)).sorted() {
-            if let benchmark = catalog.benchmarks[id] { hasher.add(CanonicalForm.data(benchmark)) } else { hasher.add("no benchmark \(id)") }
+            if let benchmark = catalog.benchmarks[id] {
+                hasher.add(CanonicalForm.data(benchmark))
+            } else {
+                hasher.add("no benchmark \(id)")
+            }
         }
         for key in model.sourceReferences.map(\.key).sorted() {
             if let source = catalog.sources[key] { hasher.add(CanonicalForm.data(source)) } else { hasher.add(key) }

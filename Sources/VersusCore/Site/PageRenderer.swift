@@ -15,13 +15,15 @@ struct PageRenderer: Sendable {
     init(digest: CatalogDigest, templates: TemplateSet, for list: [PlannedPage]) async {
         self.digest = digest
         self.templates = templates
-        let routes = SiteRoutes(site: digest.catalog.site, hasChanges: !digest.catalog.changes.isEmpty,
-                                hasMeasurements: !digest.catalog.measurements.isEmpty)
+        let routes = SiteRoutes(
+            site: digest.catalog.site, hasChanges: !digest.catalog.changes.isEmpty,
+            hasMeasurements: !digest.catalog.measurements.isEmpty)
         self.routes = routes
         let tokens = SourceTokens(catalog: digest.catalog)
         self.tokens = tokens
-        pairs = PairPageBuilder(digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
-                                tokens: tokens)
+        pairs = PairPageBuilder(
+            digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
+            tokens: tokens)
         pages = SitePageBuilder(digest: digest, routes: routes, templates: templates)
         var needed = Set<String>(), left = Set<String>()
         for page in list {

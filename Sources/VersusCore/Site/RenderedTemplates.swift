@@ -44,9 +44,12 @@ enum RenderedTemplates {
     }
 
     static let pages: [Page] = [
-        Page(template: Rendered.pairPage.erased,
-             partials: [Rendered.cell.erased, Rendered.htmlRow.erased, Rendered.relatedLink.erased, Rendered.costCard.erased,
-                        Rendered.routeRows.erased]),
+        Page(
+            template: Rendered.pairPage.erased,
+            partials: [
+                Rendered.cell.erased, Rendered.htmlRow.erased, Rendered.relatedLink.erased, Rendered.costCard.erased,
+                Rendered.routeRows.erased,
+            ]),
         Page(template: Rendered.modelPage.erased, partials: [Rendered.routeRows.erased]),
         Page(template: Rendered.benchmarkPage.erased, partials: []),
         Page(template: Rendered.benchmarkIndex.erased, partials: []),

@@ -81,7 +81,8 @@ public struct SiteBuilder: Sendable {
         let digest = CatalogDigest(catalog)
         let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
         // `--clean` trusts nothing the last build recorded, these included.
-        let known = options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
+        let known =
+            options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
         let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known)
         defer {
             // Whatever became of the pages, these records are right for these inputs.
@@ -100,9 +101,10 @@ public struct SiteBuilder: Sendable {
         let stored = options.manifest.flatMap(BuildManifest.read(from:))
         let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
 
-        var report = Report(pairPages: planned.filter(\.isPair).count,
-                            otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: previous == nil,
-                            renderedPaths: [], deletedPaths: [])
+        var report = Report(
+            pairPages: planned.filter(\.isPair).count,
+            otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: previous == nil,
+            renderedPaths: [], deletedPaths: [])
         report.otherPages = planned.filter(\.isPage).count - report.pairPages
 
         let manager = FileManager.default
@@ -128,7 +130,9 @@ public struct SiteBuilder: Sendable {
 
         // Over an existing site: what changed, or is missing from the output; everything for a full build.
         let writer = SwapWriter(output: output)
-        let stale = previous.map { previous in planned.filter { previous.entries[$0.path] != $0.fingerprint || !writer.exists($0.path) } } ?? planned
+        let stale =
+            previous.map { previous in planned.filter { previous.entries[$0.path] != $0.fingerprint || !writer.exists($0.path) } }
+            ?? planned
         let gone = previous.map { previous in previous.entries.keys.filter { target[$0] == nil }.sorted() } ?? []
         report.renderedPaths = stale.map(\.path)
         report.rendered = stale.count
@@ -159,7 +163,6 @@ public struct SiteBuilder: Sendable {
         return report
     }
 }
-
 
 /// What a build stopped by `BuildOptions.interruptAfter` throws.
 struct Interrupted: Error, CustomStringConvertible {

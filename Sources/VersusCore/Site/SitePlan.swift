@@ -83,10 +83,13 @@ public struct SitePlan: Sendable {
 
     /// Plans the site, fingerprinting the models and then the pair pages on all cores. `known`: record fingerprints
     /// already known (`ModelRecords`); the other models are encoded.
-    public static func make(digest: CatalogDigest, templates: TemplateSet, generator: String,
-                            known: [String: Fingerprint] = [:]) async -> SitePlan {
-        let inputs = PageInputs(digest: digest, templates: templates, generator: generator,
-                                records: await PageInputs.records(of: digest.catalog, known: known))
+    public static func make(
+        digest: CatalogDigest, templates: TemplateSet, generator: String,
+        known: [String: Fingerprint] = [:]
+    ) async -> SitePlan {
+        let inputs = PageInputs(
+            digest: digest, templates: templates, generator: generator,
+            records: await PageInputs.records(of: digest.catalog, known: known))
         let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
         return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages)
     }
@@ -94,9 +97,13 @@ public struct SitePlan: Sendable {
     /// A pair page depends on both models' records, the links each shows to its related models, and its editorial file.
     private static func pairPage(_ pair: PairID, inputs: PageInputs, catalog: Catalog) -> PlannedPage {
         let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? Fingerprint.of(Data())
-        let fingerprint = inputs.page(.pair(pair), [inputs.records[pair.first]!, inputs.records[pair.second]!,
-                                                     inputs.related[pair.first]!, inputs.related[pair.second]!, editorial,
-                                                     inputs.measured(pair.first), inputs.measured(pair.second)])
+        let fingerprint = inputs.page(
+            .pair(pair),
+            [
+                inputs.records[pair.first]!, inputs.records[pair.second]!,
+                inputs.related[pair.first]!, inputs.related[pair.second]!, editorial,
+                inputs.measured(pair.first), inputs.measured(pair.second),
+            ])
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
     }
 
@@ -108,9 +115,15 @@ public struct SitePlan: Sendable {
 
         let noEditorial = Fingerprint.of(Data())
         for model in catalog.models {
-            pages.append(PlannedPage(path: "models/\(model.id)/index.html", kind: .model(model.id),
-                                     fingerprint: inputs.page(.model(model.id), [inputs.records[model.id]!, inputs.roster,
-                                                                                      inputs.measured(model.id)])))
+            pages.append(
+                PlannedPage(
+                    path: "models/\(model.id)/index.html", kind: .model(model.id),
+                    fingerprint: inputs.page(
+                        .model(model.id),
+                        [
+                            inputs.records[model.id]!, inputs.roster,
+                            inputs.measured(model.id),
+                        ])))
         }
         // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there.
         var reporters: [String: FingerprintHasher] = [:]
@@ -134,11 +147,15 @@ public struct SitePlan: Sendable {
             // The index lists each benchmark with how many models report it.
             index.add(definition)
             index.add(String(reporterCounts[id] ?? 0))
-            pages.append(PlannedPage(path: "benchmarks/\(id)/index.html", kind: .benchmark(id),
-                                     fingerprint: inputs.page(.benchmark(id), [definition, board])))
+            pages.append(
+                PlannedPage(
+                    path: "benchmarks/\(id)/index.html", kind: .benchmark(id),
+                    fingerprint: inputs.page(.benchmark(id), [definition, board])))
         }
-        pages.append(PlannedPage(path: "benchmarks/index.html", kind: .benchmarkIndex,
-                                 fingerprint: inputs.page(.benchmarkIndex, [index.finish()])))
+        pages.append(
+            PlannedPage(
+                path: "benchmarks/index.html", kind: .benchmarkIndex,
+                fingerprint: inputs.page(.benchmarkIndex, [index.finish()])))
         var everything = FingerprintHasher()
         for model in catalog.models { everything.add(inputs.records[model.id]!) }
         for pair in catalog.editorials.keys.sorted() { everything.add(pair.slug) }
@@ -150,10 +167,14 @@ public struct SitePlan: Sendable {
             for report in catalog.changes { changes.add(CanonicalForm.data(report)) }
             for provider in catalog.providers.keys.sorted() { changes.add(provider); changes.add(catalog.providers[provider]!.name) }
             let reports = changes.finish()
-            pages.append(PlannedPage(path: "changes/index.html", kind: .changes,
-                                     fingerprint: inputs.page(.changes, [reports, inputs.roster])))
-            pages.append(PlannedPage(path: "changes/feed.xml", kind: .changesFeed,
-                                     fingerprint: inputs.page(.changesFeed, [reports, inputs.roster])))
+            pages.append(
+                PlannedPage(
+                    path: "changes/index.html", kind: .changes,
+                    fingerprint: inputs.page(.changes, [reports, inputs.roster])))
+            pages.append(
+                PlannedPage(
+                    path: "changes/feed.xml", kind: .changesFeed,
+                    fingerprint: inputs.page(.changesFeed, [reports, inputs.roster])))
         }
         if !catalog.measurements.isEmpty {
             // The page shows each measurement with its model's name; the files are published as they were read.
@@ -162,8 +183,10 @@ public struct SitePlan: Sendable {
                 all.add(inputs.measured(id))
                 all.add(catalog.model(id)?.name ?? id)
             }
-            pages.append(PlannedPage(path: "measurements/index.html", kind: .measurements,
-                                     fingerprint: inputs.page(.measurements, [all.finish()])))
+            pages.append(
+                PlannedPage(
+                    path: "measurements/index.html", kind: .measurements,
+                    fingerprint: inputs.page(.measurements, [all.finish()])))
         }
 
         // The small files around the pages.
@@ -185,8 +208,11 @@ public struct SitePlan: Sendable {
         let aliases = AliasRedirects.redirects(digest, routes: routes)
         files.append(("_redirects", Data((SiteFiles.redirects(digest.pairs, routes: routes) + AliasRedirects.lines(aliases)).utf8)))
         for redirect in aliases {
-            files.append((String(redirect.from.dropFirst(routes.base.count + 1)) + "index.html",
-                          AliasRedirects.page(redirect, routes: routes, language: catalog.site.language)))
+            files.append(
+                (
+                    String(redirect.from.dropFirst(routes.base.count + 1)) + "index.html",
+                    AliasRedirects.page(redirect, routes: routes, language: catalog.site.language)
+                ))
         }
         for (path, data) in templates.assets { files.append(("assets/\(path)", data)) }
         for file in catalog.allMeasurements {

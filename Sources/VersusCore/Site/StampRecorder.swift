@@ -73,7 +73,8 @@ final class StampRecorder {
     /// it may only be included at the top of the page, where that is the context it would have had.
     func slot(_ name: String, askedOf index: Int) -> Any? {
         guard index == -1, let number = UInt32(name.dropFirst(Self.slotPrefix.count)),
-              let scalar = Unicode.Scalar(Self.firstSlot + number) else {
+            let scalar = Unicode.Scalar(Self.firstSlot + number)
+        else {
             stop()
             return nil
         }

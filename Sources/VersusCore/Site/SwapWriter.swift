@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files into an output folder that already holds a site, in two steps.
@@ -114,7 +114,8 @@ struct SwapWriter: Sendable {
                 var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
                 if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                     var status = stat()
-                    isFolder = lstat(output + "/" + (relative.isEmpty ? name : relative + "/" + name), &status) == 0
+                    isFolder =
+                        lstat(output + "/" + (relative.isEmpty ? name : relative + "/" + name), &status) == 0
                         && (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFDIR)
                 }
                 names.append((name, isFolder))

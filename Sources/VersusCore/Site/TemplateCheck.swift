@@ -18,8 +18,10 @@ struct TemplateCheck {
         var label: String
     }
 
-    static let transforms: Set<String> = ["empty", "first", "last", "count", "reversed", "sorted", "enumerated", "capitalized",
-                                          "lowercased", "uppercased", "plusone", "minusone", "equalzero", "odd", "even", "negate"]
+    static let transforms: Set<String> = [
+        "empty", "first", "last", "count", "reversed", "sorted", "enumerated", "capitalized",
+        "lowercased", "uppercased", "plusone", "minusone", "equalzero", "odd", "even", "negate",
+    ]
     /// Transforms a loop item answers with no argument (`{{#first()}}`).
     static let itemTransforms: Set<String> = ["first", "last", "index", "even", "odd"]
 
@@ -35,7 +37,8 @@ struct TemplateCheck {
     static func run(texts: [String: String], rendered: [RenderedTemplate] = RenderedTemplates.all) -> [Diagnostic] {
         var check = TemplateCheck(tags: texts.mapValues(TemplateTags.tags(in:)))
         for template in rendered where texts[template.name] != nil {
-            check.check(template.name, stack: [Scope(shape: template.shape, label: "the view of \(template.name)")], nested: false, depth: 0)
+            check.check(
+                template.name, stack: [Scope(shape: template.shape, label: "the view of \(template.name)")], nested: false, depth: 0)
         }
         return check.found.sorted()
     }
@@ -93,14 +96,19 @@ struct TemplateCheck {
     }
 
     private mutating func checkPlacement(of tag: TemplateTag, in template: String, nested: Bool) {
-        let fix = "include a section on a line of its own, unindented, at the top level of a page template; put a "
+        let fix =
+            "include a section on a line of its own, unindented, at the top level of a page template; put a "
             + "condition inside the section's own template"
         if nested {
-            found.insert(.error(location(template, tag), "section `\(tag.name)` is included inside {{#…}} or {{^…}}, where its stamps cannot render it",
-                                fix: fix))
+            found.insert(
+                .error(
+                    location(template, tag), "section `\(tag.name)` is included inside {{#…}} or {{^…}}, where its stamps cannot render it",
+                    fix: fix))
         } else if !tag.aloneOnLine {
-            found.insert(.error(location(template, tag), "section `\(tag.name)` is not alone on its line, where its stamps cannot render it",
-                                fix: fix))
+            found.insert(
+                .error(
+                    location(template, tag), "section `\(tag.name)` is not alone on its line, where its stamps cannot render it",
+                    fix: fix))
         }
     }
 
@@ -135,18 +143,23 @@ struct TemplateCheck {
         guard let first = parts.first, !first.isEmpty else { return nil }
         guard var shape = scopes.reversed().lazy.compactMap({ $0.shape.names[first] }).first else {
             let visible = Set(scopes.flatMap(\.shape.names.keys))
-            let fix = Suggestion.closest(to: first, in: visible).map { "did you mean `\(([$0] + parts.dropFirst()).joined(separator: "."))`?" }
+            let fix =
+                Suggestion.closest(to: first, in: visible).map { "did you mean `\(([$0] + parts.dropFirst()).joined(separator: "."))`?" }
                 ?? "fields here: " + visible.sorted().prefix(16).joined(separator: ", ")
-            found.insert(.error(location(template, tag), "`\(name)` names no field of \(stack.last?.label ?? "the view") or of any view around it",
-                                fix: fix))
+            found.insert(
+                .error(
+                    location(template, tag), "`\(name)` names no field of \(stack.last?.label ?? "the view") or of any view around it",
+                    fix: fix))
             return nil
         }
         for (index, part) in parts.enumerated().dropFirst() {
             guard let next = shape.names[part] else {
                 let owner = parts[..<index].joined(separator: ".")
                 let names = shape.names.keys
-                let fix = Suggestion.closest(to: part, in: names).map { "did you mean `\(owner).\($0)`?" }
-                    ?? (names.isEmpty ? "`\(owner)` is not a view with fields" : "fields of `\(owner)`: " + names.sorted().joined(separator: ", "))
+                let fix =
+                    Suggestion.closest(to: part, in: names).map { "did you mean `\(owner).\($0)`?" }
+                    ?? (names.isEmpty
+                        ? "`\(owner)` is not a view with fields" : "fields of `\(owner)`: " + names.sorted().joined(separator: ", "))
                 found.insert(.error(location(template, tag), "`\(name)`: `\(owner)` has no field `\(part)`", fix: fix))
                 return nil
             }
@@ -156,7 +169,8 @@ struct TemplateCheck {
     }
 
     private mutating func report(unknownTransform transform: String, template: String, tag: TemplateTag) {
-        let fix = Suggestion.closest(to: transform, in: Self.transforms).map { "did you mean `\($0)`?" }
+        let fix =
+            Suggestion.closest(to: transform, in: Self.transforms).map { "did you mean `\($0)`?" }
             ?? "known transforms: " + Self.transforms.sorted().joined(separator: ", ")
         found.insert(.error(location(template, tag), "`\(transform)` is not a transform the template engine knows", fix: fix))
     }

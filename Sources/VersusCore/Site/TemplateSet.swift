@@ -27,8 +27,12 @@ public struct TemplateSet: Sendable {
         var sources: [String: Data] = [:]
         var assets: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return .failure(DiagnosticsError([.error(SourceLocation(file: Self.folder), "there is no Templates/ folder",
-                                                     fix: "copy Templates/ from the Versus repository into the site folder")]))
+            return .failure(
+                DiagnosticsError([
+                    .error(
+                        SourceLocation(file: Self.folder), "there is no Templates/ folder",
+                        fix: "copy Templates/ from the Versus repository into the site folder")
+                ]))
         }
         let prefix = folder.standardizedFileURL.path + "/"
         var files: [URL] = []
@@ -57,9 +61,12 @@ public struct TemplateSet: Sendable {
                 sources[name] = data
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma's line put before the text shifts every line by one.
-                diagnostics.append(.error(SourceLocation(file: display, line: max(1, error.context.lineNumber - 1),
-                                                         column: error.context.columnNumber),
-                                          "template error: \(error.error)", fix: "check that every {{#section}} has its {{/section}}"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(
+                            file: display, line: max(1, error.context.lineNumber - 1),
+                            column: error.context.columnNumber),
+                        "template error: \(error.error)", fix: "check that every {{#section}} has its {{/section}}"))
             } catch {
                 diagnostics.append(.error(SourceLocation(file: display), "template error: \(error)"))
             }
@@ -67,28 +74,38 @@ public struct TemplateSet: Sendable {
         // A partial or parent that no file provides renders as nothing in swift-mustache: an error here instead.
         let parsed = Set(sources.keys)
         for (name, data) in sources.sorted(by: { $0.key < $1.key }) {
-            let references = TemplateTags.tags(in: String(decoding: data, as: UTF8.self)).filter { $0.kind == .partial || $0.kind == .parent }
+            let references = TemplateTags.tags(in: String(decoding: data, as: UTF8.self)).filter {
+                $0.kind == .partial || $0.kind == .parent
+            }
             for reference in references where !parsed.contains(reference.name) {
                 // A template that failed to parse is already reported; naming it is not a second error.
                 if diagnostics.contains(where: { $0.location.file == "\(Self.folder)/\(reference.name).mustache" }) { continue }
                 var fix = "create Templates/\(reference.name).mustache, or name an existing template"
                 if let near = Suggestion.closest(to: reference.name, in: parsed) { fix = "did you mean `\(near)`?" }
-                diagnostics.append(.error(SourceLocation(file: "\(Self.folder)/\(name).mustache", line: reference.line, column: reference.column),
-                                          "`\(reference.name)` names no template: there is no Templates/\(reference.name).mustache", fix: fix))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: "\(Self.folder)/\(name).mustache", line: reference.line, column: reference.column),
+                        "`\(reference.name)` names no template: there is no Templates/\(reference.name).mustache", fix: fix))
             }
         }
-        for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
-            diagnostics.append(.error(SourceLocation(file: "\(Self.folder)/\(name).mustache"), "required template is missing",
-                                      fix: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
+        for name in required
+        where templates[name] == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("\(name).mustache") }) {
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: "\(Self.folder)/\(name).mustache"), "required template is missing",
+                    fix: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
         // Every name a template reads, against the view it is rendered with.
         diagnostics += TemplateCheck.run(texts: sources.mapValues { String(decoding: $0, as: UTF8.self) })
         if !diagnostics.isEmpty { return .failure(DiagnosticsError(diagnostics)) }
         let library = MustacheLibrary(templates: templates)
-        let stamps = !useStamps || ProcessInfo.processInfo.environment["VERSUS_STAMPS"] == "0"
+        let stamps =
+            !useStamps || ProcessInfo.processInfo.environment["VERSUS_STAMPS"] == "0"
             ? nil : StampSet(library: library, templateNames: Array(templates.keys), pages: RenderedTemplates.stamped)
-        return .success(TemplateSet(library: library, stamps: stamps, sources: sources,
-                                    assets: assets, log: nil))
+        return .success(
+            TemplateSet(
+                library: library, stamps: stamps, sources: sources,
+                assets: assets, log: nil))
     }
 
     /// The same templates rendered by the engine alone: what stamped output is checked against.

@@ -35,7 +35,8 @@ struct TemplateStamp: Sendable {
                 continue
             }
             guard index + 3 < bytes.count else { return nil }
-            let scalar = (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+            let scalar =
+                (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
                 | UInt32(bytes[index + 3] & 0x3F) | (UInt32(byte & 0x07) << 18)
             let after = index + 4
             if scalar >= StampRecorder.firstSlot {

@@ -48,8 +48,10 @@ enum TemplateTags {
             var content = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             var kind = TemplateTag.Kind.variable
             if !triple, let sigil = content.first {
-                let kinds: [Character: TemplateTag.Kind] = ["#": .section, "^": .inverted, "/": .close, ">": .partial, "<": .parent,
-                                                            "$": .block, "!": .ignored, "%": .ignored, "=": .delimiters, "&": .variable]
+                let kinds: [Character: TemplateTag.Kind] = [
+                    "#": .section, "^": .inverted, "/": .close, ">": .partial, "<": .parent,
+                    "$": .block, "!": .ignored, "%": .ignored, "=": .delimiters, "&": .variable,
+                ]
                 if let found = kinds[sigil] {
                     kind = found
                     content = String(content.dropFirst()).trimmingCharacters(in: .whitespaces)

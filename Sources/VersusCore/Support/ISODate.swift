@@ -14,9 +14,10 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
-              parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
         var day: Int?
         if parts.count == 3 {
             guard let value = Int(parts[2]), value >= 1, value <= ISODate.days(inMonth: month, year: year) else { return nil }
@@ -68,7 +69,6 @@ enum Pad {
         return String(repeating: "0", count: max(0, 4 - text.count)) + text
     }
 }
-
 
 import Foundation
 

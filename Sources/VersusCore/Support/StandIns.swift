@@ -26,8 +26,9 @@ public enum StandIns {
     static func check(_ text: String, file: String) -> Diagnostic? {
         guard let found = first(in: text) else { return nil }
         let code = "U+" + String(found.scalar.value, radix: 16, uppercase: true)
-        return .error(SourceLocation(file: file, line: found.line, column: found.column),
-                      "the text holds the private-use character \(code), which Versus uses internally to mark sources and template slots on pages",
-                      fix: "remove the character (it is invisible in most editors; it often comes from a copy and paste)")
+        return .error(
+            SourceLocation(file: file, line: found.line, column: found.column),
+            "the text holds the private-use character \(code), which Versus uses internally to mark sources and template slots on pages",
+            fix: "remove the character (it is invisible in most editors; it often comes from a copy and paste)")
     }
 }

@@ -25,7 +25,8 @@ public enum YAMLScalars {
             default:
                 let category = scalar.properties.generalCategory
                 if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
-                    || category == .surrogate || category == .unassigned || scalar.value == 0x85 {
+                    || category == .surrogate || category == .unassigned || scalar.value == 0x85
+                {
                     result += scalar.value <= 0xFFFF ? String(format: "\\u%04X", scalar.value) : String(format: "\\U%08X", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -39,7 +40,8 @@ public enum YAMLScalars {
 
     private static func isPlainSafe(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, (first >= "a" && first <= "z") || (first >= "A" && first <= "Z"),
-              !text.hasSuffix(" "), !text.contains("  "), !keywords.contains(text.lowercased()) else { return false }
+            !text.hasSuffix(" "), !text.contains("  "), !keywords.contains(text.lowercased())
+        else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
             (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
                 || " ._/+()-".unicodeScalars.contains(scalar)

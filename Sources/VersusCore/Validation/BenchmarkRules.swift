@@ -16,9 +16,13 @@ enum BenchmarkRules {
     /// A score nobody is named for can be shown but never leads: say so where it is written.
     static func check(_ model: Model, _ diagnostics: inout [Diagnostic]) {
         for result in model.benchmarkResults where result.reporter == nil {
-            diagnostics.append(.warning(result.location,
-                                        "the score of `\(result.benchmark)` does not say who ran the benchmark, so it is shown but never leads a comparison",
-                                        fix: "add `reported_by: maker` (the model's maker published it) or `reported_by: independent` (a leaderboard), or `reports:` on its source in sources.yaml"))
+            diagnostics.append(
+                .warning(
+                    result.location,
+                    "the score of `\(result.benchmark)` does not say who ran the benchmark, so it is shown but never leads a comparison",
+                    fix:
+                        "add `reported_by: maker` (the model's maker published it) or `reported_by: independent` (a leaderboard), or `reports:` on its source in sources.yaml"
+                ))
         }
     }
 }

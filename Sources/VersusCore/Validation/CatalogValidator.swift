@@ -24,17 +24,19 @@ public struct CatalogValidator: Sendable {
         let providers = Dictionary(loaded.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let site = loaded.site
         let models = loaded.models.map {
-            CapabilityRules.derived(BenchmarkRules.resolved(PriceKindRules.resolved($0, providers: providers), sources: sources),
-                                    capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
+            CapabilityRules.derived(
+                BenchmarkRules.resolved(PriceKindRules.resolved($0, providers: providers), sources: sources),
+                capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities)
         }
         let content = loaded.contentFolder
         let failed = FailedFiles(loaded)
         let failedFiles = failed.files
-        let references = ReferenceRules(sources: sources, providers: providers, benchmarks: benchmarks,
-                                        capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities,
-                                        sourcesFailed: failedFiles.contains("\(content)/sources.yaml") && loaded.sources.isEmpty,
-                                        benchmarksFailed: failedFiles.contains("\(content)/benchmarks.yaml") && loaded.benchmarks.isEmpty,
-                                        failedProviders: failed.ids(in: "providers"))
+        let references = ReferenceRules(
+            sources: sources, providers: providers, benchmarks: benchmarks,
+            capabilities: site?.capabilities ?? SiteSettings.defaultCapabilities,
+            sourcesFailed: failedFiles.contains("\(content)/sources.yaml") && loaded.sources.isEmpty,
+            benchmarksFailed: failedFiles.contains("\(content)/benchmarks.yaml") && loaded.benchmarks.isEmpty,
+            failedProviders: failed.ids(in: "providers"))
         check(models, references: references, site: site, content: content, &diagnostics)
 
         // Model files that could not be read still name models that exist, for comparisons and pairs; so do aliases,
@@ -43,19 +45,23 @@ public struct CatalogValidator: Sendable {
         let modelIDs = Set(models.map(\.id)).union(failed.ids(in: "models")).union(aliasOf.keys)
         let editorials = self.editorials(loaded, models: models, benchmarks: benchmarks, modelIDs: modelIDs, aliasOf: aliasOf, &diagnostics)
         checkRequestedPairs(site, modelIDs: modelIDs, &diagnostics)
-        let measurements = MeasurementRules.resolve(loaded.measurements, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf,
-                                                    failedModels: failed.ids(in: "models"), &diagnostics)
+        let measurements = MeasurementRules.resolve(
+            loaded.measurements, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf,
+            failedModels: failed.ids(in: "models"), &diagnostics)
         let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
         if models.isEmpty && site != nil && !modelFilesFailed {
-            diagnostics.append(.warning(SourceLocation(file: "\(content)/models"),
-                                        "the catalog has no models, so no comparison pages",
-                                        fix: "add files under Content/models/"))
+            diagnostics.append(
+                .warning(
+                    SourceLocation(file: "\(content)/models"),
+                    "the catalog has no models, so no comparison pages",
+                    fix: "add files under Content/models/"))
         }
 
         diagnostics = Array(Set(diagnostics)).sorted()
         guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
-        let catalog = Catalog(site: site, providers: providers, benchmarks: benchmarks, sources: sources,
-                              models: models, editorials: editorials, changes: loaded.changes, measurements: measurements)
+        let catalog = Catalog(
+            site: site, providers: providers, benchmarks: benchmarks, sources: sources,
+            models: models, editorials: editorials, changes: loaded.changes, measurements: measurements)
         // Only a catalog without errors gets this far: the whole-site checks need every model and pair.
         let guarded = SiteGuard.check(catalog)
         guard guarded.isEmpty else { return Result(catalog: nil, diagnostics: (diagnostics + guarded).sorted()) }
@@ -63,23 +69,30 @@ public struct CatalogValidator: Sendable {
     }
 
     /// The rules about each model, then those across models.
-    private func check(_ models: [Model], references: ReferenceRules, site: SiteSettings?, content: String, _ diagnostics: inout [Diagnostic]) {
+    private func check(
+        _ models: [Model], references: ReferenceRules, site: SiteSettings?, content: String, _ diagnostics: inout [Diagnostic]
+    ) {
         for model in models {
             references.check(model, &diagnostics)
             FigureRules.check(model, &diagnostics)
             PriceKindRules.check(model, &diagnostics)
             BenchmarkRules.check(model, &diagnostics)
-            if let site { ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics) }
+            if let site {
+                ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics)
+            }
         }
         PriceKindRules.checkLookAlikes(models, &diagnostics)
     }
 
     /// The hand-written notes of pairs, each decoded and checked against the catalog; one per pair.
-    private func editorials(_ loaded: LoadedCatalog, models: [Model], benchmarks: [String: Benchmark], modelIDs: Set<String>,
-                            aliasOf: [String: String], _ diagnostics: inout [Diagnostic]) -> [PairID: Editorial] {
+    private func editorials(
+        _ loaded: LoadedCatalog, models: [Model], benchmarks: [String: Benchmark], modelIDs: Set<String>,
+        aliasOf: [String: String], _ diagnostics: inout [Diagnostic]
+    ) -> [PairID: Editorial] {
         var editorials: [PairID: Editorial] = [:]
-        let notes = EditorialRules.Context(models: Dictionary(models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                                           benchmarks: benchmarks)
+        let notes = EditorialRules.Context(
+            models: Dictionary(models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            benchmarks: benchmarks)
         for (file, slug, text) in loaded.editorials {
             let (parsed, candidates) = PairID.parse(slug, knownIDs: modelIDs)
             guard let parsed else {
@@ -88,15 +101,19 @@ public struct CatalogValidator: Sendable {
             }
             let pair = PairID(aliasOf[parsed.first] ?? parsed.first, aliasOf[parsed.second] ?? parsed.second)
             if pair.first == pair.second {
-                diagnostics.append(.error(SourceLocation(file: file), "\(Scalars.visible(slug)) compares `\(pair.first)` with an alias of itself",
-                                          fix: "remove the file, or name two different models"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: file), "\(Scalars.visible(slug)) compares `\(pair.first)` with an alias of itself",
+                        fix: "remove the file, or name two different models"))
                 continue
             }
             if let editorial = EditorialDecoder.decode(text, pair: pair, file: file, &diagnostics) {
                 if let existing = editorials[pair] {
-                    diagnostics.append(.error(SourceLocation(file: file),
-                                              "a second editorial file for \(pair.slug) (the first is \(existing.location.file))",
-                                              fix: "merge the two files into one"))
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(file: file),
+                            "a second editorial file for \(pair.slug) (the first is \(existing.location.file))",
+                            fix: "merge the two files into one"))
                 } else {
                     editorials[pair] = editorial
                     EditorialRules.check(editorial, text: text, file: file, context: notes, &diagnostics)
@@ -116,15 +133,19 @@ public struct CatalogValidator: Sendable {
         }
     }
 
-    private func unique<T>(_ items: [T], id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>, kind: String,
-                           _ diagnostics: inout [Diagnostic]) -> [String: T] {
+    private func unique<T>(
+        _ items: [T], id: KeyPath<T, String>, location: KeyPath<T, SourceLocation>, kind: String,
+        _ diagnostics: inout [Diagnostic]
+    ) -> [String: T] {
         var result: [String: T] = [:]
         for item in items {
             if let first = result[item[keyPath: id]] {
                 let firstAt = first[keyPath: location]
-                diagnostics.append(.error(item[keyPath: location],
-                                          "duplicate \(kind) id `\(item[keyPath: id])` (first defined at \(firstAt.file):\(firstAt.line))",
-                                          fix: "ids must be unique; rename or remove one"))
+                diagnostics.append(
+                    .error(
+                        item[keyPath: location],
+                        "duplicate \(kind) id `\(item[keyPath: id])` (first defined at \(firstAt.file):\(firstAt.line))",
+                        fix: "ids must be unique; rename or remove one"))
             } else {
                 result[item[keyPath: id]] = item
             }
@@ -132,18 +153,22 @@ public struct CatalogValidator: Sendable {
         return result
     }
 
-    private func unknownPair(_ slug: String, candidates: [(String, String)], at location: SourceLocation,
-                             modelIDs: Set<String>) -> Diagnostic {
+    private func unknownPair(
+        _ slug: String, candidates: [(String, String)], at location: SourceLocation,
+        modelIDs: Set<String>
+    ) -> Diagnostic {
         guard let (a, b) = candidates.first else {
-            return .error(location, "\(Scalars.quoted(slug)) does not name a pair as `a-vs-b`",
-                          fix: "name the two model ids joined by -vs-")
+            return .error(
+                location, "\(Scalars.quoted(slug)) does not name a pair as `a-vs-b`",
+                fix: "name the two model ids joined by -vs-")
         }
         let missing = [a, b].filter { !modelIDs.contains($0) }
         let names = missing.map { id -> String in
             Suggestion.closest(to: id, in: modelIDs).map { "\(Scalars.code(id)) (did you mean `\($0)`?)" } ?? Scalars.code(id)
         }
-        return .error(location, "\(Scalars.visible(slug)) names a model that does not exist: \(names.joined(separator: ", "))",
-                      fix: "model ids are the file names under Content/models/")
+        return .error(
+            location, "\(Scalars.visible(slug)) names a model that does not exist: \(names.joined(separator: ", "))",
+            fix: "model ids are the file names under Content/models/")
     }
 }
 
@@ -162,12 +187,13 @@ private struct FailedFiles {
 
     /// The ids of the failed files in `folder` (`providers`, `models`).
     func ids(in folder: String) -> Set<String> {
-        Set(files.compactMap { file -> String? in
-            for base in bases where file.hasPrefix("\(base)/\(folder)/") && file.hasSuffix(".yaml") {
-                let id = String(file.dropFirst("\(base)/\(folder)/".count).dropLast(".yaml".count))
-                return Identifier.isValid(id) ? id : nil
-            }
-            return nil
-        })
+        Set(
+            files.compactMap { file -> String? in
+                for base in bases where file.hasPrefix("\(base)/\(folder)/") && file.hasSuffix(".yaml") {
+                    let id = String(file.dropFirst("\(base)/\(folder)/".count).dropLast(".yaml".count))
+                    return Identifier.isValid(id) ? id : nil
+                }
+                return nil
+            })
     }
 }

@@ -22,7 +22,8 @@ enum EditorialRules {
         func location(of snippet: String, row: String?) -> SourceLocation {
             for (index, line) in lines.enumerated() where row.map({ line.contains($0) }) ?? true {
                 if let range = line.range(of: snippet) {
-                    return SourceLocation(file: file, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                    return SourceLocation(
+                        file: file, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
                 }
             }
             return SourceLocation(file: file)
@@ -34,7 +35,8 @@ enum EditorialRules {
             diagnostics.append(.warning(location(of: cell, row: row), message, fix: fix))
         }
 
-        let phrases = editorial.whenToUse.compactMap { entry in entry.why.map { ($0, context.models[entry.choose]) } }
+        let phrases =
+            editorial.whenToUse.compactMap { entry in entry.why.map { ($0, context.models[entry.choose]) } }
             + (editorial.tldr + [editorial.body] + editorial.faq.map(\.answer)).flatMap(sentences).map { sentence -> (String, Model?) in
                 let named = [a, b].filter { sentence.localizedCaseInsensitiveContains($0.name) }
                 return (sentence, named.count == 1 ? named[0] : nil)
@@ -42,24 +44,34 @@ enum EditorialRules {
         for (phrase, model) in phrases {
             guard let model, let claim = superlative(in: phrase, benchmarks: context.benchmarks) else { continue }
             let best = bestScore(claim.benchmark, models: context.models)
-            guard let best, let own = model.benchmarkResults.filter({ $0.benchmark == claim.benchmark.id }).map(\.score.value)
-                .max(by: { claim.benchmark.higherIsBetter ? $0 < $1 : $0 > $1 }) else {
-                warn(claim.text, "the note calls \(model.name)'s \(claim.benchmark.name) score the best in the catalog, but the catalog has no \(claim.benchmark.name) score for it",
-                     fix: "add the score to models/\(model.id).yaml, or reword the note")
+            guard let best,
+                let own = model.benchmarkResults.filter({ $0.benchmark == claim.benchmark.id }).map(\.score.value)
+                    .max(by: { claim.benchmark.higherIsBetter ? $0 < $1 : $0 > $1 })
+            else {
+                warn(
+                    claim.text,
+                    "the note calls \(model.name)'s \(claim.benchmark.name) score the best in the catalog, but the catalog has no \(claim.benchmark.name) score for it",
+                    fix: "add the score to models/\(model.id).yaml, or reword the note")
                 continue
             }
             let beaten = claim.benchmark.higherIsBetter ? best.score > own : best.score < own
             if beaten {
-                warn(claim.text, "the note calls \(model.name)'s \(claim.benchmark.name) score (\(Format.number(own))) the best in the catalog, but \(best.model.name) has \(Format.number(best.score))",
-                     fix: "state the two scores instead of a rank the catalog can outgrow, e.g. \"\(Format.number(own)) on \(claim.benchmark.name)\"")
+                warn(
+                    claim.text,
+                    "the note calls \(model.name)'s \(claim.benchmark.name) score (\(Format.number(own))) the best in the catalog, but \(best.model.name) has \(Format.number(best.score))",
+                    fix:
+                        "state the two scores instead of a rank the catalog can outgrow, e.g. \"\(Format.number(own)) on \(claim.benchmark.name)\""
+                )
             }
         }
     }
 
     // MARK: Tables
 
-    private static func tables(_ body: String, a: Model, b: Model, context: Context,
-                               warn: (_ row: String, _ cell: String, _ message: String, _ fix: String) -> Void) {
+    private static func tables(
+        _ body: String, a: Model, b: Model, context: Context,
+        warn: (_ row: String, _ cell: String, _ message: String, _ fix: String) -> Void
+    ) {
         var columns: [Int: Model]? = nil
         for raw in body.components(separatedBy: "\n") {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -84,31 +96,38 @@ enum EditorialRules {
 
     private static func check(cell: String, label: String, model: Model, context: Context, warn: (String, String, String) -> Void) {
         let lowered = cell.lowercased(), name = label.lowercased()
-        let saysMissing = lowered.contains("not documented") || lowered.contains("no direct route") || lowered.contains("no route")
+        let saysMissing =
+            lowered.contains("not documented") || lowered.contains("no direct route") || lowered.contains("no route")
             || lowered == "n/a" || lowered == "—"
         if let benchmark = benchmark(named: label, in: context.benchmarks) {
             guard let stated = numbers(in: cell).first else { return }
             let values = model.benchmarkResults.filter { $0.benchmark == benchmark.id }.flatMap(\.score.values)
             guard !values.isEmpty else {
-                warn(cell, "the note's table gives \(model.name) \(cell) on \(benchmark.name), a score the catalog does not have",
-                     "add the score to models/\(model.id).yaml with its source, or remove it from the note")
+                warn(
+                    cell, "the note's table gives \(model.name) \(cell) on \(benchmark.name), a score the catalog does not have",
+                    "add the score to models/\(model.id).yaml with its source, or remove it from the note")
                 return
             }
             let agrees = values.contains { value in
-                let gap = abs(value.value - stated), tolerance = value.approximate || cell.contains("~") || lowered.contains("about")
-                    ? max(Decimal(string: "0.05")!, abs(value.value) * Decimal(string: "0.03")!) : Decimal(string: "0.05")!
+                let gap = abs(value.value - stated),
+                    tolerance =
+                        value.approximate || cell.contains("~") || lowered.contains("about")
+                        ? max(Decimal(string: "0.05")!, abs(value.value) * Decimal(string: "0.03")!) : Decimal(string: "0.05")!
                 return gap <= tolerance
             }
             if !agrees {
                 let have = values.map { ($0.approximate ? "~" : "") + Format.number($0.value) }.joined(separator: ", ")
-                warn(cell, "the note's table gives \(model.name) \(cell) on \(benchmark.name), but the catalog has \(have)",
-                     "correct the note or the catalog so that they agree")
+                warn(
+                    cell, "the note's table gives \(model.name) \(cell) on \(benchmark.name), but the catalog has \(have)",
+                    "correct the note or the catalog so that they agree")
             }
         } else if name.contains("price") {
             let paid = model.routes.filter { $0.kind == .payAsYouGo && $0.input != nil && $0.output != nil }
             if saysMissing, let route = paid.first {
-                warn(cell, "the note's table says \"\(cell)\" for \(model.name)'s price, but the catalog has \(paid.count) pay-as-you-go route\(paid.count == 1 ? "" : "s") (one on `\(route.provider)`)",
-                     "give the price, or leave prices to the pricing table, which follows the catalog")
+                warn(
+                    cell,
+                    "the note's table says \"\(cell)\" for \(model.name)'s price, but the catalog has \(paid.count) pay-as-you-go route\(paid.count == 1 ? "" : "s") (one on `\(route.provider)`)",
+                    "give the price, or leave prices to the pricing table, which follows the catalog")
             } else if !saysMissing {
                 let stated = numbers(in: cell)
                 guard stated.count >= 2 else { return }
@@ -117,25 +136,32 @@ enum EditorialRules {
                     return input.values.contains { $0.value == stated[0] } && output.values.contains { $0.value == stated[1] }
                 }
                 if !matches {
-                    warn(cell, "the note's table gives \(model.name)'s price as \(cell), which no route of the model in the catalog charges",
-                         "correct the note, or leave prices to the pricing table, which follows the catalog")
+                    warn(
+                        cell, "the note's table gives \(model.name)'s price as \(cell), which no route of the model in the catalog charges",
+                        "correct the note, or leave prices to the pricing table, which follows the catalog")
                 }
             }
         } else if name.contains("context") {
             let parts = cell.components(separatedBy: "/").map { $0.trimmingCharacters(in: .whitespaces) }
             if let window = model.contextWindow?.value, let stated = parts.first.flatMap(tokens), !close(stated, window) {
-                warn(cell, "the note's table gives \(model.name) a context window of \(parts[0]), but the catalog has \(Format.tokens(window))",
-                     "correct the note or the catalog so that they agree")
+                warn(
+                    cell,
+                    "the note's table gives \(model.name) a context window of \(parts[0]), but the catalog has \(Format.tokens(window))",
+                    "correct the note or the catalog so that they agree")
             }
             if name.contains("output"), parts.count > 1 {
                 let output = parts[1].lowercased()
                 if let limit = model.maxOutput?.value {
                     if output.contains("not documented") {
-                        warn(cell, "the note's table says \(model.name)'s maximum output is not documented, but the catalog has \(Format.tokens(limit))",
-                             "give the figure, or leave limits to the specifications table")
+                        warn(
+                            cell,
+                            "the note's table says \(model.name)'s maximum output is not documented, but the catalog has \(Format.tokens(limit))",
+                            "give the figure, or leave limits to the specifications table")
                     } else if let stated = tokens(parts[1]), !close(stated, limit) {
-                        warn(cell, "the note's table gives \(model.name) a maximum output of \(parts[1]), but the catalog has \(Format.tokens(limit))",
-                             "correct the note or the catalog so that they agree")
+                        warn(
+                            cell,
+                            "the note's table gives \(model.name) a maximum output of \(parts[1]), but the catalog has \(Format.tokens(limit))",
+                            "correct the note or the catalog so that they agree")
                     }
                 }
             }
@@ -160,9 +186,13 @@ enum EditorialRules {
             current = ""
         }
         for character in text {
-            if character.isASCII && character.isNumber { current.append(character) }
-            else if (character == "." || character == ","), !current.isEmpty { current.append(character) }
-            else { flush() }
+            if character.isASCII && character.isNumber {
+                current.append(character)
+            } else if (character == "." || character == ","), !current.isEmpty {
+                current.append(character)
+            } else {
+                flush()
+            }
         }
         flush()
         return found
@@ -183,7 +213,9 @@ enum EditorialRules {
     }
 
     private static func sentences(_ text: String) -> [String] {
-        text.components(separatedBy: CharacterSet(charactersIn: ".\n")).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.components(separatedBy: CharacterSet(charactersIn: ".\n")).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// "the highest SWE-bench Verified score in the catalog": the benchmark, and the words as written.
@@ -196,7 +228,11 @@ enum EditorialRules {
             for benchmark in benchmarks.values.sorted(by: { $0.name.count > $1.name.count }) {
                 if ([benchmark.name] + benchmark.aliases).contains(where: { between.contains($0.lowercased()) }) {
                     guard lowered.count == text.count else { return (benchmark, text) }
-                    let original = String(text[text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: start.lowerBound))..<text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: end.upperBound))])
+                    let original = String(
+                        text[
+                            text.index(
+                                text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: start.lowerBound))..<text.index(
+                                    text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: end.upperBound))])
                     return (benchmark, original)
                 }
             }

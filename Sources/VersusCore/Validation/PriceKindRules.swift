@@ -11,9 +11,11 @@ enum PriceKindRules {
 
     static func check(_ model: Model, _ diagnostics: inout [Diagnostic]) {
         for route in model.routes where route.priceKind == .payAsYouGo && route.pricesAreAllZero {
-            diagnostics.append(.error(route.location,
-                                      "the route on `\(route.provider)` is `price_kind: pay-as-you-go` but every price it gives is 0, so a month of traffic would cost nothing",
-                                      fix: "give the prices the provider charges per token, or mark the route `price_kind: free` (or `plan`)"))
+            diagnostics.append(
+                .error(
+                    route.location,
+                    "the route on `\(route.provider)` is `price_kind: pay-as-you-go` but every price it gives is 0, so a month of traffic would cost nothing",
+                    fix: "give the prices the provider charges per token, or mark the route `price_kind: free` (or `plan`)"))
         }
     }
 
@@ -33,9 +35,13 @@ enum PriceKindRules {
             guard let first = seen[key] else { seen[key] = model; continue }
             // Exactly equal names are an error of `SiteGuard` (shared titles); this warns about the near misses.
             if first.name == model.name { continue }
-            diagnostics.append(.warning(model.location,
-                                        "`\(model.id)` (\(Scalars.quoted(model.name))) and `\(first.id)` (\(Scalars.quoted(first.name))) look like one model under two ids: their comparison page would compare the model with itself",
-                                        fix: "if they are one model, list `\(model.id)` under `aliases:` of `\(first.id)` (in a hand-written models/\(first.id).yaml for an imported model)"))
+            diagnostics.append(
+                .warning(
+                    model.location,
+                    "`\(model.id)` (\(Scalars.quoted(model.name))) and `\(first.id)` (\(Scalars.quoted(first.name))) look like one model under two ids: their comparison page would compare the model with itself",
+                    fix:
+                        "if they are one model, list `\(model.id)` under `aliases:` of `\(first.id)` (in a hand-written models/\(first.id).yaml for an imported model)"
+                ))
         }
     }
 }

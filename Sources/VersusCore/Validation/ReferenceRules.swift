@@ -36,9 +36,11 @@ struct ReferenceRules {
             }
             let key = route.provider + "\u{0}" + (route.modelID ?? "")
             if let first = seenRoutes[key] {
-                diagnostics.append(.error(route.location,
-                                          "route `\(route.provider)` is listed twice for model `\(model.id)` (first at line \(first.line))",
-                                          fix: "merge them; keep disagreeing prices as several values of one figure"))
+                diagnostics.append(
+                    .error(
+                        route.location,
+                        "route `\(route.provider)` is listed twice for model `\(model.id)` (first at line \(first.line))",
+                        fix: "merge them; keep disagreeing prices as several values of one figure"))
             }
             seenRoutes[key] = route.location
             if let source = route.source { checkSource(source, at: route.location, &diagnostics) }
@@ -54,7 +56,6 @@ struct ReferenceRules {
             if let source = variant.source { checkSource(source, at: variant.location, &diagnostics) }
         }
     }
-
 
     private func checkSource(_ reference: SourceReference, at location: SourceLocation, _ diagnostics: inout [Diagnostic]) {
         guard case let .registered(id) = reference, sources[id] == nil, !sourcesFailed else { return }

@@ -13,9 +13,13 @@ public enum SiteGuard {
             if let first = byName[model.name] {
                 clashing.insert(model.id)
                 clashing.insert(first.id)
-                diagnostics.append(.error(model.location,
-                                          "`\(model.id)` and `\(first.id)` (\(first.location.file)) are both named \(Scalars.quoted(model.name)): their pages and their comparisons would share titles",
-                                          fix: "if they are one model, list `\(model.id)` under `aliases:` of `\(first.id)`; otherwise give one a distinct `name`"))
+                diagnostics.append(
+                    .error(
+                        model.location,
+                        "`\(model.id)` and `\(first.id)` (\(first.location.file)) are both named \(Scalars.quoted(model.name)): their pages and their comparisons would share titles",
+                        fix:
+                            "if they are one model, list `\(model.id)` under `aliases:` of `\(first.id)`; otherwise give one a distinct `name`"
+                    ))
             } else {
                 byName[model.name] = model
             }
@@ -25,15 +29,19 @@ public enum SiteGuard {
         var paths: [String: SourceLocation] = [:]
         func page(_ path: String, title: String?, at location: SourceLocation) {
             if let first = paths[path] {
-                diagnostics.append(.error(location, "two pages would be written to \(path) (the other comes from \(first.file):\(first.line))",
-                                          fix: "rename one of the models so their ids no longer form the same address"))
+                diagnostics.append(
+                    .error(
+                        location, "two pages would be written to \(path) (the other comes from \(first.file):\(first.line))",
+                        fix: "rename one of the models so their ids no longer form the same address"))
             } else {
                 paths[path] = location
             }
             guard let title else { return }
             if let first = titles[title] {
-                diagnostics.append(.error(location, "\(path) and \(first.path) would have the same title \(Scalars.quoted(title))",
-                                          fix: "give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file"))
+                diagnostics.append(
+                    .error(
+                        location, "\(path) and \(first.path) would have the same title \(Scalars.quoted(title))",
+                        fix: "give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file"))
             } else {
                 titles[title] = (path, location)
             }
@@ -54,7 +62,8 @@ public enum SiteGuard {
         for pair in PairPlanner.pairs(in: catalog) {
             let a = catalog.model(pair.first)!, b = catalog.model(pair.second)!
             let editorial = catalog.editorials[pair]
-            let title = editorial == nil && (clashing.contains(a.id) || clashing.contains(b.id))
+            let title =
+                editorial == nil && (clashing.contains(a.id) || clashing.contains(b.id))
                 ? nil : PageTitles.pair(a, b, editorial: editorial)
             page(routes.pair(pair), title: title, at: editorial?.location ?? b.location)
         }

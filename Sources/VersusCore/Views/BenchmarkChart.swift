@@ -7,10 +7,12 @@ enum BenchmarkChart {
         guard !rows.isEmpty else { return nil }
         let labelWidth = 170, barWidth = 300, rowHeight = 34, top = 28
         let height = top + rows.count * rowHeight + 6
-        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"chart-title\">"
+        var svg =
+            "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"chart-title\">"
         svg += "<title id=\"chart-title\">\(escape("Scores on shared percentage benchmarks: \(a.name) and \(b.name)"))</title>"
         svg += "<rect x=\"0\" y=\"4\" width=\"12\" height=\"12\" class=\"bar-a\"/><text x=\"18\" y=\"15\">\(escape(a.name))</text>"
-        svg += "<rect x=\"\(labelWidth + 40)\" y=\"4\" width=\"12\" height=\"12\" class=\"bar-b\"/><text x=\"\(labelWidth + 58)\" y=\"15\">\(escape(b.name))</text>"
+        svg +=
+            "<rect x=\"\(labelWidth + 40)\" y=\"4\" width=\"12\" height=\"12\" class=\"bar-b\"/><text x=\"\(labelWidth + 58)\" y=\"15\">\(escape(b.name))</text>"
         for (index, row) in rows.enumerated() {
             let y = top + index * rowHeight
             svg += "<text x=\"0\" y=\"\(y + 18)\">\(escape(truncate(row.benchmark.name)))</text>"
@@ -19,7 +21,8 @@ enum BenchmarkChart {
                 let clamped = min(max(value, 0), 100)
                 let width = NSDecimalNumber(decimal: clamped * Decimal(barWidth) / 100).intValue
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4 + offset)\" width=\"\(max(width, 1))\" height=\"12\" class=\"\(cls)\"/>"
-                svg += "<text x=\"\(labelWidth + max(width, 1) + 4)\" y=\"\(y + 14 + offset)\">\(Format.score(value, unit: .percent))</text>"
+                svg +=
+                    "<text x=\"\(labelWidth + max(width, 1) + 4)\" y=\"\(y + 14 + offset)\">\(Format.score(value, unit: .percent))</text>"
             }
         }
         return svg + "</svg>"

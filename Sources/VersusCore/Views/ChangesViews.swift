@@ -66,9 +66,11 @@ struct ChangesBuilder {
     func page() -> ChangesPageView {
         let reports = catalog.changes.map(report)
         return ChangesPageView(
-            meta: routes.meta(title: PageTitles.changes, description: "What changed in the catalog's prices and models, import by import, newest first.",
-                              path: routes.changes, site: catalog.site, bodyClass: "changes"),
-            intro: "Each import of a newer snapshot of the catalog's sources is listed here with the prices it changed and the models and routes it added or removed.",
+            meta: routes.meta(
+                title: PageTitles.changes, description: "What changed in the catalog's prices and models, import by import, newest first.",
+                path: routes.changes, site: catalog.site, bodyClass: "changes"),
+            intro:
+                "Each import of a newer snapshot of the catalog's sources is listed here with the prices it changed and the models and routes it added or removed.",
             feedHref: routes.changesFeed, reports: reports)
     }
 
@@ -76,13 +78,15 @@ struct ChangesBuilder {
         let pageLink = routes.absolute(routes.changes)
         let entries = catalog.changes.map { change -> ChangesFeedView.Entry in
             let report = report(change)
-            return ChangesFeedView.Entry(id: "\(pageLink)#\(report.anchor)", title: report.heading,
-                                         updated: Self.timestamp(change.date), link: "\(pageLink)#\(report.anchor)",
-                                         summary: report.summary)
+            return ChangesFeedView.Entry(
+                id: "\(pageLink)#\(report.anchor)", title: report.heading,
+                updated: Self.timestamp(change.date), link: "\(pageLink)#\(report.anchor)",
+                summary: report.summary)
         }
-        return ChangesFeedView(title: "\(catalog.site.title): price changes", id: routes.absolute(routes.changesFeed),
-                               selfLink: routes.absolute(routes.changesFeed), pageLink: pageLink,
-                               updated: catalog.changes.first.map { Self.timestamp($0.date) } ?? "", entries: entries)
+        return ChangesFeedView(
+            title: "\(catalog.site.title): price changes", id: routes.absolute(routes.changesFeed),
+            selfLink: routes.absolute(routes.changesFeed), pageLink: pageLink,
+            updated: catalog.changes.first.map { Self.timestamp($0.date) } ?? "", entries: entries)
     }
 
     /// Atom wants a full timestamp; a report is dated by its snapshot's day.
@@ -126,7 +130,9 @@ struct ChangesBuilder {
         count(change.routesRemoved.count, "route removed")
         var summary = parts.isEmpty ? "No changes." : Format.list(parts) + "."
         if let previous = change.previous { summary += " Compared with the snapshot of \(previous)." }
-        if let pages = change.pairPages { summary += " \(Format.grouped(String(pages))) comparison page\(pages == 1 ? "" : "s") show changed data." }
+        if let pages = change.pairPages {
+            summary += " \(Format.grouped(String(pages))) comparison page\(pages == 1 ? "" : "s") show changed data."
+        }
         let source = change.source.map { SourceLedger(catalog: catalog).sourceName($0) }
         return ChangesPageView.Report(
             anchor: "changes-\(change.date)", heading: "Changes of \(change.date)" + (source.map { " (\($0))" } ?? ""),

@@ -15,22 +15,32 @@ enum DeepDive {
             let low = cheaper == .a ? a : b, high = cheaper == .a ? b : a
             differences.append((ratio, "price (\(high.name) costs \(Format.ratio(ratio)) what \(low.name) does at the reference traffic)"))
         }
-        if let side = analysis.largerContext, let large = (side == .a ? a : b).contextWindow, let small = (side == .a ? b : a).contextWindow {
+        if let side = analysis.largerContext, let large = (side == .a ? a : b).contextWindow, let small = (side == .a ? b : a).contextWindow
+        {
             // Whichever source is right: the larger window's smallest value against the other's largest.
             let ratio = Decimal(large.least) / Decimal(small.most)
             let big = side == .a ? a : b
             let disputed = large.isDisputed || small.isDisputed
-            differences.append((ratio, "context (\(big.name) reads \(disputed ? "at least " : "")\(Format.ratio(ratio)) as many tokens at once\(disputed ? ", by the values of either source" : ""))"))
+            differences.append(
+                (
+                    ratio,
+                    "context (\(big.name) reads \(disputed ? "at least " : "")\(Format.ratio(ratio)) as many tokens at once\(disputed ? ", by the values of either source" : ""))"
+                ))
         }
         let largestGap = analysis.benchmarks.shared.filter { $0.benchmark.unit == .percent }.max { ($0.gap ?? 0) < ($1.gap ?? 0) }
         if let row = largestGap, let gap = row.gap, gap > 0, let leader = row.leader {
-            differences.append((1 + gap / 10, "\(row.benchmark.name) (\(leader == .a ? a.name : b.name) leads by \(Format.gap(gap, unit: row.benchmark.unit)))"))
+            differences.append(
+                (
+                    1 + gap / 10,
+                    "\(row.benchmark.name) (\(leader == .a ? a.name : b.name) leads by \(Format.gap(gap, unit: row.benchmark.unit)))"
+                ))
         }
         // Only features one record documents and the other states it lacks: "not documented" is no difference.
         let onlyOne = analysis.capabilities.filter { ($0.a == .yes && $0.b == .no) || ($0.a == .no && $0.b == .yes) }
         if !onlyOne.isEmpty {
             let list = onlyOne.map { "\($0.a == .yes ? a.name : b.name)'s \($0.definition.name.lowercased())" }
-            differences.append((Decimal(1 + onlyOne.count) / 2, "features one has and the other is documented without (\(Format.list(list)))"))
+            differences.append(
+                (Decimal(1 + onlyOne.count) / 2, "features one has and the other is documented without (\(Format.list(list)))"))
         }
         if a.openness != nil, b.openness != nil, a.openness != b.openness {
             let open = a.openness == .openWeights ? a : b
@@ -38,7 +48,8 @@ enum DeepDive {
         }
         differences.sort { $0.weight > $1.weight }
         if differences.isEmpty {
-            return "The catalog holds too few comparable figures for \(a.name) and \(b.name) to name a decisive difference; the tables below show what each record does say."
+            return
+                "The catalog holds too few comparable figures for \(a.name) and \(b.name) to name a decisive difference; the tables below show what each record does say."
         } else {
             let top = differences.prefix(3).map(\.text)
             var text = "The widest gap between \(a.name) and \(b.name) is in \(top[0])."
@@ -65,11 +76,14 @@ enum DeepDive {
         let disputed = analysis.a.disputedFigures + analysis.b.disputedFigures
         if disputed > 0 {
             let names = [analysis.a, analysis.b].filter { $0.disputedFigures > 0 }.map(\.model.name)
-            gaps.append("sources disagree on \(disputed) figure\(disputed == 1 ? "" : "s") for \(Format.list(Array(Set(names)).sorted())), shown with every value below")
+            gaps.append(
+                "sources disagree on \(disputed) figure\(disputed == 1 ? "" : "s") for \(Format.list(Array(Set(names)).sorted())), shown with every value below"
+            )
         }
         if gaps.isEmpty {
             guard shared > 0 else { return nil }
-            return "The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common."
+            return
+                "The records are complete enough to compare directly: both have a pay-as-you-go price and \(shared) benchmark\(shared == 1 ? "" : "s") in common."
         }
         return "Read the tables with care: \(Format.list(gaps)). Check the provider's own page before you commit spend."
     }
@@ -106,7 +120,8 @@ enum DeepDive {
         let tb = firstThree(themes(.b))
         switch (ta.isEmpty, tb.isEmpty) {
         case (false, false):
-            return "Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for."
+            return
+                "Pick \(a.name) for \(Format.list(Array(ta))); pick \(b.name) for \(Format.list(Array(tb))). Either way, run your own prompts through the exact route you will pay for."
         case (false, true):
             return "On the catalog's evidence \(a.name) is the safer default, for \(Format.list(Array(ta)))."
         case (true, false):

@@ -17,7 +17,8 @@ enum FAQBuilder {
             answer = "Neither: both accept \(Format.tokensLong(ca)) of context."
         } else {
             let (big, small, bigTokens, smallTokens) = ca > cb ? (a, b, ca, cb) : (b, a, cb, ca)
-            answer = "\(big.name), with \(Format.tokensLong(bigTokens)) against \(Format.tokensLong(smallTokens)) for \(small.name). Providers may cap it lower; check the route you call."
+            answer =
+                "\(big.name), with \(Format.tokensLong(bigTokens)) against \(Format.tokensLong(smallTokens)) for \(small.name). Providers may cap it lower; check the route you call."
         }
         return Question(question: "Which has the larger context window, \(a.name) or \(b.name)?", answer: answer)
     }
@@ -30,7 +31,9 @@ enum FAQBuilder {
             let licence = model.license.map { " under the \($0.name) licence" } ?? " under a licence the catalog does not document"
             switch model.openness {
             case .openWeights?: return "\(model.name) has open weights\(licence)."
-            case .proprietary?: return "\(model.name) is proprietary\(licence == " under the Proprietary licence" ? "" : licence); its weights are not published."
+            case .proprietary?:
+                return
+                    "\(model.name) is proprietary\(licence == " under the Proprietary licence" ? "" : licence); its weights are not published."
             case nil: return "Whether \(model.name)'s weights are published is not documented."
             }
         }
@@ -45,8 +48,9 @@ enum FAQBuilder {
             let (has, other) = side == .a ? (a, b) : (b, a)
             let otherState = comparison.state(side.other)
             let tail = otherState == .no ? "\(other.name) is documented without it." : "The catalog does not document it for \(other.name)."
-            return Question(question: "Which supports \(comparison.definition.name.lowercased()), \(a.name) or \(b.name)?",
-                                 answer: "\(has.name) does. \(tail)")
+            return Question(
+                question: "Which supports \(comparison.definition.name.lowercased()), \(a.name) or \(b.name)?",
+                answer: "\(has.name) does. \(tail)")
         }
     }
 
@@ -56,7 +60,8 @@ enum FAQBuilder {
         guard !a.routes.isEmpty || !b.routes.isEmpty else { return nil }
         func places(_ digest: ModelDigest) -> String {
             let model = digest.model, names = digest.providerNames
-            var text = names.isEmpty ? "The catalog lists no provider for \(model.name)" : "\(model.name) is listed on \(Format.list(names))"
+            var text =
+                names.isEmpty ? "The catalog lists no provider for \(model.name)" : "\(model.name) is listed on \(Format.list(names))"
             if model.openness == .openWeights { text += ", and its open weights can run on your own hardware" }
             return text + "."
         }
@@ -74,7 +79,8 @@ enum FAQBuilder {
             return "\(model.name) comes to \(Format.money(quote.monthly)) a month on \(provider), its cheapest pay-as-you-go route."
         }
         return Question(
-            question: "What do \(a.name) and \(b.name) cost at \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month?",
+            question:
+                "What do \(a.name) and \(b.name) cost at \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month?",
             answer: cost(a, analysis.cost.a, analysis.a) + " " + cost(b, analysis.cost.b, analysis.b))
     }
 
@@ -92,10 +98,13 @@ enum FAQBuilder {
             return "\(name): \(why.prefix(1).lowercased() + why.dropFirst()), \(scores)"
         }
         let lead = analysis.benchmarks.categories.first { $0.category == .coding }?.leader
-        let head = lead.map { "\($0 == .a ? a.name : b.name) leads on the coding benchmarks both report." }
-            ?? (coding.contains { $0.leader != nil } ? "The coding benchmarks both report are split."
+        let head =
+            lead.map { "\($0 == .a ? a.name : b.name) leads on the coding benchmarks both report." }
+            ?? (coding.contains { $0.leader != nil }
+                ? "The coding benchmarks both report are split."
                 : "No coding benchmark both report names a leader.")
-        return Question(question: "Which is better at coding, \(a.name) or \(b.name)?",
-                             answer: head + " " + items.joined(separator: "; ") + ".")
+        return Question(
+            question: "Which is better at coding, \(a.name) or \(b.name)?",
+            answer: head + " " + items.joined(separator: "; ") + ".")
     }
 }

@@ -29,8 +29,9 @@ enum MeasuredRows {
     }
 
     static func row(_ m: Measurement, name: String, routes: SiteRoutes) -> MeasuredRow {
-        MeasuredRow(model: name, setup: setup(m), memory: "Not measured", hardware: hardware(m.hardware), speed: speed(m),
-                    href: routes.measurementFile(m), date: m.date.description, note: m.partial ? "Interrupted run" : nil)
+        MeasuredRow(
+            model: name, setup: setup(m), memory: "Not measured", hardware: hardware(m.hardware), speed: speed(m),
+            href: routes.measurementFile(m), date: m.date.description, note: m.partial ? "Interrupted run" : nil)
     }
 
     /// The runtime, its version, the quantization and the context size.
@@ -43,7 +44,11 @@ enum MeasuredRows {
 
     static func hardware(_ h: Measurement.Hardware) -> String {
         var parts: [String] = []
-        if let cpu = h.cpu { parts.append(cpu + (h.cores.map { " (\($0) cores)" } ?? "")) } else if let cores = h.cores { parts.append("\(cores) CPU cores") }
+        if let cpu = h.cpu {
+            parts.append(cpu + (h.cores.map { " (\($0) cores)" } ?? ""))
+        } else if let cores = h.cores {
+            parts.append("\(cores) CPU cores")
+        }
         if let memory = h.memoryGB { parts.append("\(Format.number(memory, places: 1)) GB RAM") }
         if let gpu = h.gpu { parts.append(gpu + (h.gpuMemoryGB.map { " (\(Format.number($0, places: 1)) GB)" } ?? "")) }
         return parts.isEmpty ? Format.notDocumented : parts.joined(separator: ", ")

@@ -36,11 +36,13 @@ struct MeasurementsPageBuilder {
         let entries = measured.map { entry($0.0, model: $0.1) }
         let byHardware = entries.sorted { ($0.hardware, $0.model, $0.date, $0.fileName) < ($1.hardware, $1.model, $1.date, $1.fileName) }
         let count = entries.count, models = Set(measured.map(\.1.id)).count
-        let intro = "\(count) measurement\(count == 1 ? "" : "s") of \(models) model\(models == 1 ? "" : "s"), each made with the versus generate command on the editor's own machine: the figures are the client's, timed over a local stream, beside the server's own. Each links to its raw file, which lists the hardware, the server and every request parameter."
+        let intro =
+            "\(count) measurement\(count == 1 ? "" : "s") of \(models) model\(models == 1 ? "" : "s"), each made with the versus generate command on the editor's own machine: the figures are the client's, timed over a local stream, beside the server's own. Each links to its raw file, which lists the hardware, the server and every request parameter."
         return MeasurementsPageView(
-            meta: routes.meta(title: "Local measurements | \(catalog.site.title)",
-                              description: "Decode speed, time to first token and prompt speed of models measured on local hardware.",
-                              path: routes.measurements, site: catalog.site, bodyClass: "measurements"),
+            meta: routes.meta(
+                title: "Local measurements | \(catalog.site.title)",
+                description: "Decode speed, time to first token and prompt speed of models measured on local hardware.",
+                path: routes.measurements, site: catalog.site, bodyClass: "measurements"),
             intro: intro, chartSVG: MeasurementChart.svg(measured), byModel: entries, byHardware: byHardware)
     }
 
@@ -67,7 +69,8 @@ enum MeasurementChart {
         let labelWidth = 260, barWidth = 300, rowHeight = 24, top = 8
         let height = top + max(bars.count, 1) * rowHeight + 4
         let highest = bars.map(\.1).max() ?? 1
-        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 110) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"measurements-chart-title\">"
+        var svg =
+            "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 110) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"measurements-chart-title\">"
         svg += "<title id=\"measurements-chart-title\">Median decode speed of each measurement, in tokens per second</title>"
         if bars.isEmpty { svg += "<text x=\"0\" y=\"20\">No measurement has a decode speed.</text>" }
         for (index, (label, speed)) in bars.enumerated() {

@@ -25,17 +25,24 @@ final class ModelFragments: Sendable {
         /// `labelStandIn`: a row whose label each page supplies (a stand-in numbered past the last cell in place of the
         /// label). `left`: whether the
         /// model is on the left of a page being made (the smaller id); only then are its rows needed.
-        init(labels: [String], cells: [Cell], cited: [SourceReference], templates: TemplateSet, left: Bool,
-             labelStandIn: Int? = nil) {
+        init(
+            labels: [String], cells: [Cell], cited: [SourceReference], templates: TemplateSet, left: Bool,
+            labelStandIn: Int? = nil
+        ) {
             self.labels = labels
             let rendered = cells.map { templates.render($0, .cell) }
             self.cells = rendered
             self.cited = cited
             empty = cells.map { $0.muted && $0.note == nil && $0.refs.isEmpty }
-            leftRows = !left ? [] : labels.indices.map { index in
-                templates.render(HTMLRow(label: index == labelStandIn ? Placeholders.cell(labels.count) : labels[index], a: rendered[index],
-                                         b: Placeholders.cell(index)), .htmlRow)
-            }
+            leftRows =
+                !left
+                ? []
+                : labels.indices.map { index in
+                    templates.render(
+                        HTMLRow(
+                            label: index == labelStandIn ? Placeholders.cell(labels.count) : labels[index], a: rendered[index],
+                            b: Placeholders.cell(index)), .htmlRow)
+                }
         }
     }
 
@@ -71,8 +78,12 @@ final class ModelFragments: Sendable {
         let routes = SiteRoutes(site: catalog.site)
         related = digest.related.prefix(PageInputs.relatedShown).compactMap { id in
             catalog.model(id).map { other in
-                (id, templates.render(Link(href: routes.pair(PairID(model.id, id)), label: "\(model.name) vs \(other.name)"),
-                                      .relatedLink))
+                (
+                    id,
+                    templates.render(
+                        Link(href: routes.pair(PairID(model.id, id)), label: "\(model.name) vs \(other.name)"),
+                        .relatedLink)
+                )
             }
         }
         var ledger = SourceLedger(catalog: catalog, tokens: tokens)
@@ -83,31 +94,37 @@ final class ModelFragments: Sendable {
         cost = Self.cost(digest, catalog: catalog, tokens: tokens, templates: templates)
 
         var scoreLedger = SourceLedger(catalog: catalog, tokens: tokens)
-        let scoreCells = ScorecardCells.cells(model, cheapestOutput: digest.cheapestOutput, unpriced: digest.unpriced,
-                                              catalog: catalog, ledger: &scoreLedger)
-        scorecard = Column(labels: scoreCells.map(\.0), cells: scoreCells.map(\.1),
-                           cited: scoreLedger.cited, templates: templates, left: left,
-                           labelStandIn: scoreCells.count - 1)
+        let scoreCells = ScorecardCells.cells(
+            model, cheapestOutput: digest.cheapestOutput, unpriced: digest.unpriced,
+            catalog: catalog, ledger: &scoreLedger)
+        scorecard = Column(
+            labels: scoreCells.map(\.0), cells: scoreCells.map(\.1),
+            cited: scoreLedger.cited, templates: templates, left: left,
+            labelStandIn: scoreCells.count - 1)
 
         var specLedger = SourceLedger(catalog: catalog, tokens: tokens)
         let specCells = SpecRows.cells(model, ledger: &specLedger)
-        specs = Column(labels: specCells.map(\.0), cells: specCells.map(\.1),
-                       cited: specLedger.cited, templates: templates, left: left)
+        specs = Column(
+            labels: specCells.map(\.0), cells: specCells.map(\.1),
+            cited: specLedger.cited, templates: templates, left: left)
         disputes = Self.disputes(model, catalog: catalog)
         let definitions = catalog.site.capabilities
-        capabilities = Column(labels: definitions.map(\.name), cells: definitions.map { definition in
-            let state = model.capability(definition.id)
-            return Cell(state.label, muted: state == .notDocumented)
-        }, cited: [], templates: templates, left: left)
+        capabilities = Column(
+            labels: definitions.map(\.name),
+            cells: definitions.map { definition in
+                let state = model.capability(definition.id)
+                return Cell(state.label, muted: state == .notDocumented)
+            }, cited: [], templates: templates, left: left)
     }
 
     /// A line for each figure whose sources disagree, with every value and who gives it.
     private static func disputes(_ model: Model, catalog: Catalog) -> [String] {
         let names = SourceLedger(catalog: catalog)
         func listed<T>(_ figure: Figure<T>, _ format: (T) -> String) -> String {
-            Format.list(figure.values.map { value in
-                "\(Format.approx(value, format(value.value))) (\(value.source.map { names.sourceName($0) } ?? "no source"))"
-            }, conjunction: "versus")
+            Format.list(
+                figure.values.map { value in
+                    "\(Format.approx(value, format(value.value))) (\(value.source.map { names.sourceName($0) } ?? "no source"))"
+                }, conjunction: "versus")
         }
         return model.figures.filter(\.isDisputed).map { figure in
             let label: String
@@ -150,15 +167,18 @@ final class ModelFragments: Sendable {
                 refs: refs, unavailable: false,
                 inputPrice: Format.number(quote.inputPrice, places: 6), outputPrice: Format.number(quote.outputPrice, places: 6))
         } else {
-            card = PairPageView.CostCard(name: model.name, amount: digest.unpriced?.short, detail: digest.unpriced?.sentence ?? Format.notDocumented,
-                                         refs: [], unavailable: true,
-                                         inputPrice: nil, outputPrice: nil)
+            card = PairPageView.CostCard(
+                name: model.name, amount: digest.unpriced?.short, detail: digest.unpriced?.sentence ?? Format.notDocumented,
+                refs: [], unavailable: true,
+                inputPrice: nil, outputPrice: nil)
         }
         func cell(_ cell: Cell) -> String { templates.render(cell, .cell) }
         let quote = digest.headlineCost
         return Cost(
             card: Fragment(html: templates.render(card, .costCard), cited: ledger.cited),
-            levels: digest.levelCosts.map { cell($0.map { Cell(Format.money($0.monthly)) } ?? Cell(digest.unpriced?.short ?? "Unavailable", muted: true)) },
+            levels: digest.levelCosts.map {
+                cell($0.map { Cell(Format.money($0.monthly)) } ?? Cell(digest.unpriced?.short ?? "Unavailable", muted: true))
+            },
             cached: cell(quote?.monthlyAllCached.map { Cell(Format.money($0)) } ?? Cell("No cached-input price", muted: true)),
             hasCached: quote?.monthlyAllCached != nil,
             batch: cell(quote?.monthlyBatch.map { Cell(Format.money($0)) } ?? Cell("No batch price", muted: true)),
@@ -166,8 +186,10 @@ final class ModelFragments: Sendable {
     }
 
     /// Fragments of `ids`, made on all cores; table rows only for the models in `left`.
-    static func make(for ids: Set<String>, left: Set<String>, digest: CatalogDigest, tokens: SourceTokens,
-                     templates: TemplateSet) async -> [String: ModelFragments] {
+    static func make(
+        for ids: Set<String>, left: Set<String>, digest: CatalogDigest, tokens: SourceTokens,
+        templates: TemplateSet
+    ) async -> [String: ModelFragments] {
         let catalog = digest.catalog
         let list = ids.sorted().compactMap { digest.digests[$0] }
         let made = await Parallel.map(list) { model in
@@ -179,15 +201,20 @@ final class ModelFragments: Sendable {
 
 /// One model's side of the decision scorecard. The last row's label gets the pair's shared-benchmark count.
 enum ScorecardCells {
-    static func cells(_ model: Model, cheapestOutput: (price: Decimal, provider: String, source: SourceReference?)?, unpriced: Unpriced?,
-                      catalog: Catalog, ledger: inout SourceLedger) -> [(String, Cell)] {
+    static func cells(
+        _ model: Model, cheapestOutput: (price: Decimal, provider: String, source: SourceReference?)?, unpriced: Unpriced?,
+        catalog: Catalog, ledger: inout SourceLedger
+    ) -> [(String, Cell)] {
         func list(_ items: [String]) -> Cell { items.isEmpty ? .unknown : Cell(Format.list(items)) }
-        var cheapest = Cell(model.productType.map { !$0.writesText } ?? false ? "Output not billed: it returns no text"
-                            : "No pay-as-you-go output price", muted: true)
+        var cheapest = Cell(
+            model.productType.map { !$0.writesText } ?? false
+                ? "Output not billed: it returns no text"
+                : "No pay-as-you-go output price", muted: true)
         if let unpriced, !unpriced.freeOn.isEmpty || !unpriced.planOn.isEmpty { cheapest.note = unpriced.short.lowercased() }
         if let (price, provider, source) = cheapestOutput {
-            cheapest = Cell("\(Format.price(price)) / 1M tokens", refs: ledger.ref(source),
-                            note: "on \(catalog.providers[provider]?.name ?? provider)")
+            cheapest = Cell(
+                "\(Format.price(price)) / 1M tokens", refs: ledger.ref(source),
+                note: "on \(catalog.providers[provider]?.name ?? provider)")
         }
         let routes = model.routes.count, results = model.benchmarkResults.count
         return [
@@ -208,12 +235,13 @@ public struct HTMLRow: Sendable, TemplateView {
     public var a: String
     public var b: String
 
-
     /// The body of a two-model table from two columns: the left model's pre-rendered rows with the right model's
     /// cells set in, sources cited in `ledger` (left column first) and numbered. `label` fills a row whose label the
     /// page supplies.
-    static func body(_ a: ModelFragments.Column, _ b: ModelFragments.Column, ledger: inout SourceLedger,
-                     tokens: SourceTokens, label: String? = nil) -> String {
+    static func body(
+        _ a: ModelFragments.Column, _ b: ModelFragments.Column, ledger: inout SourceLedger,
+        tokens: SourceTokens, label: String? = nil
+    ) -> String {
         ledger.cite(a.cited)
         ledger.cite(b.cited)
         let escapedLabel = label.map(FastHTMLEscaping.escape)

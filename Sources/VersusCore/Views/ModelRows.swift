@@ -41,8 +41,12 @@ enum SpecRows {
             ("Licence", license),
             ("Weights", text(model.openness?.label)),
             ("Commercial use", text(model.commercialUse?.label)),
-            ("Input", !model.inputModalities.isEmpty ? Cell(Format.list(model.inputModalities.map(\.label)))
-                : model.capability("vision") == .yes ? Cell("Images; the full list is not documented") : .unknown),
+            (
+                "Input",
+                !model.inputModalities.isEmpty
+                    ? Cell(Format.list(model.inputModalities.map(\.label)))
+                    : model.capability("vision") == .yes ? Cell("Images; the full list is not documented") : .unknown
+            ),
             ("Output", model.outputModalities.isEmpty ? .unknown : Cell(Format.list(model.outputModalities.map(\.label)))),
             ("Languages", languages),
         ]
@@ -76,7 +80,9 @@ enum RouteRows {
             if route.batchInput != nil || route.batchOutput != nil {
                 let input = route.batchInput.map { Format.approx($0.primary, Format.price($0.value)) } ?? "?"
                 let output = route.batchOutput.map { Format.approx($0.primary, Format.price($0.value)) } ?? "?"
-                batch = Cell("\(input) / \(output)", refs: ledger.ref(route.batchInput?.primary.source ?? route.source).filter { !routeRefs.contains($0) })
+                batch = Cell(
+                    "\(input) / \(output)",
+                    refs: ledger.ref(route.batchInput?.primary.source ?? route.source).filter { !routeRefs.contains($0) })
             }
             let tiers = route.tiers.map { tier -> String in
                 let input = tier.input.map { Format.price($0.value) } ?? "?"
@@ -85,9 +91,11 @@ enum RouteRows {
             }
             return PairPageView.RouteRow(
                 provider: provider?.name ?? route.provider, providerHref: provider?.url,
-                providerKind: [provider?.kind.label, route.kind == .payAsYouGo ? nil : route.kind.label,
-                               below.contains(route) ? "under half the median of this model's routes, so not used for headline costs" : nil]
-                    .compactMap { $0 }.joined(separator: " · "), modelID: route.modelID,
+                providerKind: [
+                    provider?.kind.label, route.kind == .payAsYouGo ? nil : route.kind.label,
+                    below.contains(route) ? "under half the median of this model's routes, so not used for headline costs" : nil,
+                ]
+                .compactMap { $0 }.joined(separator: " · "), modelID: route.modelID,
                 input: price(route.input, median: outliers.input), output: price(route.output, median: outliers.output),
                 cached: price(route.cachedInput),
                 batch: batch, tiers: tiers.isEmpty ? nil : tiers.joined(separator: "; "),
@@ -131,11 +139,15 @@ enum SelfHostingRows {
             }
             var speed = Format.notDocumented
             if let range = variant.tokensPerSecond {
-                speed = range.low == range.high ? "\(approx)\(Format.number(range.low)) tokens/s"
+                speed =
+                    range.low == range.high
+                    ? "\(approx)\(Format.number(range.low)) tokens/s"
                     : "\(Format.number(range.low))–\(Format.number(range.high)) tokens/s"
             }
-            let setup = [variant.label, variant.quantization.map { "quantization \($0)" },
-                         variant.contextTokens.map { "\(Format.tokens($0)) context" }].compactMap { $0 }
+            let setup = [
+                variant.label, variant.quantization.map { "quantization \($0)" },
+                variant.contextTokens.map { "\(Format.tokens($0)) context" },
+            ].compactMap { $0 }
             return PairPageView.SelfHostingRow(
                 model: model.name, setup: setup.isEmpty ? "Default" : setup.joined(separator: ", "), memory: memory,
                 hardware: variant.hardware ?? Format.notDocumented, speed: speed, refs: ledger.ref(variant.source))

@@ -56,12 +56,15 @@ public struct SiteRoutes: Sendable {
         return origin + path
     }
 
-    public func meta(title: String, description: String, path: String, site: SiteSettings, noindex: Bool = false,
-                     jsonLD: String? = nil, bodyClass: String) -> PageMeta {
-        PageMeta(title: title, description: description, canonical: absolute(path), siteTitle: site.title,
-                 language: site.language, base: base, noindex: noindex, jsonLD: jsonLD, bodyClass: bodyClass,
-                 changesHref: hasChanges ? changes : nil, feedHref: hasChanges ? absolute(changesFeed) : nil,
-                 measurementsHref: hasMeasurements ? measurements : nil)
+    public func meta(
+        title: String, description: String, path: String, site: SiteSettings, noindex: Bool = false,
+        jsonLD: String? = nil, bodyClass: String
+    ) -> PageMeta {
+        PageMeta(
+            title: title, description: description, canonical: absolute(path), siteTitle: site.title,
+            language: site.language, base: base, noindex: noindex, jsonLD: jsonLD, bodyClass: bodyClass,
+            changesHref: hasChanges ? changes : nil, feedHref: hasChanges ? absolute(changesFeed) : nil,
+            measurementsHref: hasMeasurements ? measurements : nil)
     }
 }
 
@@ -87,7 +90,8 @@ enum JSONLD {
                 case 0x3C: out.append(contentsOf: #"\u003c"#.utf8)
                 case 0x3E: out.append(contentsOf: #"\u003e"#.utf8)
                 case 0x26: out.append(contentsOf: #"\u0026"#.utf8)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
                     index += 2

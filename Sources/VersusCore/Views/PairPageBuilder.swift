@@ -24,63 +24,76 @@ struct PairPageBuilder: Sendable {
         }.filter { !$0.isEmpty }  // a card with nothing to say is left out
         let verdict = analysis.verdict.map { Phrases.verdict($0, a: a, b: b) }
         let shared = analysis.benchmarks.shared.count
-        let scorecard = HTMLRow.body(fragments(a).scorecard, fragments(b).scorecard, ledger: &ledger, tokens: tokens,
-                                     label: "Benchmarks reported" + (shared == 0 ? " (none shared)" : " (\(shared) shared)"))
+        let scorecard = HTMLRow.body(
+            fragments(a).scorecard, fragments(b).scorecard, ledger: &ledger, tokens: tokens,
+            label: "Benchmarks reported" + (shared == 0 ? " (none shared)" : " (\(shared) shared)"))
         let cost = costSection(analysis, &ledger, fragments: fragments)
         let friction = [
-            PairPageView.Friction(title: "Moving from \(a.name) to \(b.name)",
-                                  items: Phrases.friction(analysis.friction.aToB, from: a, to: b, providers: catalog.providers)),
-            PairPageView.Friction(title: "Moving from \(b.name) to \(a.name)",
-                                  items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
+            PairPageView.Friction(
+                title: "Moving from \(a.name) to \(b.name)",
+                items: Phrases.friction(analysis.friction.aToB, from: a, to: b, providers: catalog.providers)),
+            PairPageView.Friction(
+                title: "Moving from \(b.name) to \(a.name)",
+                items: Phrases.friction(analysis.friction.bToA, from: b, to: a, providers: catalog.providers)),
         ]
         let specs = HTMLRow.body(fragments(a).specs, fragments(b).specs, ledger: &ledger, tokens: tokens)
         for model in [a, b] { ledger.cite(fragments(model).routeRows.cited) }
         let routeGroups = [a, b].map { model in
             let hidden = fragments(model).hiddenRoutes
-            return PairPageView.RouteGroup(model: model.name, rowsHTML: ledger.resolve(fragments(model).routeRows.html, tokens: tokens),
-                                           hasRows: !model.routes.isEmpty,
-                                           more: hidden == 0 ? nil : "\(hidden) more route\(hidden == 1 ? "" : "s") on the \(model.name) page",
-                                           modelHref: routes.model(model.id) + "#pricing")
+            return PairPageView.RouteGroup(
+                model: model.name, rowsHTML: ledger.resolve(fragments(model).routeRows.html, tokens: tokens),
+                hasRows: !model.routes.isEmpty,
+                more: hidden == 0 ? nil : "\(hidden) more route\(hidden == 1 ? "" : "s") on the \(model.name) page",
+                modelHref: routes.model(model.id) + "#pricing")
         }
         let capabilities = HTMLRow.body(fragments(a).capabilities, fragments(b).capabilities, ledger: &ledger, tokens: tokens)
         let (groups, oneSided) = benchmarkRows(analysis, &ledger)
         let selfHosting = selfHostingRows(analysis, &ledger)
         let measured = [analysis.a.model, analysis.b.model].flatMap { MeasuredRows.rows(for: $0, catalog: digest.catalog, routes: routes) }
-        let faq = FAQBuilder.questions(analysis, catalog: catalog) + (editorial?.faq ?? []).map {
-            Question(question: $0.question, answer: $0.answer)
-        }
+        let faq =
+            FAQBuilder.questions(analysis, catalog: catalog)
+            + (editorial?.faq ?? []).map {
+                Question(question: $0.question, answer: $0.answer)
+            }
         let reviewed = Phrases.reviewed([a, b])
         let description = "\(a.name) or \(b.name)? " + (verdict.first ?? Phrases.framing(a: a, b: b))
         let noindex = digest.isThin(analysis.pair)
         let path = routes.pair(analysis.pair)
 
         return PairPageView(
-            meta: routes.meta(title: PageTitles.pair(a, b, editorial: editorial), description: description,
-                              path: path, site: site, noindex: noindex, jsonLD: JSONLD.faqPage(faq), bodyClass: "pair"),
+            meta: routes.meta(
+                title: PageTitles.pair(a, b, editorial: editorial), description: description,
+                path: path, site: site, noindex: noindex, jsonLD: JSONLD.faqPage(faq), bodyClass: "pair"),
             a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
             reviewed: reviewed,
             verdict: verdict, tldr: editorial?.tldr ?? [], scorecard: scorecard, tradeOffs: tradeOffs, cost: cost,
-            friction: friction, specs: specs, routeGroups: routeGroups, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty, capabilities: capabilities,
+            friction: friction, specs: specs, routeGroups: routeGroups, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty,
+            capabilities: capabilities,
             benchmarkGroups: groups, hasSharedBenchmarks: !groups.isEmpty, oneSided: oneSided,
             chartSVG: BenchmarkChart.svg(rows: analysis.benchmarks.shared, a: a, b: b),
             selfHosting: selfHosting, measured: measured, hasMeasured: !measured.isEmpty,
             hasSelfHosting: !selfHosting.isEmpty || !measured.isEmpty,
             deepDive: DeepDive.paragraphs(analysis, catalog: catalog),
-            editorialHTML: editorial.flatMap { $0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : markdown.html($0.body) },
+            editorialHTML: editorial.flatMap {
+                $0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : markdown.html($0.body)
+            },
             whenToUse: (editorial?.whenToUse ?? []).map {
                 PairPageView.WhenToUse(situation: $0.situation, choose: catalog.model($0.choose)?.name ?? $0.choose, why: $0.why)
             },
-            faq: faq, related: related(analysis, fragments: fragments), sources: ledger.entries, disputes: fragments(a).disputes + fragments(b).disputes)
+            faq: faq, related: related(analysis, fragments: fragments), sources: ledger.entries,
+            disputes: fragments(a).disputes + fragments(b).disputes)
     }
 
     private func head(_ model: Model) -> PairPageView.ModelHead {
-        PairPageView.ModelHead(id: model.id, name: model.name, developer: model.developer, href: routes.model(model.id),
-                               productType: model.productType?.label ?? Format.notDocumented)
+        PairPageView.ModelHead(
+            id: model.id, name: model.name, developer: model.developer, href: routes.model(model.id),
+            productType: model.productType?.label ?? Format.notDocumented)
     }
 
-
-    private func costSection(_ analysis: PairAnalysis, _ ledger: inout SourceLedger,
-                             fragments: (Model) -> ModelFragments) -> PairPageView.Cost {
+    private func costSection(
+        _ analysis: PairAnalysis, _ ledger: inout SourceLedger,
+        fragments: (Model) -> ModelFragments
+    ) -> PairPageView.Cost {
         let traffic = site.traffic
         let fa = fragments(analysis.a.model).cost, fb = fragments(analysis.b.model).cost
         ledger.cite(fa.card.cited)
@@ -96,11 +109,14 @@ struct PairPageBuilder: Sendable {
         } else if !analysis.cost.comparable {
             summary = "\(a.name) and \(b.name) do different jobs, so their monthly costs are shown side by side but not ranked."
         } else if let x = analysis.cost.a?.monthly, let y = analysis.cost.b?.monthly {
-            summary = Format.moneyValue(x) == Format.moneyValue(y) ? "Both cost the same at this traffic."
+            summary =
+                Format.moneyValue(x) == Format.moneyValue(y)
+                ? "Both cost the same at this traffic."
                 : "The two cost within \(Format.number((ClaimRules.cheaperRatio - 1) * 100, places: 0))% of each other at this traffic, too close to call either cheaper."
         } else {
             let missing = [analysis.cost.a == nil ? a.name : nil, analysis.cost.b == nil ? b.name : nil].compactMap { $0 }
-            summary = "No difference can be given until \(Format.list(missing)) \(missing.count == 1 ? "has" : "have") a pay-as-you-go price with both an input and an output price."
+            summary =
+                "No difference can be given until \(Format.list(missing)) \(missing.count == 1 ? "has" : "have") a pay-as-you-go price with both an input and an output price."
         }
         let levels = site.trafficLevels.enumerated().map { index, level in
             PairPageView.CostLevel(
@@ -115,13 +131,17 @@ struct PairPageBuilder: Sendable {
             variants.append(HTMLRow(label: "All traffic through the batch API", a: fa.batch, b: fb.batch))
         }
         return PairPageView.Cost(
-            trafficLabel: "\(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month",
-            inputMillions: Format.number(traffic.inputMillions, places: 4), outputMillions: Format.number(traffic.outputMillions, places: 4),
-            cardsHTML: cardsHTML, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants, hasVariants: !variants.isEmpty)
+            trafficLabel:
+                "\(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens a month",
+            inputMillions: Format.number(traffic.inputMillions, places: 4),
+            outputMillions: Format.number(traffic.outputMillions, places: 4),
+            cardsHTML: cardsHTML, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants,
+            hasVariants: !variants.isEmpty)
     }
 
     private func benchmarkRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger)
-        -> ([PairPageView.BenchmarkGroup], [PairPageView.OneSided]) {
+        -> ([PairPageView.BenchmarkGroup], [PairPageView.OneSided])
+    {
         let a = analysis.a.model, b = analysis.b.model
         func scoreCell(_ result: BenchmarkResult?, lead: Bool, unit: Benchmark.Unit) -> Cell {
             guard let result else { return Cell("Not reported", muted: true) }

@@ -10,17 +10,25 @@ enum Phrases {
         switch reason {
         case let .largerContext(tokens, otherTokens, disputed):
             if disputed {
-                return "You need long prompts: by every source its context window holds at least \(Format.tokens(tokens)) tokens, more than the \(Format.tokens(otherTokens)) any source gives \(other.name)."
+                return
+                    "You need long prompts: by every source its context window holds at least \(Format.tokens(tokens)) tokens, more than the \(Format.tokens(otherTokens)) any source gives \(other.name)."
             }
-            return "You need long prompts: its \(Format.tokens(tokens))-token context window holds more than \(other.name)'s \(Format.tokens(otherTokens))."
+            return
+                "You need long prompts: its \(Format.tokens(tokens))-token context window holds more than \(other.name)'s \(Format.tokens(otherTokens))."
         case let .largerOutput(tokens, otherTokens, disputed):
             if disputed {
-                return "Answers run long: by every source it can return at least \(Format.tokens(tokens)) tokens in one reply, more than the \(Format.tokens(otherTokens)) any source gives \(other.name)."
+                return
+                    "Answers run long: by every source it can return at least \(Format.tokens(tokens)) tokens in one reply, more than the \(Format.tokens(otherTokens)) any source gives \(other.name)."
             }
-            return "Answers run long: it can return up to \(Format.tokens(tokens)) tokens in one reply against \(Format.tokens(otherTokens))."
+            return
+                "Answers run long: it can return up to \(Format.tokens(tokens)) tokens in one reply against \(Format.tokens(otherTokens))."
         case let .moreProviders(count, otherCount):
-            let theirs = otherCount == 0 ? "none offers \(other.name)" : otherCount == 1 ? "only one offers \(other.name)"
-                : "\(otherCount) offer \(other.name)"
+            let theirs =
+                otherCount == 0
+                ? "none offers \(other.name)"
+                : otherCount == 1
+                    ? "only one offers \(other.name)"
+                    : "\(otherCount) offer \(other.name)"
             return "You want a fallback provider: \(count) providers offer it in the catalog, \(theirs)."
         case let .capabilitiesOtherLacks(list):
             return "Your workload depends on \(capabilityNames(list)), which \(other.name) is documented not to offer."
@@ -31,14 +39,16 @@ enum Phrases {
         case let .cheaper(monthly, otherMonthly):
             return "Cost matters: about \(Format.money(monthly)) a month at the reference traffic against \(Format.money(otherMonthly))."
         case let .onlyOnePriced(monthly):
-            return "You need a price you can budget today: \(Format.money(monthly)) a month at the reference traffic, while \(other.name) has no pay-as-you-go price in the catalog."
+            return
+                "You need a price you can budget today: \(Format.money(monthly)) a month at the reference traffic, while \(other.name) has no pay-as-you-go price in the catalog."
         case .openWeights:
             return "You must run it on your own hardware or fine-tune it: the weights are open, \(other.name)'s are not."
         case let .benchmarkLeads(rows):
             let items = rows.map { row -> String in
                 let mine = row.a?.score.value ?? 0, theirs = row.b?.score.value ?? 0
                 let (own, rival) = row.leader == .a ? (mine, theirs) : (theirs, mine)
-                return "\(row.benchmark.name) (\(Format.score(own, unit: row.benchmark.unit)) vs \(Format.score(rival, unit: row.benchmark.unit)))"
+                return
+                    "\(row.benchmark.name) (\(Format.score(own, unit: row.benchmark.unit)) vs \(Format.score(rival, unit: row.benchmark.unit)))"
             }
             return "Measured results matter most: it scores higher on \(Format.list(items))."
         }
@@ -59,13 +69,15 @@ enum Phrases {
         case let .selfHostable(side):
             return "Self-hosting: only \(name(side)) has open weights."
         case let .smallerSelfHost(side, gigabytes, otherGigabytes):
-            return "Self-hosting: both have open weights; the smallest setup documented for \(name(side)) needs \(Format.number(gigabytes)) GB of memory, for \(name(side == .a ? .b : .a)) \(Format.number(otherGigabytes)) GB."
+            return
+                "Self-hosting: both have open weights; the smallest setup documented for \(name(side)) needs \(Format.number(gigabytes)) GB of memory, for \(name(side == .a ? .b : .a)) \(Format.number(otherGigabytes)) GB."
         case .differentJobs:
             func does(_ model: Model) -> String {
                 guard let type = model.productType, let job = type.job else { return "\(model.name) writes text" }
                 return "\(model.name) \(job)"
             }
-            return "Different jobs: \(does(a)), while \(does(b)); one does not replace the other, so this page ranks neither on cost or limits."
+            return
+                "Different jobs: \(does(a)), while \(does(b)); one does not replace the other, so this page ranks neither on cost or limits."
         }
     }
 
@@ -73,20 +85,27 @@ enum Phrases {
         var items: [String] = []
         if !friction.sharedProviders.isEmpty {
             let names = friction.sharedProviders.map { providers[$0]?.name ?? $0 }
-            items.append("Both run on \(Format.list(names)); on \(friction.sharedProviders.count == 1 ? "that provider" : "those providers") the switch is a change of model id.")
+            items.append(
+                "Both run on \(Format.list(names)); on \(friction.sharedProviders.count == 1 ? "that provider" : "those providers") the switch is a change of model id."
+            )
         } else if friction.targetHasNoRoute {
             items.append("The catalog lists no provider route for \(to.name) yet, so plan where it will run before switching.")
         } else {
             items.append("No provider in the catalog serves both, so expect a new endpoint, SDK settings and billing account.")
         }
         if let shrink = friction.contextShrinks {
-            items.append("Prompts above \(Format.tokens(shrink.to)) tokens will not fit: \(to.name)'s window is smaller than \(Format.tokens(shrink.from)).")
+            items.append(
+                "Prompts above \(Format.tokens(shrink.to)) tokens will not fit: \(to.name)'s window is smaller than \(Format.tokens(shrink.from))."
+            )
         }
         if !friction.lost.isEmpty {
-            items.append("You lose \(capabilityNames(friction.lost)): \(to.name) is documented without \(friction.lost.count == 1 ? "it" : "them").")
+            items.append(
+                "You lose \(capabilityNames(friction.lost)): \(to.name) is documented without \(friction.lost.count == 1 ? "it" : "them").")
         }
         if !friction.unconfirmed.isEmpty {
-            items.append("Confirm you can do without \(capabilityNames(friction.unconfirmed)): \(to.name) does not document \(friction.unconfirmed.count == 1 ? "it" : "them").")
+            items.append(
+                "Confirm you can do without \(capabilityNames(friction.unconfirmed)): \(to.name) does not document \(friction.unconfirmed.count == 1 ? "it" : "them")."
+            )
         }
         if !friction.gained.isEmpty {
             items.append("You gain \(capabilityNames(friction.gained)).")
@@ -116,7 +135,8 @@ enum Phrases {
     static func framing(a: Model, b: Model) -> String {
         func kind(_ model: Model) -> String { model.productType?.label.lowercased() ?? "model of undocumented type" }
         func context(_ model: Model) -> String {
-            model.contextWindow.map { "\(article(Format.tokens($0.value))) \(Format.tokens($0.value))-token context window" } ?? "a context window the catalog does not document"
+            model.contextWindow.map { "\(article(Format.tokens($0.value))) \(Format.tokens($0.value))-token context window" }
+                ?? "a context window the catalog does not document"
         }
         let sameKind = a.productType != nil && a.productType == b.productType
         var pair = "\(a.name) from \(a.developer) with \(context(a)), and \(b.name) from \(b.developer) with \(context(b))."

@@ -22,10 +22,11 @@ struct SitePageBuilder {
         let routeRows = RouteRows.rows(for: model, catalog: catalog, ledger: &ledger)
         let results = model.benchmarkResults.compactMap { result -> ModelPageView.Result? in
             guard let benchmark = catalog.benchmarks[result.benchmark] else { return nil }
-            return ModelPageView.Result(name: benchmark.name, href: routes.benchmark(benchmark.id), category: benchmark.category.label,
-                                        variant: result.variant,
-                                        score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) }
-                                            .noting(result.reporter?.label))
+            return ModelPageView.Result(
+                name: benchmark.name, href: routes.benchmark(benchmark.id), category: benchmark.category.label,
+                variant: result.variant,
+                score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) }
+                    .noting(result.reporter?.label))
         }.sorted { ($0.category, $0.name) < ($1.category, $1.name) }
         let selfHosting = SelfHostingRows.rows(for: model, ledger: &ledger)
         let measured = MeasuredRows.rows(for: model, catalog: catalog, routes: routes)
@@ -34,12 +35,15 @@ struct SitePageBuilder {
         }
         var costDetail = (digest.unpriced?.sentence ?? Format.notDocumented) + "."
         if let quote = digest.headlineCost {
-            costDetail = "Cheapest pay-as-you-go route at \(Format.millions(site.traffic.inputMillions)) input and \(Format.millions(site.traffic.outputMillions)) output tokens a month: \(catalog.providers[quote.provider]?.name ?? quote.provider)."
+            costDetail =
+                "Cheapest pay-as-you-go route at \(Format.millions(site.traffic.inputMillions)) input and \(Format.millions(site.traffic.outputMillions)) output tokens a month: \(catalog.providers[quote.provider]?.name ?? quote.provider)."
         }
-        let description = "\(model.name) by \(model.developer): specifications, prices on \(model.routes.count) route\(model.routes.count == 1 ? "" : "s"), capabilities, benchmarks and comparisons."
+        let description =
+            "\(model.name) by \(model.developer): specifications, prices on \(model.routes.count) route\(model.routes.count == 1 ? "" : "s"), capabilities, benchmarks and comparisons."
         return ModelPageView(
-            meta: routes.meta(title: PageTitles.model(model), description: description,
-                              path: routes.model(id), site: site, bodyClass: "model"),
+            meta: routes.meta(
+                title: PageTitles.model(model), description: description,
+                path: routes.model(id), site: site, bodyClass: "model"),
             name: model.name, developer: model.developer, productType: model.productType?.label,
             reviewed: Phrases.reviewed([model]), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
             specs: specs, capabilities: capabilities,
@@ -66,10 +70,11 @@ struct SitePageBuilder {
         }
         var entries: [BenchmarkPageView.Entry] = []
         for (model, result) in scored {
-            entries.append(BenchmarkPageView.Entry(
-                model: model.name, href: routes.model(model.id), developer: model.developer, variant: result.variant,
-                score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) },
-                runBy: Format.reporter(result.reporter), date: Format.date(result.score.primary.date)))
+            entries.append(
+                BenchmarkPageView.Entry(
+                    model: model.name, href: routes.model(model.id), developer: model.developer, variant: result.variant,
+                    score: ledger.cell(result.score) { Format.score($0, unit: benchmark.unit) },
+                    runBy: Format.reporter(result.reporter), date: Format.date(result.score.primary.date)))
         }
         let unit: String
         switch benchmark.unit {
@@ -78,8 +83,11 @@ struct SitePageBuilder {
         case .elo: unit = "Elo rating"
         }
         return BenchmarkPageView(
-            meta: routes.meta(title: PageTitles.benchmark(benchmark), description: "\(benchmark.name) results of \(entries.count) model\(entries.count == 1 ? "" : "s") in the catalog, with sources.",
-                              path: routes.benchmark(id), site: site, bodyClass: "benchmark"),
+            meta: routes.meta(
+                title: PageTitles.benchmark(benchmark),
+                description:
+                    "\(benchmark.name) results of \(entries.count) model\(entries.count == 1 ? "" : "s") in the catalog, with sources.",
+                path: routes.benchmark(id), site: site, bodyClass: "benchmark"),
             name: benchmark.name, category: benchmark.category.label, unit: unit,
             direction: benchmark.higherIsBetter ? "Higher is better" : "Lower is better", url: benchmark.url,
             entries: entries, hasEntries: !entries.isEmpty, sources: ledger.entries)
@@ -89,14 +97,18 @@ struct SitePageBuilder {
         let groups = Benchmark.Category.allCases.compactMap { category -> BenchmarkIndexView.Group? in
             let list = catalog.benchmarks.values.filter { $0.category == category }.sorted { $0.name < $1.name }
             guard !list.isEmpty else { return nil }
-            return BenchmarkIndexView.Group(category: category.label, benchmarks: list.map { benchmark in
-                let count = catalog.models.filter { $0.benchmarkResults.contains { $0.benchmark == benchmark.id } }.count
-                return Link(href: routes.benchmark(benchmark.id), label: benchmark.name, note: "\(count) model\(count == 1 ? "" : "s")")
-            })
+            return BenchmarkIndexView.Group(
+                category: category.label,
+                benchmarks: list.map { benchmark in
+                    let count = catalog.models.filter { $0.benchmarkResults.contains { $0.benchmark == benchmark.id } }.count
+                    return Link(href: routes.benchmark(benchmark.id), label: benchmark.name, note: "\(count) model\(count == 1 ? "" : "s")")
+                })
         }
-        return BenchmarkIndexView(meta: routes.meta(title: PageTitles.benchmarks, description: "Every benchmark in the catalog, grouped by what it measures.",
-                                                    path: routes.benchmarks, site: site, bodyClass: "benchmarks"),
-                                  groups: groups)
+        return BenchmarkIndexView(
+            meta: routes.meta(
+                title: PageTitles.benchmarks, description: "Every benchmark in the catalog, grouped by what it measures.",
+                path: routes.benchmarks, site: site, bodyClass: "benchmarks"),
+            groups: groups)
     }
 
     func home(featured: [PairID]) -> HomeView {
@@ -115,19 +127,23 @@ struct SitePageBuilder {
         }
         let traffic = site.traffic
         return HomeView(
-            meta: routes.meta(title: PageTitles.home(site), description: site.description ?? "Comparisons of \(catalog.models.count) AI models.",
-                              path: routes.home, site: site, bodyClass: "home"),
+            meta: routes.meta(
+                title: PageTitles.home(site), description: site.description ?? "Comparisons of \(catalog.models.count) AI models.",
+                path: routes.home, site: site, bodyClass: "home"),
             title: site.title, intro: site.description ?? "",
-            trafficNote: "Monthly cost assumes \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens on the cheapest pay-as-you-go route; free tiers and plans are not priced per token.",
+            trafficNote:
+                "Monthly cost assumes \(Format.millions(traffic.inputMillions)) input and \(Format.millions(traffic.outputMillions)) output tokens on the cheapest pay-as-you-go route; free tiers and plans are not priced per token.",
             models: cards, featured: links, modelCount: catalog.models.count, pairCount: digest.pairs.count,
             pairCountText: Format.grouped(String(digest.pairs.count)),
             comparePrefix: "\(routes.base)/compare/")
     }
 
     func notFound() -> NotFoundView {
-        NotFoundView(meta: routes.meta(title: PageTitles.notFound, description: "This page does not exist.", path: "\(routes.base)/404.html",
-                                       site: site, noindex: true, bodyClass: "not-found"),
-                     homeHref: routes.home)
+        NotFoundView(
+            meta: routes.meta(
+                title: PageTitles.notFound, description: "This page does not exist.", path: "\(routes.base)/404.html",
+                site: site, noindex: true, bodyClass: "not-found"),
+            homeHref: routes.home)
     }
 
     /// Pairs to feature on the home page: those with the most shared benchmarks, then with both models priced.

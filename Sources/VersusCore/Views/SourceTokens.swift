@@ -58,7 +58,7 @@ enum Placeholders {
                     digits += 1
                 }
                 guard digits > 0, cursor + 2 < count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == close,
-                      let replacement = value(position)
+                    let replacement = value(position)
                 else { index += 3; continue }
                 if out.isEmpty { out.reserveCapacity(count + 64) }
                 out.append(contentsOf: bytes[copied..<index])

@@ -87,7 +87,9 @@ private struct FieldsContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Double, forKey key: Key) { set(value, key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { set(TemplateEncoder.value(value), key) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         preconditionFailure("view models encode flat fields only")
     }
 

@@ -33,7 +33,6 @@ public struct Ref: Sendable, TemplateView, Hashable {
     public var number: String
 }
 
-
 public struct Link: Sendable, TemplateView {
     public var href: String
     public var label: String
@@ -95,8 +94,10 @@ struct SourceLedger {
         switch reference {
         case let .registered(id):
             let source = sources[id]
-            entries.append(SourceEntry(number: number, title: source?.title ?? id, url: source?.url,
-                                       publisher: source?.publisher, date: source?.date?.description, anchor: "src-\(number)"))
+            entries.append(
+                SourceEntry(
+                    number: number, title: source?.title ?? id, url: source?.url,
+                    publisher: source?.publisher, date: source?.date?.description, anchor: "src-\(number)"))
         case let .web(url):
             entries.append(SourceEntry(number: number, title: url, url: url, publisher: nil, date: nil, anchor: "src-\(number)"))
         }

@@ -4,8 +4,10 @@ import Foundation
 /// (doctype, one html/head/body, balanced non-void elements, quoted attributes, unique ids, no
 /// external resources) and collects every internal link, so tests can prove each one resolves.
 struct HTMLChecker {
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                            "source", "track", "wbr"]
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr",
+    ]
     /// Elements whose end tag HTML lets an author omit; Versus always closes them, so they are checked too.
     static let rawText: Set<String> = ["script", "style"]
 
@@ -27,7 +29,8 @@ struct HTMLChecker {
 
         while index < chars.count {
             guard chars[index] == "<" else { index += 1; continue }
-            if html.unicodeScalars.count > index + 3, String(String.UnicodeScalarView(chars[index..<min(index + 4, chars.count)])) == "<!--" {
+            if html.unicodeScalars.count > index + 3, String(String.UnicodeScalarView(chars[index..<min(index + 4, chars.count)])) == "<!--"
+            {
                 // comment
                 var end = index + 4
                 while end + 2 < chars.count && !(chars[end] == "-" && chars[end + 1] == "-" && chars[end + 2] == ">") { end += 1 }
@@ -114,7 +117,8 @@ struct HTMLChecker {
                     report.problems.append("<\(name)> never closed")
                     return report
                 }
-                index += rest.unicodeScalars.distance(from: rest.unicodeScalars.startIndex, to: end.upperBound.samePosition(in: rest.unicodeScalars)!)
+                index += rest.unicodeScalars.distance(
+                    from: rest.unicodeScalars.startIndex, to: end.upperBound.samePosition(in: rest.unicodeScalars)!)
                 continue
             }
             stack.append(name)
