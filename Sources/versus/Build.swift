@@ -91,7 +91,9 @@ enum SiteBuild {
         var options = BuildOptions(manifest: manifest, clean: clean, shard: shard, generator: GeneratorIdentity.current)
         let inputs = URL(fileURLWithPath: manifest.path + ".inputs")
         let key = "\(options.header(output: output))\ttoday=\(today)"
+        PhaseLog.start()
         let snapshot = InputSnapshot.take(root: root)
+        PhaseLog.mark("input snapshot")
         options.inputs = snapshot
         options.records = URL(fileURLWithPath: manifest.path + ".records")
         options.site = root
@@ -108,8 +110,10 @@ enum SiteBuild {
         InputRecord.forget(at: inputs)
 
         let result = CatalogCheck.run(root: root.path, today: today, cache: memory?.parses)
+        PhaseLog.mark("validate")
         var problems = result.diagnostics.errors.map(\.description)
         let templates = memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)
+        PhaseLog.mark("templates")
         if case let .failure(error) = templates { problems += error.diagnostics.map(\.description) }
         for problem in problems { print(problem) }
         guard let catalog = result.catalog, case let .success(templateSet) = templates else {

@@ -79,11 +79,14 @@ public struct SiteBuilder: Sendable {
     /// one stopped while exchanging leaves files the manifest no longer vouches for, which the next build makes again.
     public func build(into output: URL, options: BuildOptions = BuildOptions()) async throws -> Report {
         let digest = CatalogDigest(catalog)
+        PhaseLog.mark("digest")
         let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
         // `--clean` trusts nothing the last build recorded, these included.
         let known =
             options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
+        PhaseLog.mark("model records (\(known.count) known)")
         let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known)
+        PhaseLog.mark("plan")
         defer {
             // Whatever became of the pages, these records are right for these inputs.
             if let keys, let url = options.records, known.count < keys.count {
@@ -100,6 +103,7 @@ public struct SiteBuilder: Sendable {
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         let stored = options.manifest.flatMap(BuildManifest.read(from:))
         let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
+        PhaseLog.mark("manifest read")
 
         var report = Report(
             pairPages: planned.filter(\.isPair).count,
@@ -137,11 +141,14 @@ public struct SiteBuilder: Sendable {
         report.renderedPaths = stale.map(\.path)
         report.rendered = stale.count
         report.unchanged = planned.count - stale.count
+        PhaseLog.mark("stale files (\(stale.count))")
         if previous != nil && stale.isEmpty && gone.isEmpty { return report }
 
         try writer.prepare()
         let renderer = await PageRenderer(digest: digest, templates: templates, for: stale)
+        PhaseLog.mark("fragments")
         try await renderer.render(stale, concurrently: true) { try writer.write($0, $1) }
+        PhaseLog.mark("render")
 
         // Everything is made. First forget what is about to change: a build stopped from here on redoes those files.
         if let url = options.manifest, stored != nil {
@@ -159,7 +166,9 @@ public struct SiteBuilder: Sendable {
         let swept = previous == nil ? writer.sweep(keeping: Set(target.keys)) : []
         report.deletedPaths = (gone + swept).sorted()
         report.deleted = report.deletedPaths.count
+        PhaseLog.mark("publish")
         if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+        PhaseLog.mark("manifest write")
         return report
     }
 }

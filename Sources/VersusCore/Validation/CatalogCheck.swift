@@ -5,6 +5,7 @@ public enum CatalogCheck {
         today: ISODate = .today(), cache: ParseCache? = nil
     ) -> CatalogValidator.Result {
         let loaded = CatalogLoader(root: root, content: content, fileSystem: fileSystem, cache: cache).load()
+        PhaseLog.mark("load")
         return CatalogValidator(today: today).validate(loaded)
     }
 }
