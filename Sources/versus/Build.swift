@@ -96,6 +96,8 @@ enum SiteBuild {
         PhaseLog.mark("input snapshot")
         options.inputs = snapshot
         options.records = URL(fileURLWithPath: manifest.path + ".records")
+        options.fragmentFile = URL(fileURLWithPath: manifest.path + ".fragments")
+        options.fragments = memory?.fragments
         options.site = root
         if !clean, let record = InputRecord.read(from: inputs),
             record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output)
@@ -157,6 +159,8 @@ enum SiteBuild {
 /// stamps they recorded), so that a saved edit reloads only the files that changed.
 final class BuildMemory: Sendable {
     let parses = ParseCache()
+    /// Model fragments of the last builds: a one-price edit makes only the edited model's again.
+    let fragments = FragmentStore()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
 
     /// The templates of the last build when no file under `Templates/` changed (and `changed` is known); loaded again

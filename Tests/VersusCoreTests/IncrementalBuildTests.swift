@@ -86,6 +86,8 @@ import Testing
             manifest: root.appendingPathComponent(".versus/manifest-\(output.lastPathComponent)"),
             clean: clean, shard: shard, generator: "versus tests")
         options.interruptAfter = interruptAfter
+        // As `versus build` does: fragments kept between builds (a clean build starts without them).
+        options.fragmentFile = URL(fileURLWithPath: options.manifest!.path + ".fragments")
         return try await SiteBuilder(catalog: catalog, templates: templates).build(into: output, options: options)
     }
 

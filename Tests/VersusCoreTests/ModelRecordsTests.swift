@@ -66,6 +66,7 @@ import Testing
         options.inputs = InputSnapshot.take(root: root)
         options.records = root.appendingPathComponent(".versus/manifest-public.records")
         options.site = root
+        options.fragmentFile = root.appendingPathComponent(".versus/manifest-public.fragments")
         return try await SiteBuilder(catalog: catalog, templates: templates).build(
             into: root.appendingPathComponent("public"), options: options)
     }

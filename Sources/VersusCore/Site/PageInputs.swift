@@ -102,6 +102,20 @@ struct PageInputs: Sendable {
         return hasher.finish()
     }
 
+    /// What a model's fragments (`ModelFragments`) are made from: the base, the pair page's templates with its
+    /// partials, the model's record and related models, the positions source tokens number (`tokens`), and whether
+    /// its table rows are made (`left`). The key `FragmentStore` keeps them under.
+    func fragmentKey(_ id: String, tokens: Fingerprint, left: Bool) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add(base)
+        hasher.add(templates[Rendered.pairPage.name] ?? Fingerprint(hex: ""))
+        hasher.add(records[id] ?? Fingerprint(hex: ""))
+        hasher.add(related[id] ?? Fingerprint(hex: ""))
+        hasher.add(tokens)
+        hasher.add(left ? "left" : "right")
+        return hasher.finish()
+    }
+
     /// A page's fingerprint: its kind's template with everything that template pulls in, the base, and `parts`.
     func page(_ kind: PlannedPage.Kind, _ parts: [Fingerprint]) -> Fingerprint {
         let template = kind.template ?? ""

@@ -10,9 +10,15 @@ struct PageRenderer: Sendable {
     let routes: SiteRoutes
     /// Pre-rendered parts of the models whose pair pages this renderer makes.
     let fragments: [String: ModelFragments]
+    /// How many models' fragments were made here rather than taken from a store.
+    let fragmentsMade: Int
 
-    /// A renderer for `list`: the parts of its pair pages that depend on one model are made here, once per model.
-    init(digest: CatalogDigest, templates: TemplateSet, for list: [PlannedPage]) async {
+    /// A renderer for `list`: the parts of its pair pages that depend on one model are made here, once per model, or
+    /// taken from `store` when they were made before under the same key (`inputs` gives the keys).
+    init(
+        digest: CatalogDigest, templates: TemplateSet, for list: [PlannedPage], inputs: PageInputs? = nil,
+        store: FragmentStore? = nil
+    ) async {
         self.digest = digest
         self.templates = templates
         let routes = SiteRoutes(
@@ -33,7 +39,29 @@ struct PageRenderer: Sendable {
                 left.insert(pair.first)
             }
         }
-        fragments = await ModelFragments.make(for: needed, left: left, digest: digest, tokens: tokens, templates: templates)
+        guard let inputs, let store else {
+            fragments = await ModelFragments.make(for: needed, left: left, digest: digest, tokens: tokens, templates: templates)
+            fragmentsMade = fragments.count
+            return
+        }
+        var found: [String: ModelFragments] = [:]
+        for id in needed {
+            let key = inputs.fragmentKey(id, tokens: tokens.fingerprint, left: left.contains(id))
+            // Fragments made with table rows serve a model that needs none as well.
+            let kept =
+                store.fragments(of: id, key: key)
+                ?? (left.contains(id) ? nil : store.fragments(of: id, key: inputs.fragmentKey(id, tokens: tokens.fingerprint, left: true)))
+            if let kept { found[id] = kept }
+        }
+        let missing = needed.subtracting(found.keys)
+        let made = await ModelFragments.make(for: missing, left: left, digest: digest, tokens: tokens, templates: templates)
+        store.keep(
+            made.reduce(into: [:]) { entries, item in
+                entries[item.key] = FragmentStore.Entry(
+                    key: inputs.fragmentKey(item.key, tokens: tokens.fingerprint, left: left.contains(item.key)), fragments: item.value)
+            })
+        fragments = found.merging(made) { _, new in new }
+        fragmentsMade = made.count
     }
 
     private func fragments(of id: String) -> ModelFragments {

@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     /// The site folder `inputs` were taken from: taken again after the build, records are kept only if they match
     /// (a file saved while the build read it could otherwise leave a record under the wrong key).
     public var site: URL?
+    /// Model fragments kept in memory from earlier builds (`versus serve`); when nil, `fragmentFile` is read.
+    public var fragments: FragmentStore?
+    /// Where model fragments are kept between builds (`FragmentStore`): read before rendering, written after.
+    public var fragmentFile: URL?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -58,6 +62,8 @@ public struct SiteBuilder: Sendable {
         /// The paths this build wrote, sorted: what tests count.
         public var renderedPaths: [String]
         public var deletedPaths: [String]
+        /// Models whose pair-page fragments this build made (the others came from `FragmentStore`).
+        public var fragmentsMade = 0
         public var pages: Int { pairPages + otherPages }
     }
 
@@ -115,7 +121,8 @@ public struct SiteBuilder: Sendable {
         let existing = (try? manager.contentsOfDirectory(atPath: output.path)).map { !$0.isEmpty }
         if existing != true {
             // Nothing there yet: stage everything, rename it into place, then record it.
-            let renderer = await PageRenderer(digest: digest, templates: templates, for: planned)
+            let store = options.fragments ?? options.fragmentFile.map { _ in FragmentStore() }
+            let renderer = await PageRenderer(digest: digest, templates: templates, for: planned, inputs: plan.inputs, store: store)
             let writer = SiteWriter(output: output)
             try writer.begin()
             do {
@@ -126,6 +133,8 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
             if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+            keep(store, options: options)
+            report.fragmentsMade = renderer.fragmentsMade
             report.renderedPaths = planned.map(\.path)
             report.rendered = planned.count
             report.full = true
@@ -145,8 +154,11 @@ public struct SiteBuilder: Sendable {
         if previous != nil && stale.isEmpty && gone.isEmpty { return report }
 
         try writer.prepare()
-        let renderer = await PageRenderer(digest: digest, templates: templates, for: stale)
-        PhaseLog.mark("fragments")
+        let store = options.fragments ?? options.fragmentFile.map { options.clean ? FragmentStore() : FragmentStore.read(from: $0) }
+        PhaseLog.mark("fragment store (\(store?.count ?? 0) models)")
+        let renderer = await PageRenderer(digest: digest, templates: templates, for: stale, inputs: plan.inputs, store: store)
+        PhaseLog.mark("fragments (\(renderer.fragmentsMade) made)")
+        report.fragmentsMade = renderer.fragmentsMade
         try await renderer.render(stale, concurrently: true) { try writer.write($0, $1) }
         PhaseLog.mark("render")
 
@@ -169,7 +181,17 @@ public struct SiteBuilder: Sendable {
         PhaseLog.mark("publish")
         if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
         PhaseLog.mark("manifest write")
+        keep(store, options: options)
+        PhaseLog.mark("fragment store write")
         return report
+    }
+
+    /// Drops fragments of models no longer in the catalog and writes the store to its file, when it has one and
+    /// anything changed. A store that cannot be written costs the next build time, not correctness.
+    private func keep(_ store: FragmentStore?, options: BuildOptions) {
+        guard let store else { return }
+        store.keepOnly(Set(catalog.models.map(\.id)))
+        if options.fragments == nil, let url = options.fragmentFile, store.changed { try? store.write(to: url) }
     }
 }
 

@@ -80,6 +80,8 @@ public struct SitePlan: Sendable {
 
     /// Each model's record fingerprint (`PageInputs.record`), by id.
     public let records: [String: Fingerprint]
+    /// The fingerprints the pages were planned from (for the keys of `FragmentStore`).
+    let inputs: PageInputs
 
     /// Plans the site, fingerprinting the models and then the pair pages on all cores. `known`: record fingerprints
     /// already known (`ModelRecords`); the other models are encoded.
@@ -226,6 +228,7 @@ public struct SitePlan: Sendable {
         self.pages = pages
         self.thinPairs = thin
         self.records = inputs.records
+        self.inputs = inputs
     }
 
     /// The pages of one shard: every `count`-th page in path order, starting at `index`.

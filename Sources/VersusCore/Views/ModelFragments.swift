@@ -73,6 +73,21 @@ final class ModelFragments: Sendable {
     /// A line for each figure of the model whose sources disagree, with every value and its source.
     let disputes: [String]
 
+    /// Fragments made before, as `FragmentStore` kept them.
+    init(
+        routeRows: Fragment, hiddenRoutes: Int, scorecard: Column, specs: Column, capabilities: Column, cost: Cost,
+        related: [(other: String, html: String)], disputes: [String]
+    ) {
+        self.routeRows = routeRows
+        self.hiddenRoutes = hiddenRoutes
+        self.scorecard = scorecard
+        self.specs = specs
+        self.capabilities = capabilities
+        self.cost = cost
+        self.related = related
+        self.disputes = disputes
+    }
+
     init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet, left: Bool = true) {
         let model = digest.model
         let routes = SiteRoutes(site: catalog.site)

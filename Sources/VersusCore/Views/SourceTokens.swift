@@ -10,12 +10,17 @@ struct SourceTokens: Sendable {
     /// Every source key any model cites, sorted; a token names a position in this list.
     let keys: [String]
     private let index: [String: Int]
+    /// The list of keys, hashed: fragments made with other positions cannot be reused (`FragmentStore`).
+    let fingerprint: Fingerprint
 
     init(catalog: Catalog) {
         var all = Set<String>()
         for model in catalog.models { for reference in model.sourceReferences { all.insert(reference.key) } }
         keys = all.sorted()
         index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        var hasher = FingerprintHasher()
+        for key in keys { hasher.add(key) }
+        fingerprint = hasher.finish()
     }
 
     func token(_ key: String) -> String {
