@@ -112,21 +112,34 @@ public struct SitePlan: Sendable {
     private init(digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage]) {
         let catalog = digest.catalog
         let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty, hasMeasurements: !catalog.measurements.isEmpty)
+        let thin = Set(digest.pairs.filter { digest.isThin($0) })
         var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
-
-        let noEditorial = Fingerprint.of(Data())
-        for model in catalog.models {
-            pages.append(
-                PlannedPage(
-                    path: "models/\(model.id)/index.html", kind: .model(model.id),
-                    fingerprint: inputs.page(
-                        .model(model.id),
-                        [
-                            inputs.records[model.id]!, inputs.roster,
-                            inputs.measured(model.id),
-                        ])))
+        pages += Self.modelPages(catalog, inputs: inputs)
+        pages += Self.benchmarkPages(catalog, inputs: inputs)
+        pages += Self.sitePages(catalog, inputs: inputs)
+        let files = Self.sitemap(digest, thin: thin, routes: routes) + Self.smallFiles(digest, templates: templates, routes: routes)
+        for (path, data) in files {
+            pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))
         }
+        pages.sort { $0.path < $1.path }
+        self.pages = pages
+        self.thinPairs = thin
+        self.records = inputs.records
+        self.inputs = inputs
+    }
+
+    /// A model page shows the model's record, every other model (the roster) and its measurements.
+    private static func modelPages(_ catalog: Catalog, inputs: PageInputs) -> [PlannedPage] {
+        catalog.models.map { model in
+            PlannedPage(
+                path: "models/\(model.id)/index.html", kind: .model(model.id),
+                fingerprint: inputs.page(.model(model.id), [inputs.records[model.id]!, inputs.roster, inputs.measured(model.id)]))
+        }
+    }
+
+    /// A leaderboard per benchmark, and the index of them all.
+    private static func benchmarkPages(_ catalog: Catalog, inputs: PageInputs) -> [PlannedPage] {
         // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there.
         var reporters: [String: FingerprintHasher] = [:]
         var reporterCounts: [String: Int] = [:]
@@ -142,10 +155,11 @@ public struct SitePlan: Sendable {
                 }
             }
         }
+        var pages: [PlannedPage] = []
         var index = FingerprintHasher()
         for id in catalog.benchmarks.keys.sorted() {
             let definition = CanonicalForm.fingerprint(catalog.benchmarks[id]!)
-            let board = reporters[id]?.finish() ?? noEditorial
+            let board = reporters[id]?.finish() ?? Fingerprint.of(Data())
             // The index lists each benchmark with how many models report it.
             index.add(definition)
             index.add(String(reporterCounts[id] ?? 0))
@@ -158,6 +172,12 @@ public struct SitePlan: Sendable {
             PlannedPage(
                 path: "benchmarks/index.html", kind: .benchmarkIndex,
                 fingerprint: inputs.page(.benchmarkIndex, [index.finish()])))
+        return pages
+    }
+
+    /// The home page, the 404 page, and the changes and measurements pages when the catalog has what they list.
+    private static func sitePages(_ catalog: Catalog, inputs: PageInputs) -> [PlannedPage] {
+        var pages: [PlannedPage] = []
         var everything = FingerprintHasher()
         for model in catalog.models { everything.add(inputs.records[model.id]!) }
         for pair in catalog.editorials.keys.sorted() { everything.add(pair.slug) }
@@ -190,9 +210,12 @@ public struct SitePlan: Sendable {
                     path: "measurements/index.html", kind: .measurements,
                     fingerprint: inputs.page(.measurements, [all.finish()])))
         }
+        return pages
+    }
 
-        // The small files around the pages.
-        let thin = Set(digest.pairs.filter { digest.isThin($0) })
+    /// The sitemap files: every page a search engine should index (thin pairs left out), with its review date.
+    private static func sitemap(_ digest: CatalogDigest, thin: Set<PairID>, routes: SiteRoutes) -> [(String, Data)] {
+        let catalog = digest.catalog
         var sitemap: [SiteFiles.Entry] = [SiteFiles.Entry(path: routes.home, lastModified: nil)]
         for model in catalog.models { sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed)) }
         sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
@@ -205,8 +228,14 @@ public struct SitePlan: Sendable {
             let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()
             sitemap.append(SiteFiles.Entry(path: routes.pair(pair), lastModified: reviewed))
         }
-        var files = SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
-        files.append(("robots.txt", Data(SiteFiles.robots(routes: routes).utf8)))
+        return SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
+    }
+
+    /// The files around the pages: robots.txt, redirects (for hosts that read `_redirects` and as pages for those that
+    /// do not), the assets, and the measurement files as they were read.
+    private static func smallFiles(_ digest: CatalogDigest, templates: TemplateSet, routes: SiteRoutes) -> [(String, Data)] {
+        let catalog = digest.catalog
+        var files: [(String, Data)] = [("robots.txt", Data(SiteFiles.robots(routes: routes).utf8))]
         let aliases = AliasRedirects.redirects(digest, routes: routes)
         files.append(("_redirects", Data((SiteFiles.redirects(digest.pairs, routes: routes) + AliasRedirects.lines(aliases)).utf8)))
         for redirect in aliases {
@@ -220,15 +249,7 @@ public struct SitePlan: Sendable {
         for file in catalog.allMeasurements {
             files.append(("measurements/\(file.measurement.model)/\(file.measurement.fileName)", Data(file.text.utf8)))
         }
-        for (path, data) in files {
-            pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))
-        }
-
-        pages.sort { $0.path < $1.path }
-        self.pages = pages
-        self.thinPairs = thin
-        self.records = inputs.records
-        self.inputs = inputs
+        return files
     }
 
     /// The pages of one shard: every `count`-th page in path order, starting at `index`.
