@@ -205,6 +205,7 @@ public struct SitePlan: Sendable {
         }
         var files = SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
         files.append(("robots.txt", Data(SiteFiles.robots(routes: routes).utf8)))
+        files.append((SearchIndex.path, SearchIndex.data(digest, routes: routes)))
         let aliases = AliasRedirects.redirects(digest, routes: routes)
         files.append(("_redirects", Data((SiteFiles.redirects(digest.pairs, routes: routes) + AliasRedirects.lines(aliases)).utf8)))
         for redirect in aliases {
