@@ -72,8 +72,11 @@ let package = Package(
                 "VersusMeasure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // `versus --version` names the commit it was built from (none when built without git).
+            plugins: ["BuildCommit"]
         ),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .testTarget(
             name: "VersusCoreTests",
             dependencies: ["VersusCore"],

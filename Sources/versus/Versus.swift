@@ -6,6 +6,7 @@ struct Versus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "versus",
         abstract: "Builds static comparison pages for every pair of AI models in a catalog.",
+        version: VersionText.line,
         subcommands: [Check.self, Build.self, Serve.self, Import.self, Generate.self])
 
     /// Usage errors exit with status 2; everything else as the command decides.

@@ -68,6 +68,20 @@ import Testing
         #expect(run.errors.hasSuffix("; 3 models, 3 pairs\n"), "\(run.errors)")
     }
 
+    /// `--version`: the version, and the commit when the binary was built in a git checkout, as this one was when the
+    /// repository has `.git`.
+    @Test func versionNamesTheVersionAndTheCommit() throws {
+        let run = try Self.versus("--version")
+        #expect(run.status == 0, "\(run.errors)")
+        let line = run.output.trimmingCharacters(in: .newlines)
+        #expect(line.hasPrefix(Generator.identity), "\(line)")
+        if FileManager.default.fileExists(atPath: CatalogFixture.repository.appendingPathComponent(".git").path) {
+            #expect(line.wholeMatch(of: /versus [0-9.]+ \(commit [0-9a-f]{12}(-modified)?\)/) != nil, "\(line)")
+        } else {
+            #expect(line == Generator.identity, "\(line)")
+        }
+    }
+
     @Test func catalogErrorsExitOne() throws {
         let run = try Self.versus("check", "--root", CatalogFixture.site("broken-site").path)
         #expect(run.status == 1)

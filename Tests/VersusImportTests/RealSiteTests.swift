@@ -33,6 +33,10 @@ struct RealSiteTests {
         let output = root.appendingPathComponent("public")
         let report = try await SiteBuilder(catalog: catalog, templates: templates).build(into: output)
         #expect(report.pairPages > 20_000)
+        // The search index holds every model and stays small: under 50 KB as written, so under it compressed too.
+        let index = try Data(contentsOf: output.appendingPathComponent(SearchIndex.path))
+        #expect(index.count < 50_000, "search.json is \(index.count) bytes")
+        for model in catalog.models { #expect(index.range(of: Data("[\"\(model.id)\",".utf8)) != nil, "\(model.id)") }
 
         // 1. Costs: every quote is of a pay-as-you-go route, and equals the cheapest representative such route
         //    computed here: with three or more, none under half their median month (a reseller far below the rest).

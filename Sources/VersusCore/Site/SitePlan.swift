@@ -231,11 +231,12 @@ public struct SitePlan: Sendable {
         return SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
     }
 
-    /// The files around the pages: robots.txt, redirects (for hosts that read `_redirects` and as pages for those that
+    /// The files around the pages: robots.txt, the search index, redirects (for hosts that read `_redirects` and as pages for those that
     /// do not), the assets, and the measurement files as they were read.
     private static func smallFiles(_ digest: CatalogDigest, templates: TemplateSet, routes: SiteRoutes) -> [(String, Data)] {
         let catalog = digest.catalog
         var files: [(String, Data)] = [("robots.txt", Data(SiteFiles.robots(routes: routes).utf8))]
+        files.append((SearchIndex.path, SearchIndex.data(digest, routes: routes)))
         let aliases = AliasRedirects.redirects(digest, routes: routes)
         files.append(("_redirects", Data((SiteFiles.redirects(digest.pairs, routes: routes) + AliasRedirects.lines(aliases)).utf8)))
         for redirect in aliases {
