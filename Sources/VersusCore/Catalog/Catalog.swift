@@ -58,6 +58,9 @@ public struct Catalog: Sendable {
         measurements.keys.sorted().flatMap { measurements[$0]! }
     }
 
+    /// True when the site has a price-changes page: a change report, or a price history with a route.
+    public var hasChangesPage: Bool { !changes.isEmpty || histories.values.contains { !$0.routes.isEmpty } }
+
     /// Every price change of every report, newest report first.
     public var priceChanges: [(report: ChangeReport, change: PriceChange)] {
         changes.flatMap { report in report.priceChanges.map { (report, $0) } }

@@ -72,6 +72,8 @@ final class ModelFragments: Sendable {
     let related: [(other: String, html: String)]
     /// A line for each figure of the model whose sources disagree, with every value and its source.
     let disputes: [String]
+    /// How its cheapest pay-as-you-go price moved lately, from its price history (`PriceMoves`).
+    let priceMove: PriceMoveLine?
 
     init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet, left: Bool = true) {
         let model = digest.model
@@ -108,6 +110,7 @@ final class ModelFragments: Sendable {
             labels: specCells.map(\.0), cells: specCells.map(\.1),
             cited: specLedger.cited, templates: templates, left: left)
         disputes = Self.disputes(model, catalog: catalog)
+        priceMove = PriceMoves.line(model, history: catalog.histories[model.id], catalog: catalog)
         let definitions = catalog.site.capabilities
         capabilities = Column(
             labels: definitions.map(\.name),
