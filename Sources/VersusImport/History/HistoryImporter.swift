@@ -76,7 +76,8 @@ public struct HistoryImporter: Sendable {
                 state = previous
                 outcome.fromScratch = false
                 replay = HistoryReplay(state: state, blobs: BlobStore(git: git), planProviders: planProviders)
-                try Self.loadTree(git, commit: commit, into: &replay)
+                // Files the new commits leave alone are looked up at this commit when a route needs them.
+                replay.base = commit
             } else {
                 replay = HistoryReplay(state: state, blobs: BlobStore(git: git), planProviders: planProviders)
             }
@@ -112,17 +113,22 @@ public struct HistoryImporter: Sendable {
         return outcome
     }
 
-    /// The files under `providers/` and `models/` at `commit`: where a run that resumes starts from.
-    static func loadTree(_ git: GitCommand, commit: String, into replay: inout HistoryReplay) throws(GitCommand.Failure) {
-        let data = try git.run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", "providers", "models"])
+    /// The blobs of `paths` at `commit` (those that exist there), and which of them are symbolic links.
+    static func tree(_ git: GitCommand, commit: String, paths: [String]) throws(GitCommand.Failure) -> (
+        files: [String: String], links: Set<String>
+    ) {
+        var files: [String: String] = [:], links = Set<String>()
+        guard !paths.isEmpty else { return (files, links) }
+        let data = try git.run(["ls-tree", "-z", "--full-tree", commit, "--"] + paths)
         for entry in data.split(separator: 0) {
             // "<mode> <type> <hash>\t<path>"
             guard let tab = entry.firstIndex(of: 9) else { continue }
             let meta = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
             let path = String(decoding: entry[entry.index(after: tab)...], as: UTF8.self)
             guard meta.count == 3, meta[1] == "blob" else { continue }
-            replay.files[path] = String(meta[2])
-            if meta[0] == "120000" { replay.links.insert(path) }
+            files[path] = String(meta[2])
+            if meta[0] == "120000" { links.insert(path) }
         }
+        return (files, links)
     }
 }

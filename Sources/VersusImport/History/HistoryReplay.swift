@@ -14,6 +14,10 @@ struct HistoryReplay {
     var blobs: BlobStore
     /// Provider folders that sell plans: their routes' kinds come from the provider, not from their prices.
     var planProviders: Set<String>
+    /// When resuming: the commit read last. A file the new commits did not touch is looked up there, when a route
+    /// needs it (`known` holds the paths whose state is already settled).
+    var base: String?
+    private var known = Set<String>()
     /// File → the routes whose prices read it.
     private var dependents: [String: Set<String>] = [:]
     private var parsed: [String: [String: TOMLData]?] = [:]
@@ -36,6 +40,8 @@ struct HistoryReplay {
     mutating func apply(_ commit: GitCommit) throws(GitCommand.Failure) {
         var touched = Set<String>()
         for change in commit.changes {
+            known.insert(change.path)
+            known.insert(change.newPath)
             switch change.status {
             case .deleted:
                 files[change.path] = nil
@@ -67,7 +73,11 @@ struct HistoryReplay {
         }
         var affected = Set(touched.filter(Self.isRoute))
         for path in touched { affected.formUnion(dependents[path] ?? []) }
-        try blobs.load(affected.compactMap { files[$0] })
+        // The routes' own blobs and those of the files they read last time (a resumed run has none of them yet),
+        // in one run of git each.
+        let needed = affected.flatMap { [$0] + (state.routes[$0]?.dependencies ?? []) }
+        try settle(needed)
+        try blobs.load(needed.compactMap { files[$0] })
         for path in affected.sorted() {
             let (prices, dependencies) = try read(path)
             var track = state.routes[path] ?? RouteTrack()
@@ -133,6 +143,7 @@ struct HistoryReplay {
     )? {
         var current = path
         for _ in 0...CheckoutFiles.maximumLinkHops {
+            try settle([current])
             guard let blob = files[current] else { return nil }
             if blobs.text(blob) == nil { try blobs.load([blob]) }
             guard let text = blobs.text(blob) else { return nil }
@@ -168,5 +179,17 @@ struct HistoryReplay {
             }
         }
         return result
+    }
+
+    /// Looks up at `base` the paths whose state no commit replayed so far has settled; without a base (a run from
+    /// the first commit) a path no commit touched does not exist.
+    private mutating func settle(_ paths: [String]) throws(GitCommand.Failure) {
+        let unknown = Array(Set(paths.filter { !known.contains($0) })).sorted()
+        guard !unknown.isEmpty else { return }
+        known.formUnion(unknown)
+        guard let base else { return }
+        let found = try HistoryImporter.tree(blobs.git, commit: base, paths: unknown)
+        files.merge(found.files) { _, new in new }
+        links.formUnion(found.links)
     }
 }
