@@ -3,13 +3,13 @@ import VersusCore
 
 /// `versus import models.dev DIR --history`: reads the price history of every route from the checkout's own git
 /// history and writes `history/<model-id>.yaml` in the import layer, one file per model with every route's dated
-/// prices, each citing its commit. The commits read are remembered (`history/.state.json`): the next run reads only
+/// prices, each citing its commit. The commits read are remembered (`history/.state`): the next run reads only
 /// those that came after. Writes only files whose bytes change.
 public struct HistoryImporter: Sendable {
     /// Where models.dev's repository is published: each change links to its commit there.
     public static let repository = "https://github.com/sst/models.dev"
     public static let folder = "history"
-    static let stateFile = ".state.json"
+    static let stateFile = ".state"
 
     /// The checkout.
     var checkout: String
@@ -94,7 +94,7 @@ public struct HistoryImporter: Sendable {
             let files = HistoryRenderer(repository: Self.repository).files(state, owners: owners)
             outcome.models = files.count
             var all = files
-            all[Self.stateFile] = String(decoding: state.encoded(), as: UTF8.self)
+            all[Self.stateFile] = state.encoded()
             do {
                 let written = try LayerWriter(folder: output).write(all, owned: [])
                 outcome.written = written.written

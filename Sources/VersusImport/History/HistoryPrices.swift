@@ -3,7 +3,7 @@ import VersusCore
 
 /// A route's prices on one day, as its models.dev file gave them: numbers kept as written (`2.5`), unknown as nil,
 /// never as zero.
-struct HistoryPrices: Sendable, Hashable, Codable {
+struct HistoryPrices: Sendable, Hashable {
     var input: String?
     var output: String?
     var cachedInput: String?
@@ -12,7 +12,7 @@ struct HistoryPrices: Sendable, Hashable, Codable {
     /// The route is a free variant or gives 0 for input and output (`RouteMapping.priceKind`): not pay-as-you-go.
     var free = false
 
-    struct Tier: Sendable, Hashable, Codable {
+    struct Tier: Sendable, Hashable {
         var aboveTokens: Int
         var input: String?
         var output: String?
@@ -33,18 +33,27 @@ struct HistoryPrices: Sendable, Hashable, Codable {
         }
         free = route.priceKind == .free
     }
+
+    init(input: String?, output: String?, cachedInput: String?, cacheWrite: String?, tiers: [Tier], free: Bool) {
+        self.input = input
+        self.output = output
+        self.cachedInput = cachedInput
+        self.cacheWrite = cacheWrite
+        self.tiers = tiers
+        self.free = free
+    }
 }
 
 /// One change of a route: the day, the commit that made it, and the prices from then on; nil prices when the
 /// route left models.dev (deleted, or marked deprecated) that day.
-struct HistoryChange: Sendable, Hashable, Codable {
+struct HistoryChange: Sendable, Hashable {
     var date: String
     var commit: String
     var prices: HistoryPrices?
 }
 
 /// Everything the import knows of one route file over the history read so far, under its latest path.
-struct RouteTrack: Sendable, Hashable, Codable {
+struct RouteTrack: Sendable, Hashable {
     var changes: [HistoryChange] = []
     /// The files its prices were read from at the last commit: itself, the files it links to, its `base_model`.
     var dependencies: [String] = []
@@ -66,23 +75,15 @@ struct RouteTrack: Sendable, Hashable, Codable {
 }
 
 /// What a later import needs to read only the commits that came after: the last commit read, and every route's
-/// changes so far. Kept as JSON beside the layer's history files (`history/.state.json`), read by the importer only.
-struct HistoryState: Sendable, Codable, Equatable {
-    static let version = 1
-    var version = HistoryState.version
+/// changes so far. Kept beside the layer's history files (`history/.state`), read by the importer only, in a
+/// tab-separated text of its own (`HistoryStateText`): JSON through Codable took most of a resumed run.
+struct HistoryState: Sendable, Equatable {
     /// The last commit read.
     var commit: String?
     /// Route file path (the latest) → its track.
     var routes: [String: RouteTrack] = [:]
 
-    func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
-    }
+    func encoded() -> String { HistoryStateText.write(self) }
 
-    static func decode(_ data: Data) -> HistoryState? {
-        guard let state = try? JSONDecoder().decode(HistoryState.self, from: data), state.version == version else { return nil }
-        return state
-    }
+    static func decode(_ data: Data) -> HistoryState? { HistoryStateText.read(data) }
 }
