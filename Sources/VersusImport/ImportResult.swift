@@ -22,6 +22,8 @@ public struct ImportResult: Sendable {
     /// Errors `versus check` reports on the catalog after the import: none unless hand-written files clash with
     /// it (or the importer wrote something the catalog rejects, which the tests rule out).
     public var catalogErrors: [Diagnostic] = []
+    /// What `--history` read and wrote.
+    public var history: HistoryImporter.Outcome?
 
     /// The closing paragraph: models, routes, aliases, provider files linked and not, benchmarks, warnings, files.
     public var summary: String {

@@ -22,6 +22,10 @@ struct LayerBuilder {
         var warnings: [ImportWarning] = []
         /// The models that repeat another under a second id, sorted by canonical id.
         var aliases: [ModelAliases.Pair] = []
+        /// models.dev route file → the catalog model, provider and model id of the route it became.
+        var owners: [String: HistoryImporter.RouteOwner] = [:]
+        /// Provider folders that sell plans.
+        var planProviders: Set<String> = []
     }
 
     /// What the steps of `build` share.
@@ -31,6 +35,7 @@ struct LayerBuilder {
         var warnings: [ImportWarning]
         var files: [String: String] = [:]
         var aliases: [ModelAliases.Pair] = []
+        var owners: [String: HistoryImporter.RouteOwner] = [:]
     }
 
     func build() -> Output {
@@ -65,7 +70,9 @@ struct LayerBuilder {
         var title = "models.dev catalog, snapshot of \(date)"
         if let commit = snapshot.commit { title += " (commit \(commit.prefix(12)))" }
         work.files["source.yaml"] = renderer.manifest(title: title, commit: snapshot.commit, ids: ids.ids)
-        return Output(files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted(), aliases: work.aliases)
+        return Output(
+            files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted(), aliases: work.aliases,
+            owners: work.owners, planProviders: Set(plans.keys))
     }
 
     /// One model per canonical file, under the id it was given.
@@ -122,6 +129,7 @@ struct LayerBuilder {
                 switch mapping.route(file, provider: provider, base: base, model: model, upstream: upstream, &work.warnings) {
                 case let .route(route):
                     model.routes.append(route)
+                    work.owners[file.file] = HistoryImporter.RouteOwner(model: model.id, provider: provider, modelID: route.modelID)
                     work.models[upstream] = model
                     usedProviders.insert(file.provider)
                     work.stats.routes += 1

@@ -17,18 +17,25 @@ public struct ModelsDevImporter: Sendable {
     public var content: String
     /// The date every imported value carries; nil for the newest `last_updated` in the snapshot.
     public var asOf: ISODate?
+    /// Also read the price history of every route from the checkout's git history (`HistoryImporter`).
+    public var history: Bool
 
-    public init(checkout: String, root: String = ".", content: String = CatalogLoader.contentFolder, asOf: ISODate? = nil) {
+    public init(
+        checkout: String, root: String = ".", content: String = CatalogLoader.contentFolder, asOf: ISODate? = nil,
+        history: Bool = false
+    ) {
         self.checkout = checkout
         self.root = root
         self.content = content
         self.asOf = asOf
+        self.history = history
     }
 
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case notACheckout(String)
         case noDate
         case cannotWrite(String)
+        case history(HistoryImporter.Failure)
 
         public var description: String {
             switch self {
@@ -38,6 +45,8 @@ public struct ModelsDevImporter: Sendable {
                 return "no file of the snapshot has a `last_updated` date to date it by; pass --as-of YYYY-MM-DD"
             case let .cannotWrite(problem):
                 return "cannot write the import: \(problem)"
+            case let .history(failure):
+                return failure.description
             }
         }
     }
@@ -86,6 +95,20 @@ public struct ModelsDevImporter: Sendable {
             result.removed = written.removed.map { "\(layerFolder)/\($0)" }
         } catch {
             throw .cannotWrite(error.localizedDescription)
+        }
+
+        if history {
+            let reader = HistoryImporter(
+                checkout: checkout, output: path("\(layerFolder)/\(HistoryImporter.folder)"), planProviders: build.planProviders,
+                owners: build.owners)
+            do {
+                let outcome = try reader.run()
+                result.written += outcome.written.filter { !$0.hasPrefix(".") }.map { "\(layerFolder)/\(HistoryImporter.folder)/\($0)" }
+                result.removed += outcome.removed.map { "\(layerFolder)/\(HistoryImporter.folder)/\($0)" }
+                result.history = outcome
+            } catch {
+                throw .history(error)
+            }
         }
 
         let check = CatalogCheck.run(root: root, content: content, today: date)

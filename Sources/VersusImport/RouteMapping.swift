@@ -130,7 +130,7 @@ struct RouteMapping {
         return inherited
     }
 
-    private static func remove(_ path: [String], from table: inout [String: TOMLData]) {
+    static func remove(_ path: [String], from table: inout [String: TOMLData]) {
         guard let first = path.first else { return }
         if path.count == 1 {
             table.removeValue(forKey: first)

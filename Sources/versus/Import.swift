@@ -33,6 +33,13 @@ struct ImportModelsDev: ParsableCommand {
         help: "The snapshot's date, carried by every imported value (default: the newest last_updated in it).")
     var asOf: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "Also read every route's price history from the checkout's git history (DIR must be a git checkout); a later run reads only the new commits."
+    )
+    var history = false
+
     @Flag(name: .long, help: "Print no warnings, only the change report and the summary.")
     var quiet = false
 
@@ -43,7 +50,8 @@ struct ImportModelsDev: ParsableCommand {
     }
 
     func run() throws {
-        let importer = ModelsDevImporter(checkout: folder, root: site.root, content: content, asOf: asOf.flatMap(ISODate.init))
+        let importer = ModelsDevImporter(
+            checkout: folder, root: site.root, content: content, asOf: asOf.flatMap(ISODate.init), history: history)
         let result: ImportResult
         do {
             result = try importer.run()
@@ -55,6 +63,7 @@ struct ImportModelsDev: ParsableCommand {
         if let changes = result.changes { for line in ChangeReportFormat.lines(changes) { print(line) } }
         for error in result.catalogErrors { print(error) }
         print(result.summary)
+        if let history = result.history { print(history.summary) }
         if !result.catalogErrors.isEmpty { throw ExitCode(1) }
     }
 }

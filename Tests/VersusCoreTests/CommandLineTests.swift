@@ -105,7 +105,7 @@ import Testing
         let checked = try Self.versus("check", "--root", root.path)
         #expect(checked.status == 1)
         #expect(
-            checked.output.contains("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template"),
+            checked.output.contains("Templates/sections/pair-cost.mustache:43:1: error: `partials/html-row` names no template"),
             "\(checked.output)")
         let failed = try Self.versus("build", "--root", root.path)
         #expect(failed.status == 1 && failed.errors.contains("build failed: nothing was written"))

@@ -93,7 +93,7 @@ import Testing
             ])
         #expect(
             result.diagnostics.warnings.printed == [
-                "Content/imports/models-dev/notes.txt:1:1: warning: not part of an import layer; ignored (an import layer holds source.yaml, benchmarks.yaml, providers/ and models/)"
+                "Content/imports/models-dev/notes.txt:1:1: warning: not part of an import layer; ignored (an import layer holds source.yaml, benchmarks.yaml, providers/, models/ and history/)"
             ])
     }
 

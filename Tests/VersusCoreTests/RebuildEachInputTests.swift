@@ -91,4 +91,44 @@ import Testing
             ])
         try await Site.expectSameAsCleanBuild(root)
     }
+
+    static func history(_ changes: [(String, String)]) -> String {
+        var text =
+            "model: epsilon\nrepository: https://github.com/sst/models.dev\nroutes:\n  - provider: api\n    model_id: epsilon\n    changes:\n"
+        for (index, (date, input)) in changes.enumerated() {
+            text += "      - date: \(date)\n        commit: \(String(repeating: String(index + 1), count: 40))\n"
+            text += "        input: \(input)\n        output: 1\n"
+        }
+        return text
+    }
+
+    @Test func aPriceHistoryChangeRerendersItsModelsPagesAndTheChangesPage() async throws {
+        let history = "Content/imports/models-dev/history/epsilon.yaml"
+        let root = try Site.site(
+            Site.files.merging([
+                "Content/imports/models-dev/source.yaml": Self.layerSource,
+                "Content/imports/models-dev/models/epsilon.yaml": Self.layerModel(input: "0.5"),
+                history: Self.history([("2026-01-10", "0.9")]),
+            ]) { $1 })
+        _ = try await Site.build(root)
+        try Site.write([history: Self.history([("2026-01-10", "0.9"), ("2026-05-02", "0.5")])], into: root)
+        let report = try await Site.build(root)
+        #expect(
+            report.renderedPaths == [
+                "changes/feed.xml", "changes/index.html",
+                "compare/alpha-vs-epsilon/index.html", "compare/beta-vs-epsilon/index.html",
+                "compare/delta-vs-epsilon/index.html", "compare/epsilon-vs-gamma/index.html",
+                "models/epsilon/index.html", "sitemap.xml",
+            ])
+        // Epsilon's fragments (its price-move line) are made again; its partners' come from the store.
+        #expect(report.fragmentsMade == 1)
+        try await Site.expectSameAsCleanBuild(root)
+        let page = try String(contentsOf: root.appendingPathComponent("public/models/epsilon/index.html"), encoding: .utf8)
+        #expect(page.contains("id=\"price-history\"") && page.contains("<svg class=\"chart price-chart\""))
+        #expect(page.contains("https://github.com/sst/models.dev/commit/\(String(repeating: "2", count: 40))"))
+        let pair = try String(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-epsilon/index.html"), encoding: .utf8)
+        #expect(
+            pair.contains("Epsilon&#39;s cheapest pay-as-you-go input price fell 44% since 2026-01-10 ($0.9 to $0.5 per 1M tokens)"),
+            "\(pair)")
+    }
 }

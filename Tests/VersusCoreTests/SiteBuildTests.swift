@@ -248,7 +248,7 @@ import Testing
                     && $0.contains("did you mean `sections/pair-specs`?")
             }, "\(printed)")
         #expect(
-            printed.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") },
+            printed.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:43:1: error: `partials/html-row` names no template") },
             "\(printed)")
         // The line and column are the tag's.
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{>sections/pair-specs}}") }! + 1

@@ -68,7 +68,7 @@ import Testing
         // Rendered from Swift, so the site cannot do without it; and named by a section.
         #expect(errors.contains { $0.hasPrefix("Templates/partials/html-row.mustache:1:1: error: required template is missing") })
         #expect(
-            errors.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:36:1: error: `partials/html-row` names no template") })
+            errors.contains { $0.hasPrefix("Templates/sections/pair-cost.mustache:43:1: error: `partials/html-row` names no template") })
     }
 
     @Test func sectionsWhereStampsCannotTakeThemAreErrors() throws {

@@ -12,6 +12,8 @@ public struct Catalog: Sendable {
     /// The files of `Content/measurements/` by the id of the model they measured (an alias folded into its model),
     /// each model's oldest first.
     public private(set) var measurements: [String: [MeasurementFile]]
+    /// Each model's price history (`Content/imports/<layer>/history/`), by model id (an alias folded into its model).
+    public private(set) var histories: [String: PriceHistory]
     /// Every alias id, with the id of the model it names (`Model.aliases`).
     public private(set) var aliases: [String: String]
     private var index: [String: Int]
@@ -19,8 +21,10 @@ public struct Catalog: Sendable {
     public init(
         site: SiteSettings, providers: [String: Provider], benchmarks: [String: Benchmark],
         sources: [String: Source], models: [Model], editorials: [PairID: Editorial],
-        changes: [ChangeReport] = [], measurements: [String: [MeasurementFile]] = [:]
+        changes: [ChangeReport] = [], measurements: [String: [MeasurementFile]] = [:],
+        histories: [String: PriceHistory] = [:]
     ) {
+        self.histories = histories
         self.site = site
         self.providers = providers
         self.benchmarks = benchmarks
@@ -53,6 +57,9 @@ public struct Catalog: Sendable {
     public var allMeasurements: [MeasurementFile] {
         measurements.keys.sorted().flatMap { measurements[$0]! }
     }
+
+    /// True when the site has a price-changes page: a change report, or a price history with a route.
+    public var hasChangesPage: Bool { !changes.isEmpty || histories.values.contains { !$0.routes.isEmpty } }
 
     /// Every price change of every report, newest report first.
     public var priceChanges: [(report: ChangeReport, change: PriceChange)] {

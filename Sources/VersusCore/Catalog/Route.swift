@@ -67,9 +67,14 @@ public enum PriceKind: String, Sendable, Hashable, CaseIterable, Encodable {
     /// The kind of a route: what its file states; else what its provider's file states for all its routes; else a
     /// free tier when every price it gives is zero; else pay-as-you-go.
     public static func resolve(_ route: Route, provider: Provider?) -> PriceKind {
-        if let stated = route.priceKind { return stated }
+        resolve(stated: route.priceKind, provider: provider, pricesAreAllZero: route.pricesAreAllZero)
+    }
+
+    /// The same rule for anything with a stated kind and prices: a route, or a day of a route's history.
+    public static func resolve(stated: PriceKind?, provider: Provider?, pricesAreAllZero: Bool) -> PriceKind {
+        if let stated { return stated }
         if let stated = provider?.priceKind { return stated }
-        return route.pricesAreAllZero ? .free : .payAsYouGo
+        return pricesAreAllZero ? .free : .payAsYouGo
     }
 }
 

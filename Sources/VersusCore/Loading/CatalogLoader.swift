@@ -13,6 +13,8 @@ public struct LoadedCatalog: Sendable {
     public var changes: [ChangeReport] = []
     /// The files of `Content/measurements/`, in path order.
     public var measurements: [MeasurementFile] = []
+    /// The price histories of the import layers (`Content/imports/<layer>/history/`), in path order.
+    public var histories: [PriceHistory] = []
     /// The manifests (`source.yaml`) of the import layers read, by layer name.
     public var layers: [String: ImportLayerManifest] = [:]
     public var diagnostics: [Diagnostic] = []
@@ -35,6 +37,8 @@ public struct CatalogLoader: Sendable {
     public static let importsFolder = "imports"
     /// The folder of `Content/` that holds what `versus generate` measured, one folder per model.
     public static let measurementsFolder = "measurements"
+    /// The folder of an import layer that holds each model's price history (`versus import models.dev --history`).
+    public static let historyFolder = "history"
 
     public init(root: String, content: String = CatalogLoader.contentFolder, fileSystem: FileSystem = .local, cache: ParseCache? = nil) {
         self.root = root
@@ -168,13 +172,22 @@ public struct CatalogLoader: Sendable {
                     fix: "run the import again, or remove \(folder)/"))
         }
         loadEntries(in: folder, names: names, into: &catalog)
-        let known: Set<String> = ["source.yaml", "benchmarks.yaml", "providers", "models"]
+        if names.contains(Self.historyFolder) {
+            for (path, id) in entries(in: "\(folder)/\(Self.historyFolder)", extension: "yaml", into: &catalog.diagnostics) {
+                if let node = parse(path, into: &catalog.diagnostics),
+                    let history = PriceHistoryDecoder.decode(node.value, name: id, file: path, &catalog.diagnostics)
+                {
+                    catalog.histories.append(history)
+                }
+            }
+        }
+        let known: Set<String> = ["source.yaml", "benchmarks.yaml", "providers", "models", Self.historyFolder]
         for entry in names.sorted() where !known.contains(entry) && !entry.hasPrefix(".") {
             catalog.diagnostics.append(
                 .warning(
                     SourceLocation(file: "\(folder)/\(Scalars.visible(entry, limit: 300))"),
                     "not part of an import layer; ignored",
-                    fix: "an import layer holds source.yaml, benchmarks.yaml, providers/ and models/"))
+                    fix: "an import layer holds source.yaml, benchmarks.yaml, providers/, models/ and history/"))
         }
         return catalog
     }

@@ -15,6 +15,7 @@ enum LayerMerge {
     static func merge(_ layer: LoadedCatalog, into catalog: inout LoadedCatalog) {
         catalog.diagnostics += layer.diagnostics
         catalog.layers.merge(layer.layers) { first, _ in first }
+        catalog.histories += layer.histories
         // Only entries from before this layer are merged into: two entries of the layer itself with one id stay
         // two, for validation to report.
         let sourceCount = catalog.sources.count, benchmarkCount = catalog.benchmarks.count

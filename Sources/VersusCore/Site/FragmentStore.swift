@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// A key (`PageInputs.fragmentKey`) hashes everything a model's fragments are made from: the generator and site
 /// settings, the pair page's templates, the model's record (with the providers, benchmarks and sources it names), its
-/// related models and their names, the list of source keys that source tokens number, and whether the model's table
+/// related models and their names, its price history, the list of source keys that source tokens number, and whether the model's table
 /// rows are needed. Fragments whose key differs are made again; a store that does not decode is empty.
 public final class FragmentStore: Sendable {
     struct Entry: Sendable {
@@ -60,7 +60,7 @@ public final class FragmentStore: Sendable {
         }
     }
 
-    static let magic = "versus-fragments 1\n"
+    static let magic = "versus-fragments 2\n"
 
     public func serialized() -> Data {
         let entries = state.withLock { $0.entries }

@@ -8,8 +8,8 @@ import Foundation
 /// A model's key is a SHA-256 of the generator and of the digests (`InputSnapshot`) of its own files (`Content/models/
 /// <id>.yaml` and each import layer's), those of every model it lists under `aliases`, and every other catalog file
 /// a model's value or record can depend on: `site.yaml`, `sources.yaml`, `benchmarks.yaml`, providers, layers'
-/// `source.yaml` and anything else not known to be unrelated (comparisons, change reports, measurements, other
-/// models' files and templates are the only files left out). A change of any of those re-encodes every model.
+/// `source.yaml` and anything else not known to be unrelated (comparisons, change reports, measurements, price histories,
+/// other models' files and templates are the only files left out). A change of any of those re-encodes every model.
 public struct ModelRecords: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var key: Fingerprint
@@ -31,7 +31,9 @@ public struct ModelRecords: Sendable, Equatable {
             let parts = path.dropFirst(content.count).split(separator: "/", omittingEmptySubsequences: false)
             if let id = modelID(parts) {
                 own[id, default: []].append(path)
-            } else if !["comparisons", "changes", CatalogLoader.measurementsFolder].contains(parts.first.map(String.init) ?? "") {
+            } else if !["comparisons", "changes", CatalogLoader.measurementsFolder].contains(parts.first.map(String.init) ?? ""),
+                !isHistory(parts)
+            {
                 shared.add(path)
                 shared.add(snapshot.files[path]!)
             }
@@ -51,6 +53,12 @@ public struct ModelRecords: Sendable, Equatable {
             keys[model.id] = hasher.finish()
         }
         return keys
+    }
+
+    /// `imports/<layer>/history/…` (inside `Content/`): price histories, which pages fingerprint on their own
+    /// (`PageInputs.histories`) and no model's record reads.
+    private static func isHistory(_ parts: [Substring]) -> Bool {
+        parts.count >= 3 && parts[0] == Substring(CatalogLoader.importsFolder) && parts[2] == Substring(CatalogLoader.historyFolder)
     }
 
     /// `models/<id>.yaml` or `imports/<layer>/models/<id>.yaml` (inside `Content/`): the id.

@@ -13,6 +13,9 @@ struct PageInputs: Sendable {
     let roster: Fingerprint
     /// Each measured model's measurement files (`Content/measurements/<id>/`): shown by its model and pair pages only.
     let measurements: [String: Fingerprint]
+    /// Each model's price history (`Content/imports/<layer>/history/<id>.yaml`) with the providers its routes name:
+    /// shown by its model and pair pages only.
+    let histories: [String: Fingerprint]
     /// The templates each page template uses (itself, the layout, partials), by page template name.
     let templates: [String: Fingerprint]
 
@@ -25,7 +28,7 @@ struct PageInputs: Sendable {
         var base = FingerprintHasher()
         base.add(generator)
         base.add(CanonicalForm.data(catalog.site))
-        base.add(catalog.changes.isEmpty ? "no price changes page" : "price changes page")
+        base.add(!catalog.hasChangesPage ? "no price changes page" : "price changes page")
         // Every page's menu links the measurements page when there is one.
         base.add(catalog.measurements.isEmpty ? "no measurements page" : "measurements page")
         self.base = base.finish()
@@ -63,6 +66,25 @@ struct PageInputs: Sendable {
         }
         self.templates = closures
         self.measurements = catalog.measurements.mapValues { CanonicalForm.fingerprint($0) }
+        self.histories = catalog.histories.mapValues { history in
+            var hasher = FingerprintHasher()
+            hasher.add(CanonicalForm.data(history))
+            for id in Set(history.routes.map(\.provider)).sorted() {
+                if let provider = catalog.providers[id] {
+                    hasher.add(CanonicalForm.data(provider))
+                } else {
+                    hasher.add("no provider \(id)")
+                }
+            }
+            return hasher.finish()
+        }
+    }
+
+    private static let noHistory = Fingerprint.of(Data("no price history".utf8))
+
+    /// The fingerprint of a model's price history; the same constant for every model without one.
+    func history(_ id: String) -> Fingerprint {
+        histories[id] ?? Self.noHistory
     }
 
     /// Hashed once, not once for each of the thousands of pair pages that ask.
@@ -103,7 +125,7 @@ struct PageInputs: Sendable {
     }
 
     /// What a model's fragments (`ModelFragments`) are made from: the base, the pair page's templates with its
-    /// partials, the model's record and related models, the positions source tokens number (`tokens`), and whether
+    /// partials, the model's record, related models and price history, the positions source tokens number (`tokens`), and whether
     /// its table rows are made (`left`). The key `FragmentStore` keeps them under.
     func fragmentKey(_ id: String, tokens: Fingerprint, left: Bool) -> Fingerprint {
         var hasher = FingerprintHasher()
@@ -111,6 +133,7 @@ struct PageInputs: Sendable {
         hasher.add(templates[Rendered.pairPage.name] ?? Fingerprint(hex: ""))
         hasher.add(records[id] ?? Fingerprint(hex: ""))
         hasher.add(related[id] ?? Fingerprint(hex: ""))
+        hasher.add(history(id))
         hasher.add(tokens)
         hasher.add(left ? "left" : "right")
         return hasher.finish()

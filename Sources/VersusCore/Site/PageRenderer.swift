@@ -22,7 +22,7 @@ struct PageRenderer: Sendable {
         self.digest = digest
         self.templates = templates
         let routes = SiteRoutes(
-            site: digest.catalog.site, hasChanges: !digest.catalog.changes.isEmpty,
+            site: digest.catalog.site, hasChanges: digest.catalog.hasChangesPage,
             hasMeasurements: !digest.catalog.measurements.isEmpty)
         self.routes = routes
         let tokens = SourceTokens(catalog: digest.catalog)

@@ -105,13 +105,14 @@ public struct SitePlan: Sendable {
                 inputs.records[pair.first]!, inputs.records[pair.second]!,
                 inputs.related[pair.first]!, inputs.related[pair.second]!, editorial,
                 inputs.measured(pair.first), inputs.measured(pair.second),
+                inputs.history(pair.first), inputs.history(pair.second),
             ])
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
     }
 
     private init(digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage]) {
         let catalog = digest.catalog
-        let routes = SiteRoutes(site: catalog.site, hasChanges: !catalog.changes.isEmpty, hasMeasurements: !catalog.measurements.isEmpty)
+        let routes = SiteRoutes(site: catalog.site, hasChanges: catalog.hasChangesPage, hasMeasurements: !catalog.measurements.isEmpty)
         let thin = Set(digest.pairs.filter { digest.isThin($0) })
         var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
@@ -134,7 +135,11 @@ public struct SitePlan: Sendable {
         catalog.models.map { model in
             PlannedPage(
                 path: "models/\(model.id)/index.html", kind: .model(model.id),
-                fingerprint: inputs.page(.model(model.id), [inputs.records[model.id]!, inputs.roster, inputs.measured(model.id)]))
+                fingerprint: inputs.page(
+                    .model(model.id),
+                    [
+                        inputs.records[model.id]!, inputs.roster, inputs.measured(model.id), inputs.history(model.id),
+                    ]))
         }
     }
 
@@ -183,10 +188,11 @@ public struct SitePlan: Sendable {
         for pair in catalog.editorials.keys.sorted() { everything.add(pair.slug) }
         pages.append(PlannedPage(path: "index.html", kind: .home, fingerprint: inputs.page(.home, [everything.finish(), inputs.roster])))
         pages.append(PlannedPage(path: "404.html", kind: .notFound, fingerprint: inputs.page(.notFound, [])))
-        if !catalog.changes.isEmpty {
+        if catalog.hasChangesPage {
             // Change reports name models and providers: their names are part of what the page shows.
             var changes = FingerprintHasher()
             for report in catalog.changes { changes.add(CanonicalForm.data(report)) }
+            for id in inputs.histories.keys.sorted() { changes.add(id); changes.add(inputs.histories[id]!) }
             for provider in catalog.providers.keys.sorted() { changes.add(provider); changes.add(catalog.providers[provider]!.name) }
             let reports = changes.finish()
             pages.append(
@@ -219,7 +225,11 @@ public struct SitePlan: Sendable {
         var sitemap: [SiteFiles.Entry] = [SiteFiles.Entry(path: routes.home, lastModified: nil)]
         for model in catalog.models { sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed)) }
         sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
-        if !catalog.changes.isEmpty { sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: catalog.changes.first?.date)) }
+        if catalog.hasChangesPage {
+            let newest = ([catalog.changes.first?.date] + catalog.histories.values.flatMap { $0.routes.map { $0.changes.last?.date } })
+                .compactMap { $0 }.max()
+            sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: newest))
+        }
         if !catalog.measurements.isEmpty {
             sitemap.append(SiteFiles.Entry(path: routes.measurements, lastModified: catalog.allMeasurements.map(\.measurement.date).max()))
         }

@@ -48,6 +48,8 @@ public struct CatalogValidator: Sendable {
         let measurements = MeasurementRules.resolve(
             loaded.measurements, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf,
             failedModels: failed.ids(in: "models"), &diagnostics)
+        let histories = HistoryRules.resolve(
+            loaded.histories, modelIDs: Set(models.map(\.id)), aliasOf: aliasOf, providers: providers, &diagnostics)
         let modelFilesFailed = failedFiles.contains { $0.hasPrefix("\(content)/models/") }
         if models.isEmpty && site != nil && !modelFilesFailed {
             diagnostics.append(
@@ -61,7 +63,8 @@ public struct CatalogValidator: Sendable {
         guard let site, !diagnostics.hasErrors else { return Result(catalog: nil, diagnostics: diagnostics) }
         let catalog = Catalog(
             site: site, providers: providers, benchmarks: benchmarks, sources: sources,
-            models: models, editorials: editorials, changes: loaded.changes, measurements: measurements)
+            models: models, editorials: editorials, changes: loaded.changes, measurements: measurements,
+            histories: histories)
         // Only a catalog without errors gets this far: the whole-site checks need every model and pair.
         let guarded = SiteGuard.check(catalog)
         guard guarded.isEmpty else { return Result(catalog: nil, diagnostics: (diagnostics + guarded).sorted()) }

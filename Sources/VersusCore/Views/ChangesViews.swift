@@ -38,6 +38,10 @@ public struct ChangesPageView: Sendable, TemplateView {
     public var intro: String
     public var feedHref: String
     public var reports: [Report]
+    /// Every change of the price histories, by day, newest first (`HistoryChanges`).
+    public var history: [HistoryDayView]
+    public var hasHistory: Bool
+    public var historyIntro: String
 }
 
 /// The Atom feed of the same reports: one entry per report.
@@ -48,6 +52,8 @@ public struct ChangesFeedView: Sendable, TemplateView {
         public var updated: String
         public var link: String
         public var summary: String
+        /// The pages the entry touched.
+        public var related: [String]
     }
 
     public var title: String
@@ -63,30 +69,56 @@ struct ChangesBuilder {
     let catalog: Catalog
     let routes: SiteRoutes
 
+    /// The feed's length: its newest entries only.
+    static let feedEntries = 50
+
     func page() -> ChangesPageView {
         let reports = catalog.changes.map(report)
+        let history = HistoryChanges.days(catalog, routes: routes)
+        let count = history.reduce(0) { $0 + $1.rows.count }
         return ChangesPageView(
             meta: routes.meta(
                 title: PageTitles.changes, description: "What changed in the catalog's prices and models, import by import, newest first.",
                 path: routes.changes, site: catalog.site, bodyClass: "changes"),
             intro:
                 "Each import of a newer snapshot of the catalog's sources is listed here with the prices it changed and the models and routes it added or removed.",
-            feedHref: routes.changesFeed, reports: reports)
+            feedHref: routes.changesFeed, reports: reports, history: history, hasHistory: !history.isEmpty,
+            historyIntro:
+                "\(Format.grouped(String(count))) change\(count == 1 ? "" : "s") of the routes the catalog lists, as models.dev's git history records them, newest day first, each with the commit that made it. Prices in US dollars per 1M tokens."
+        )
     }
 
     func feed() -> ChangesFeedView {
         let pageLink = routes.absolute(routes.changes)
-        let entries = catalog.changes.map { change -> ChangesFeedView.Entry in
+        var dated: [(date: ISODate, entry: ChangesFeedView.Entry)] = catalog.changes.map { change in
             let report = report(change)
-            return ChangesFeedView.Entry(
-                id: "\(pageLink)#\(report.anchor)", title: report.heading,
-                updated: Self.timestamp(change.date), link: "\(pageLink)#\(report.anchor)",
-                summary: report.summary)
+            return (
+                change.date,
+                ChangesFeedView.Entry(
+                    id: "\(pageLink)#\(report.anchor)", title: report.heading,
+                    updated: Self.timestamp(change.date), link: "\(pageLink)#\(report.anchor)",
+                    summary: report.summary, related: [])
+            )
         }
+        for day in HistoryChanges.days(catalog, routes: routes).prefix(Self.feedEntries) {
+            guard let date = ISODate(day.date) else { continue }
+            let models = Set(day.rows.map(\.model)).sorted()
+            let named = models.count > 5 ? models.prefix(5).joined(separator: ", ") + " and \(models.count - 5) more" : Format.list(models)
+            dated.append(
+                (
+                    date,
+                    ChangesFeedView.Entry(
+                        id: "\(pageLink)#\(day.anchor)", title: "Price history of \(day.date) (models.dev)", updated: Self.timestamp(date),
+                        link: "\(pageLink)#\(day.anchor)",
+                        summary: "\(day.rows.count) change\(day.rows.count == 1 ? "" : "s") in models.dev's git history: \(named).",
+                        related: day.pages.map(routes.absolute))
+                ))
+        }
+        let entries = dated.sorted { ($0.date, $0.entry.id) > ($1.date, $1.entry.id) }.prefix(Self.feedEntries)
         return ChangesFeedView(
             title: "\(catalog.site.title): price changes", id: routes.absolute(routes.changesFeed),
             selfLink: routes.absolute(routes.changesFeed), pageLink: pageLink,
-            updated: catalog.changes.first.map { Self.timestamp($0.date) } ?? "", entries: entries)
+            updated: entries.first.map { $0.entry.updated } ?? "", entries: entries.map(\.entry))
     }
 
     /// Atom wants a full timestamp; a report is dated by its snapshot's day.

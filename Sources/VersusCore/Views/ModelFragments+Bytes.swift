@@ -17,6 +17,10 @@ extension ModelFragments {
             writer.string(link.html)
         }
         writer.strings(disputes)
+        writer.bool(priceMove != nil)
+        if let priceMove {
+            writer.strings([priceMove.text, priceMove.commitHref, priceMove.commit, priceMove.date])
+        }
     }
 
     convenience init(reading reader: inout ByteReader) throws {
@@ -31,7 +35,14 @@ extension ModelFragments {
         let related = try reader.list { reader in (other: try reader.string(), html: try reader.string()) }
         self.init(
             routeRows: routeRows, hiddenRoutes: hiddenRoutes, scorecard: scorecard, specs: specs, capabilities: capabilities,
-            cost: cost, related: related, disputes: try reader.strings())
+            cost: cost, related: related, disputes: try reader.strings(), priceMove: try Self.priceMove(reading: &reader))
+    }
+
+    private static func priceMove(reading reader: inout ByteReader) throws -> PriceMoveLine? {
+        guard try reader.bool() else { return nil }
+        let parts = try reader.strings()
+        guard parts.count == 4 else { throw ByteReader.Malformed() }
+        return PriceMoveLine(text: parts[0], commitHref: parts[1], commit: parts[2], date: parts[3])
     }
 }
 

@@ -72,11 +72,13 @@ final class ModelFragments: Sendable {
     let related: [(other: String, html: String)]
     /// A line for each figure of the model whose sources disagree, with every value and its source.
     let disputes: [String]
+    /// How its cheapest pay-as-you-go price moved lately, from its price history (`PriceMoves`).
+    let priceMove: PriceMoveLine?
 
     /// Fragments made before, as `FragmentStore` kept them.
     init(
         routeRows: Fragment, hiddenRoutes: Int, scorecard: Column, specs: Column, capabilities: Column, cost: Cost,
-        related: [(other: String, html: String)], disputes: [String]
+        related: [(other: String, html: String)], disputes: [String], priceMove: PriceMoveLine?
     ) {
         self.routeRows = routeRows
         self.hiddenRoutes = hiddenRoutes
@@ -86,6 +88,7 @@ final class ModelFragments: Sendable {
         self.cost = cost
         self.related = related
         self.disputes = disputes
+        self.priceMove = priceMove
     }
 
     init(digest: ModelDigest, catalog: Catalog, tokens: SourceTokens, templates: TemplateSet, left: Bool = true) {
@@ -123,6 +126,7 @@ final class ModelFragments: Sendable {
             labels: specCells.map(\.0), cells: specCells.map(\.1),
             cited: specLedger.cited, templates: templates, left: left)
         disputes = Self.disputes(model, catalog: catalog)
+        priceMove = PriceMoves.line(model, history: catalog.histories[model.id], catalog: catalog)
         let definitions = catalog.site.capabilities
         capabilities = Column(
             labels: definitions.map(\.name),

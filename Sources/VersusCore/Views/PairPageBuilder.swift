@@ -123,6 +123,7 @@ struct PairPageBuilder: Sendable {
                 name: level.name, traffic: "\(Format.millions(level.inputMillions)) in + \(Format.millions(level.outputMillions)) out",
                 a: fa.levels[index], b: fb.levels[index])
         }
+        let moves = [fragments(a).priceMove, fragments(b).priceMove].compactMap { $0 }
         var variants: [HTMLRow] = []
         if fa.hasCached || fb.hasCached {
             variants.append(HTMLRow(label: "Every input token a cache hit", a: fa.cached, b: fb.cached))
@@ -136,7 +137,13 @@ struct PairPageBuilder: Sendable {
             inputMillions: Format.number(traffic.inputMillions, places: 4),
             outputMillions: Format.number(traffic.outputMillions, places: 4),
             cardsHTML: cardsHTML, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants,
-            hasVariants: !variants.isEmpty)
+            hasVariants: !variants.isEmpty, asOf: Self.pricesAsOf([a, b]), moves: moves, hasMoves: !moves.isEmpty)
+    }
+
+    /// "Prices as of 2026-06-10.": the newest date of a pay-as-you-go price of either model; empty when none is dated.
+    static func pricesAsOf(_ models: [Model]) -> String {
+        let dates = models.flatMap { $0.routes.filter(\.isPayAsYouGo).compactMap { $0.asOf ?? $0.input?.primary.date } }
+        return dates.max().map { "Prices as of \($0)." } ?? ""
     }
 
     private func benchmarkRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger)

@@ -44,6 +44,11 @@ public struct PairPageView: Sendable, TemplateView {
         public var hasLevels: Bool
         public var variants: [HTMLRow]
         public var hasVariants: Bool
+        /// "Prices as of …": the newest date of the prices the cards read.
+        public var asOf: String
+        /// A line per model whose cheapest price moved lately (`PriceMoves`).
+        public var moves: [PriceMoveLine]
+        public var hasMoves: Bool
     }
 
     public struct Friction: Sendable, TemplateView {

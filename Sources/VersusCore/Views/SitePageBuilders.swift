@@ -51,7 +51,8 @@ struct SitePageBuilder {
             headlineCost: digest.headlineCost.map { Format.money($0.monthly) }, headlineCostDetail: costDetail,
             results: results, hasResults: !results.isEmpty, selfHosting: selfHosting, measured: measured, hasMeasured: !measured.isEmpty,
             hasSelfHosting: !selfHosting.isEmpty || !measured.isEmpty, measurementsHref: measured.isEmpty ? nil : routes.measurements,
-            comparisons: comparisons, sources: ledger.entries)
+            comparisons: comparisons, sources: ledger.entries,
+            priceHistory: catalog.histories[id].flatMap { PriceHistorySection.view(model, history: $0, catalog: catalog) })
     }
 
     private func digest_hasPair(_ a: String, _ b: String) -> Bool { digest.pairSet.contains(PairID(a, b)) }

@@ -40,6 +40,8 @@ public struct ModelPageView: Sendable, TemplateView {
     public var measurementsHref: String?
     public var comparisons: [Comparison]
     public var sources: [SourceEntry]
+    /// The price history from models.dev's git history, when the catalog has one for this model.
+    public var priceHistory: PriceHistoryView?
 }
 
 /// A two-column row: label and one value.

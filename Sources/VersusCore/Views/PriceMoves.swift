@@ -1,0 +1,39 @@
+import Foundation
+
+/// A pair page's line about one model whose cheapest pay-as-you-go price moved in the last months of its price
+/// history: which way, by how much, since when, and the commit of the last change.
+public struct PriceMoveLine: Sendable, TemplateView {
+    public var text: String
+    public var commitHref: String
+    public var commit: String
+    public var date: String
+}
+
+enum PriceMoves {
+    /// How far back a pair page looks for a move.
+    static let windowDays = 180
+
+    static func line(_ model: Model, history: PriceHistory?, catalog: Catalog) -> PriceMoveLine? {
+        guard let history else { return nil }
+        let trend = PriceTrend(history, providers: catalog.providers)
+        var clauses: [String] = []
+        var latest: PriceTrend.Movement?
+        for (side, word) in [(\PriceTrend.Step.input, "input"), (\PriceTrend.Step.output, "output")] {
+            guard let move = trend.movement(side, windowDays: windowDays), move.from > 0 else { continue }
+            let change = (move.to - move.from) / move.from * 100
+            let percent = Format.number(change < 0 ? -change : change, places: 0)
+            // A move that rounds to 0% says nothing a reader can use.
+            guard percent != "0" else { continue }
+            let verb = change < 0 ? "fell" : "rose"
+            clauses.append(
+                "\(clauses.isEmpty ? "\(model.name)'s" : "its") cheapest pay-as-you-go \(word) price \(verb) \(percent)% since \(move.since) (\(Format.price(move.from)) to \(Format.price(move.to)) per 1M tokens)"
+            )
+            if latest.map({ move.lastChanged > $0.lastChanged }) ?? true { latest = move }
+        }
+        guard let latest, !clauses.isEmpty else { return nil }
+        return PriceMoveLine(
+            text: clauses.joined(separator: ", and ") + "; last changed on \(latest.lastChanged)",
+            commitHref: history.commitURL(latest.lastCommit), commit: String(latest.lastCommit.prefix(7)),
+            date: latest.lastChanged.description)
+    }
+}

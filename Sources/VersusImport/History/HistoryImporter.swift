@@ -1,0 +1,134 @@
+import Foundation
+import VersusCore
+
+/// `versus import models.dev DIR --history`: reads the price history of every route from the checkout's own git
+/// history and writes `history/<model-id>.yaml` in the import layer, one file per model with every route's dated
+/// prices, each citing its commit. The commits read are remembered (`history/.state`): the next run reads only
+/// those that came after. Writes only files whose bytes change.
+public struct HistoryImporter: Sendable {
+    /// Where models.dev's repository is published: each change links to its commit there.
+    public static let repository = "https://github.com/sst/models.dev"
+    public static let folder = "history"
+    static let stateFile = ".state"
+
+    /// The checkout.
+    var checkout: String
+    /// The history folder of the layer, absolute.
+    var output: String
+    /// Provider folders that sell plans.
+    var planProviders: Set<String>
+    /// models.dev route file → who it belongs to in the catalog.
+    var owners: [String: RouteOwner]
+
+    struct RouteOwner: Sendable, Hashable {
+        var model: String
+        var provider: String
+        var modelID: String
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable, Hashable {
+        /// Commits read this time, and whether the run started from the beginning.
+        public var commitsRead = 0
+        public var fromScratch = true
+        public var head = ""
+        /// Routes with a history, and their changes, across the whole history.
+        public var routes = 0
+        public var changes = 0
+        /// Models given a history file.
+        public var models = 0
+        public var written: [String] = []
+        public var removed: [String] = []
+        public var seconds = 0.0
+
+        public var summary: String {
+            let read = fromScratch ? "read \(commitsRead) commits from the start" : "read \(commitsRead) new commits"
+            return
+                "History: \(read) (to \(head.prefix(12))); \(changes) price changes of \(routes) routes, \(models) models with a history file; "
+                + "\(written.count) files written, \(removed.count) removed, in \(String(format: "%.2f", seconds)) s."
+        }
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case git(String)
+        case cannotWrite(String)
+
+        public var description: String {
+            switch self {
+            case let .git(message): return "cannot read the history: \(message)"
+            case let .cannotWrite(message): return "cannot write the history: \(message)"
+            }
+        }
+    }
+
+    func run() throws(Failure) -> Outcome {
+        let started = Date()
+        let git = GitCommand(folder: checkout)
+        var outcome = Outcome()
+        do {
+            let head = String(decoding: try git.run(["rev-parse", "--verify", "HEAD^{commit}"]), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            outcome.head = head
+            var state = HistoryState()
+            var replay: HistoryReplay
+            let previous = FileManager.default.contents(atPath: output + "/" + Self.stateFile).flatMap(HistoryState.decode)
+            if let previous, let commit = previous.commit, (try? git.run(["merge-base", "--is-ancestor", commit, head])) != nil {
+                state = previous
+                outcome.fromScratch = false
+                replay = HistoryReplay(state: state, blobs: BlobStore(git: git), planProviders: planProviders)
+                // Files the new commits leave alone are looked up at this commit when a route needs them.
+                replay.base = commit
+            } else {
+                replay = HistoryReplay(state: state, blobs: BlobStore(git: git), planProviders: planProviders)
+            }
+            if state.commit != head {
+                let commits = try GitLog.commits(git, head: head, since: state.commit, folders: ["providers", "models"])
+                try replay.blobs.load(commits.flatMap { $0.changes.compactMap(\.blob) })
+                for commit in commits { try replay.apply(commit) }
+                outcome.commitsRead = commits.count
+                replay.state.commit = head
+            }
+            state = replay.state
+            outcome.routes = state.routes.count
+            outcome.changes = state.routes.values.reduce(0) { $0 + $1.changes.count }
+            let files = HistoryRenderer(repository: Self.repository).files(state, owners: owners)
+            outcome.models = files.count
+            var all = files
+            all[Self.stateFile] = state.encoded()
+            do {
+                let written = try LayerWriter(folder: output).write(all, owned: [])
+                outcome.written = written.written
+                outcome.removed = written.removed
+            } catch {
+                throw Failure.cannotWrite(error.localizedDescription)
+            }
+        } catch let failure as GitCommand.Failure {
+            throw .git(failure.message)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .git("\(error)")
+        }
+        outcome.seconds = Date().timeIntervalSince(started)
+        return outcome
+    }
+
+    /// The blobs of `paths` at `commit` (those that exist there), and which of them are symbolic links.
+    static func tree(_ git: GitCommand, commit: String, paths: [String]) throws(GitCommand.Failure) -> (
+        files: [String: String], links: Set<String>
+    ) {
+        var files: [String: String] = [:], links = Set<String>()
+        guard !paths.isEmpty else { return (files, links) }
+        let data = try git.run(["ls-tree", "-z", "--full-tree", commit, "--"] + paths)
+        for entry in data.split(separator: 0) {
+            // "<mode> <type> <hash>\t<path>"
+            guard let tab = entry.firstIndex(of: 9) else { continue }
+            let meta = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
+            let path = String(decoding: entry[entry.index(after: tab)...], as: UTF8.self)
+            guard meta.count == 3, meta[1] == "blob" else { continue }
+            files[path] = String(meta[2])
+            if meta[0] == "120000" { links.insert(path) }
+        }
+        return (files, links)
+    }
+}

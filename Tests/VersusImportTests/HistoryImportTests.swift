@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import VersusCore
+@testable import VersusImport
+
+/// `versus import models.dev DIR --history` on a small git repository written by the test: commits that add,
+/// change, rename, remove and restore routes, and one that changes a price routes inherit through `base_model`.
+struct HistoryImportTests {
+    static let model = """
+        name = "Alpha"
+        last_updated = "2026-01-01"
+        attachment = false
+        reasoning = false
+        tool_call = true
+        open_weights = false
+
+        [limit]
+        context = 200_000
+        output = 32_000
+
+        [modalities]
+        input = ["text"]
+        output = ["text"]
+
+        """
+
+    static func cost(_ input: String, _ output: String) -> String { "[cost]\ninput = \(input)\noutput = \(output)\n" }
+
+    /// A git repository in a temporary folder; each commit dated at noon UTC of its day.
+    struct Repository {
+        let url: URL
+
+        init() throws {
+            url = try ImportFixture.temporaryFolder("history").appendingPathComponent("models.dev")
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try git(["init", "-q", "-b", "main"])
+        }
+
+        func git(_ arguments: [String], date: String? = nil) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", url.path, "-c", "user.name=Test", "-c", "user.email=test@example.test"] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            if let date {
+                environment["GIT_AUTHOR_DATE"] = "\(date)T12:00:00Z"
+                environment["GIT_COMMITTER_DATE"] = "\(date)T12:00:00Z"
+            }
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+
+        func write(_ files: [String: String]) throws {
+            for (path, text) in files {
+                let file = url.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: file)
+            }
+        }
+
+        func commit(_ date: String, _ message: String) throws {
+            try git(["add", "-A"])
+            try git(["commit", "-q", "-m", message], date: date)
+        }
+    }
+
+    static let layer = "Content/imports/models-dev"
+
+    /// Six commits: January adds three routes, February changes a price, March renames a route (and changes its
+    /// price), April removes one, May restores it, and a change of the model's own price moves the route that
+    /// inherits it.
+    static func repository() throws -> Repository {
+        let repo = try Repository()
+        try repo.write([
+            "models/acme/alpha.toml": model + cost("3", "12"),
+            "providers/hosty/provider.toml": "name = \"Hosty\"\n",
+            "providers/hosty/models/alpha.toml": "base_model = \"acme/alpha\"\n" + cost("1", "4"),
+            "providers/router/provider.toml": "name = \"Router\"\n",
+            "providers/router/models/acme/alpha.toml": "base_model = \"acme/alpha\"\n" + cost("2", "8"),
+            "providers/router/models/acme/alpha:free.toml": "base_model = \"acme/alpha\"\n" + cost("0", "0"),
+            "providers/heir/provider.toml": "name = \"Heir\"\n",
+            "providers/heir/models/alpha.toml": "base_model = \"acme/alpha\"\n",
+        ])
+        try repo.commit("2026-01-05", "add alpha")
+        try repo.write(["providers/hosty/models/alpha.toml": "base_model = \"acme/alpha\"\n" + cost("0.8", "3.2")])
+        try repo.commit("2026-02-01", "hosty cuts its price")
+        try repo.git(["mv", "providers/router/models/acme/alpha.toml", "providers/router/models/acme/alpha-2026.toml"])
+        try repo.write(["providers/router/models/acme/alpha-2026.toml": "base_model = \"acme/alpha\"\n" + cost("1.5", "8")])
+        try repo.commit("2026-03-01", "router renames its route")
+        try repo.git(["rm", "-q", "providers/hosty/models/alpha.toml"])
+        try repo.commit("2026-04-01", "hosty drops alpha")
+        try repo.write(["providers/hosty/models/alpha.toml": "base_model = \"acme/alpha\"\n" + cost("0.7", "3")])
+        try repo.commit("2026-05-01", "hosty brings alpha back")
+        try repo.write(["models/acme/alpha.toml": model + cost("2.5", "10")])
+        try repo.commit("2026-05-10", "alpha's list price falls")
+        return repo
+    }
+
+    static func run(_ repo: Repository, into root: URL) throws -> ImportResult {
+        try ModelsDevImporter(checkout: repo.url.path, root: root.path, asOf: ISODate("2026-06-01"), history: true).run()
+    }
+
+    @Test func addsChangesRenamesRemovesAndRestores() throws {
+        let repo = try Self.repository()
+        let root = try ImportFixture.site()
+        let result = try Self.run(repo, into: root)
+        #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed)")
+        let outcome = try #require(result.history)
+        #expect(outcome.fromScratch && outcome.commitsRead == 6 && outcome.models == 1)
+
+        let catalog = try #require(ImportFixture.check(root).catalog)
+        let history = try #require(catalog.histories["alpha"])
+        #expect(history.repository == "https://github.com/sst/models.dev")
+        func changes(_ provider: String, _ id: String) throws -> [HistoryPoint] {
+            try #require(history.routes.first { $0.provider == provider && $0.modelID == id }).changes
+        }
+        func prices(_ points: [HistoryPoint]) -> [String] {
+            points.map { point in
+                point.removed
+                    ? "\(point.date) removed"
+                    : "\(point.date) \(point.input.map { "\($0)" } ?? "?")/\(point.output.map { "\($0)" } ?? "?")"
+            }
+        }
+        // Changed, removed, restored: the gap shows.
+        #expect(
+            prices(try changes("hosty", "alpha"))
+                == ["2026-01-05 1/4", "2026-02-01 0.8/3.2", "2026-04-01 removed", "2026-05-01 0.7/3"])
+        // Renamed: the history follows the file to its new name.
+        let router = try changes("router", "acme/alpha-2026")
+        #expect(prices(router) == ["2026-01-05 2/8", "2026-03-01 1.5/8"])
+        #expect(history.routes.first { $0.modelID == "acme/alpha-2026" }?.file == "providers/router/models/acme/alpha-2026.toml")
+        // Inherited through base_model: the model's own price change moves it.
+        #expect(prices(try changes("heir", "alpha")) == ["2026-01-05 3/12", "2026-05-10 2.5/10"])
+        // A free variant is marked free, and never becomes the cheapest price.
+        let free = try changes("router", "acme/alpha:free")
+        #expect(free.count == 1 && free[0].priceKind == .free)
+
+        // Each change cites its commit.
+        let log = try String(decoding: GitCommand(folder: repo.url.path).run(["log", "--format=%H %s"]), as: UTF8.self)
+        let cut = try #require(log.split(separator: "\n").first { $0.hasSuffix("hosty cuts its price") }?.prefix(40))
+        #expect(try changes("hosty", "alpha")[1].commit == String(cut))
+        #expect(history.commitURL(String(cut)) == "https://github.com/sst/models.dev/commit/\(cut)")
+
+        let trend = PriceTrend(history, providers: catalog.providers)
+        #expect(
+            trend.steps.map { "\($0.date) \($0.input.map { "\($0.value)" } ?? "?")/\($0.output.map { "\($0.value)" } ?? "?")" }
+                == [
+                    "2026-01-05 1/4", "2026-02-01 0.8/3.2", "2026-04-01 1.5/8", "2026-05-01 0.7/3",
+                ])
+        let fell = try #require(trend.movement(\.input, windowDays: 365))
+        #expect(fell.from == 1 && fell.to == Decimal(string: "0.7") && fell.lastChanged == ISODate("2026-05-01"))
+    }
+
+    @Test func reReadsOnlyNewCommitsAndChangesNoByteTwice() throws {
+        let repo = try Self.repository()
+        let root = try ImportFixture.site()
+        _ = try Self.run(repo, into: root)
+        let before = try ImportFixture.files(under: root)
+        let again = try #require(try Self.run(repo, into: root).history)
+        #expect(!again.fromScratch && again.commitsRead == 0 && again.written.isEmpty)
+        #expect(try ImportFixture.files(under: root) == before)
+
+        try repo.write(["providers/router/models/acme/alpha-2026.toml": "base_model = \"acme/alpha\"\n" + Self.cost("1.2", "6")])
+        try repo.commit("2026-06-01", "router cuts its price")
+        let next = try #require(try Self.run(repo, into: root).history)
+        #expect(!next.fromScratch && next.commitsRead == 1)
+        // The same files as an import that reads the whole history at once.
+        let fresh = try ImportFixture.site()
+        _ = try Self.run(repo, into: fresh)
+        let history = "\(Self.layer)/history"
+        let incremental = try ImportFixture.files(under: root.appendingPathComponent(history))
+        let whole = try ImportFixture.files(under: fresh.appendingPathComponent(history))
+        #expect(incremental == whole)
+        #expect(String(decoding: incremental["alpha.yaml"] ?? Data(), as: UTF8.self).contains("date: 2026-06-01"))
+    }
+
+    @Test func checkReportsBadHistoryFilesAtTheirLines() throws {
+        let root = try ImportFixture.site([
+            "imports/models-dev/source.yaml": "id: models-dev\ntitle: models.dev\ndate: 2026-06-01\n",
+            "imports/models-dev/models/alpha.yaml": "name: Alpha\ndeveloper: Acme\nroutes:\n  - provider: hosty\n",
+            "imports/models-dev/providers/hosty.yaml": "name: Hosty\nkind: inference-host\n",
+            "imports/models-dev/history/alpha.yaml": """
+            model: alpha
+            repository: https://github.com/sst/models.dev
+            routes:
+              - provider: hosty
+                changes:
+                  - date: 2026-03-01
+                    commit: \(String(repeating: "a", count: 40))
+                    input: 1
+                    output: 4
+                  - date: 2026-02-01
+                    commit: \(String(repeating: "b", count: 40))
+                    input: 1
+                    output: 4
+                  - date: 2026-04-01
+                    commit: zz
+                    output: -4
+
+            """,
+        ])
+        let result = ImportFixture.check(root)
+        let errors = result.diagnostics.errors.map { "\($0.location.file):\($0.location.line): \($0.message)" }
+        let file = "Content/imports/models-dev/history/alpha.yaml"
+        // Every problem in one run, each at its line.
+        #expect(errors.contains { $0.hasPrefix("\(file):10:") && $0.contains("before the change above it") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("\(file):15:") && $0.contains("full commit hash") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("\(file):16:") && $0.contains("cannot be negative") }, "\(errors)")
+        #expect(errors.count == 3, "\(errors)")
+    }
+}
