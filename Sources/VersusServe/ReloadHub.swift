@@ -30,6 +30,9 @@ public actor ReloadHub {
 
     public var listenerCount: Int { listeners.count }
 
+    /// How many listeners ever joined (open pages' event streams), gone ones included.
+    public var joined: Int { nextID }
+
     /// Announces a finished rebuild to every listener, with what it reported wrong (empty when it built): open pages
     /// reload either way, to show the new site or the errors.
     public func rebuilt(problems: [String] = []) {

@@ -97,6 +97,15 @@ import Testing
         #expect(await late.next() == nil)
     }
 
+    /// Waits (up to 60 s) until more than `count` event streams have joined `hub`.
+    static func waitForListener(_ hub: ReloadHub, after count: Int) async throws {
+        for _ in 0..<2400 {
+            if await hub.joined > count { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        Issue.record("no page joined the event stream")
+    }
+
     @Test func servesOverHTTPAndAnnouncesRebuilds() async throws {
         let root = try Self.site()
         try Self.write("name: A\n", "Content/models/a.yaml", in: root)
@@ -115,7 +124,7 @@ import Testing
         let running = Task { try await server.run { port in bound.withLock { $0 = port } } }
         defer { running.cancel() }
         var port = 0
-        for _ in 0..<200 where port == 0 {
+        for _ in 0..<1200 where port == 0 {
             try await Task.sleep(for: .milliseconds(25))
             port = bound.withLock { $0 }
         }
@@ -138,8 +147,9 @@ import Testing
         #expect(missing.status == 404 && missing.body.contains("<h1>Missing</h1>") && !missing.body.contains("secret"))
 
         // An open page's event stream gets a message once an edit has been rebuilt.
-        let events = Task.detached { try HTTPProbe.get(port: port, path: StaticSite.eventsPath, until: "data: 1", timeout: 15) }
-        try await Task.sleep(for: .milliseconds(500))
+        // Each stream is joined before the edit (on a loaded machine a fixed pause was not always enough).
+        let events = Task.detached { try HTTPProbe.get(port: port, path: StaticSite.eventsPath, until: "data: 1", timeout: 60) }
+        try await Self.waitForListener(server.hub, after: 0)
         try Self.write("name: A, edited\n", "Content/models/a.yaml", in: root)
         let stream = try await events.value
         #expect(stream.status == 200 && stream.headers["content-type"] == "text/event-stream")
@@ -148,8 +158,8 @@ import Testing
         #expect(!(try HTTPProbe.get(port: port, path: "/").body.contains("versus-build-problems")))
 
         // A failed rebuild still reloads open pages, which now show what went wrong over the last good site.
-        let failing = Task.detached { try HTTPProbe.get(port: port, path: StaticSite.eventsPath, until: "data: 2", timeout: 15) }
-        try await Task.sleep(for: .milliseconds(500))
+        let failing = Task.detached { try HTTPProbe.get(port: port, path: StaticSite.eventsPath, until: "data: 2", timeout: 60) }
+        try await Self.waitForListener(server.hub, after: 1)
         try Self.write("name: [\n", "Content/models/a.yaml", in: root)
         #expect(try await failing.value.body.contains("data: 2"))
         let page = try HTTPProbe.get(port: port, path: "/")
