@@ -49,7 +49,7 @@ public struct ImportResult: Sendable {
             + (s.resultsUnmatched > 0 ? " (\(s.resultsUnmatched) \(plural(s.resultsUnmatched, "result")) not imported)" : "") + ". "
         text += "\(warnings.count) \(plural(warnings.count, "warning")). "
         text +=
-            "\(layerFolder)/: \(written.filter { $0.hasPrefix(layerFolder + "/") }.count) files written, \(unchanged) unchanged, \(removed.count) removed"
+            "\(layerFolder)/: \(written.filter { $0.hasPrefix(layerFolder + "/") }.count) \(plural(written.filter { $0.hasPrefix(layerFolder + "/") }.count, "file")) written, \(unchanged) unchanged, \(removed.count) removed"
         if let changesFile { text += "; change report in \(changesFile)" }
         text += "."
         if !catalogErrors.isEmpty {

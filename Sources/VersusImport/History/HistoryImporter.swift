@@ -45,7 +45,7 @@ public struct HistoryImporter: Sendable {
             let read = fromScratch ? "read \(commitsRead) commits from the start" : "read \(commitsRead) new commits"
             return
                 "History: \(read) (to \(head.prefix(12))); \(changes) price changes of \(routes) routes, \(models) models with a history file; "
-                + "\(written.count) files written, \(removed.count) removed, in \(String(format: "%.2f", seconds)) s."
+                + "\(written.count) file\(written.count == 1 ? "" : "s") written, \(removed.count) removed, in \(String(format: "%.2f", seconds)) s."
         }
     }
 
