@@ -48,20 +48,18 @@ struct LayerRenderer {
         map.add("provider", .scalar(route.provider))
         map.add("model_id", .text(route.modelID))
         map.add("price_kind", route.priceKind.map { .scalar($0.rawValue) })
-        map.add("input", route.input.map(YAMLValue.number))
-        map.add("output", route.output.map(YAMLValue.number))
-        map.add("cached_input", route.cachedInput.map(YAMLValue.number))
-        map.add("cache_write", route.cacheWrite.map(YAMLValue.number))
+        map.addPrices(
+            input: route.input.map(YAMLValue.number), output: route.output.map(YAMLValue.number),
+            cachedInput: route.cachedInput.map(YAMLValue.number), cacheWrite: route.cacheWrite.map(YAMLValue.number))
         map.add(
             "tiers",
             .sequence(
                 route.tiers.map { tier in
                     var entry = YAMLMapping()
                     entry.add("above_tokens", .integer(tier.aboveTokens))
-                    entry.add("input", tier.input.map(YAMLValue.number))
-                    entry.add("output", tier.output.map(YAMLValue.number))
-                    entry.add("cached_input", tier.cachedInput.map(YAMLValue.number))
-                    entry.add("cache_write", tier.cacheWrite.map(YAMLValue.number))
+                    entry.addPrices(
+                        input: tier.input.map(YAMLValue.number), output: tier.output.map(YAMLValue.number),
+                        cachedInput: tier.cachedInput.map(YAMLValue.number), cacheWrite: tier.cacheWrite.map(YAMLValue.number))
                     return entry.value
                 }))
         map.add("context_window", route.contextWindow.map(YAMLValue.integer))

@@ -32,6 +32,14 @@ struct YAMLMapping {
     }
 
     var value: YAMLValue { .mapping(entries) }
+
+    /// A route's or tier's four per-token prices under the catalog's keys, in the catalog's order; nil leaves one out.
+    mutating func addPrices(input: YAMLValue?, output: YAMLValue?, cachedInput: YAMLValue?, cacheWrite: YAMLValue?) {
+        add("input", input)
+        add("output", output)
+        add("cached_input", cachedInput)
+        add("cache_write", cacheWrite)
+    }
 }
 
 enum YAMLWriter {

@@ -44,22 +44,21 @@ struct PageRenderer: Sendable {
             fragmentsMade = fragments.count
             return
         }
+        let keys = Dictionary(
+            uniqueKeysWithValues: needed.map { ($0, inputs.fragmentKey($0, tokens: tokens.fingerprint, left: left.contains($0))) })
         var found: [String: ModelFragments] = [:]
-        for id in needed {
-            let key = inputs.fragmentKey(id, tokens: tokens.fingerprint, left: left.contains(id))
+        for (id, key) in keys {
             // Fragments made with table rows serve a model that needs none as well.
             let kept =
                 store.fragments(of: id, key: key)
                 ?? (left.contains(id) ? nil : store.fragments(of: id, key: inputs.fragmentKey(id, tokens: tokens.fingerprint, left: true)))
             if let kept { found[id] = kept }
         }
-        let missing = needed.subtracting(found.keys)
-        let made = await ModelFragments.make(for: missing, left: left, digest: digest, tokens: tokens, templates: templates)
+        let made = await ModelFragments.make(
+            for: needed.subtracting(found.keys), left: left, digest: digest, tokens: tokens, templates: templates)
         store.keep(
-            made.reduce(into: [:]) { entries, item in
-                entries[item.key] = FragmentStore.Entry(
-                    key: inputs.fragmentKey(item.key, tokens: tokens.fingerprint, left: left.contains(item.key)), fragments: item.value)
-            })
+            made.reduce(into: [:]) { entries, item in entries[item.key] = FragmentStore.Entry(key: keys[item.key]!, fragments: item.value) }
+        )
         fragments = found.merging(made) { _, new in new }
         fragmentsMade = made.count
     }

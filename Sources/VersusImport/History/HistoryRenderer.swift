@@ -53,20 +53,18 @@ struct HistoryRenderer {
             map.add("removed", .bool(true))
             return map.value
         }
-        map.add("input", prices.input.map(YAMLValue.scalar))
-        map.add("output", prices.output.map(YAMLValue.scalar))
-        map.add("cached_input", prices.cachedInput.map(YAMLValue.scalar))
-        map.add("cache_write", prices.cacheWrite.map(YAMLValue.scalar))
+        map.addPrices(
+            input: prices.input.map(YAMLValue.scalar), output: prices.output.map(YAMLValue.scalar),
+            cachedInput: prices.cachedInput.map(YAMLValue.scalar), cacheWrite: prices.cacheWrite.map(YAMLValue.scalar))
         map.add(
             "tiers",
             .sequence(
                 prices.tiers.map { tier in
                     var entry = YAMLMapping()
                     entry.add("above_tokens", .integer(tier.aboveTokens))
-                    entry.add("input", tier.input.map(YAMLValue.scalar))
-                    entry.add("output", tier.output.map(YAMLValue.scalar))
-                    entry.add("cached_input", tier.cachedInput.map(YAMLValue.scalar))
-                    entry.add("cache_write", tier.cacheWrite.map(YAMLValue.scalar))
+                    entry.addPrices(
+                        input: tier.input.map(YAMLValue.scalar), output: tier.output.map(YAMLValue.scalar),
+                        cachedInput: tier.cachedInput.map(YAMLValue.scalar), cacheWrite: tier.cacheWrite.map(YAMLValue.scalar))
                     return entry.value
                 }))
         if prices.free { map.add("price_kind", .scalar(PriceKind.free.rawValue)) }
