@@ -61,6 +61,11 @@ enum SiteBuild {
         case failed([String])
     }
 
+    /// Where parsed catalog files are kept between runs (`ParseCache`).
+    static func parsesFolder(root: URL) -> URL {
+        root.appendingPathComponent(".versus/parses")
+    }
+
     /// Checks that `output` may be replaced and takes the site folder's lock; otherwise prints why and exits 1.
     static func claim(root: URL, output: URL) throws -> BuildLock {
         if let problem = OutputGuard.problem(output: output, root: root) {
@@ -111,7 +116,9 @@ enum SiteBuild {
         // From here the output may change: the record of its inputs goes first, and is written again at the end.
         InputRecord.forget(at: inputs)
 
-        let result = CatalogCheck.run(root: root.path, today: today, cache: memory?.parses)
+        let parses = memory?.parses ?? ParseCache(folder: parsesFolder(root: root), salt: options.generator)
+        let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
+        parses.prune()
         PhaseLog.mark("validate")
         var problems = result.diagnostics.errors.map(\.description)
         let templates = memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)
@@ -158,10 +165,15 @@ enum SiteBuild {
 /// What `versus serve` keeps from one rebuild to the next: the parsed catalog files and the loaded templates (with the
 /// stamps they recorded), so that a saved edit reloads only the files that changed.
 final class BuildMemory: Sendable {
-    let parses = ParseCache()
+    /// Parsed catalog files: in memory, and in `.versus/parses/` for the next process.
+    let parses: ParseCache
     /// Model fragments of the last builds: a one-price edit makes only the edited model's again.
     let fragments = FragmentStore()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
+
+    init(root: URL) {
+        parses = ParseCache(folder: SiteBuild.parsesFolder(root: root), salt: GeneratorIdentity.current)
+    }
 
     /// The templates of the last build when no file under `Templates/` changed (and `changed` is known); loaded again
     /// otherwise.

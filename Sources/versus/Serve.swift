@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
 
         // Parsed files and templates stay in memory between rebuilds: a save reloads only what changed.
-        let memory = BuildMemory()
+        let memory = BuildMemory(root: root)
         let first = await SiteBuild.run(root: root, output: output, memory: memory)
         if first != .built {
             printError("serve: the first build failed; fix the errors above and save: the site is rebuilt on every change")

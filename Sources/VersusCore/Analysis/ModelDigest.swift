@@ -80,18 +80,15 @@ public struct CatalogDigest: Sendable {
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
-        var digests: [String: ModelDigest] = [:]
-        for model in catalog.models { digests[model.id] = ModelDigest(model: model, site: catalog.site, providers: catalog.providers) }
+        let models = catalog.models
+        let unranked = Parallel.mapSync(models) { ModelDigest(model: $0, site: catalog.site, providers: catalog.providers) }
         let pairs = PairPlanner.pairs(in: catalog)
         let pairSet = Set(pairs)
-        let unranked = digests
-        for model in catalog.models {
-            digests[model.id] = ModelDigest(
-                unranked[model.id]!,
-                related: Relatedness.ranked(for: model, among: catalog.models, digests: unranked)
-                    .filter { pairSet.contains(PairID(model.id, $0)) })
+        let ranked = Relatedness.ranked(models)
+        let digests = Parallel.mapSync(Array(models.indices)) { index in
+            ModelDigest(unranked[index], related: ranked[index].filter { pairSet.contains(PairID(models[index].id, $0)) })
         }
-        self.digests = digests
+        self.digests = Dictionary(uniqueKeysWithValues: zip(models.map(\.id), digests))
         self.pairs = pairs
         self.pairSet = pairSet
     }
@@ -148,20 +145,44 @@ public enum PairPlanner {
 /// family or product type, shared benchmarks. Prices are left out on purpose: they change every week, and related
 /// links that moved with them would re-render pages all over the site after each price update.
 enum Relatedness {
-    static func ranked(for model: Model, among models: [Model], digests: [String: ModelDigest]) -> [String] {
-        let tags = Set(model.decisionFit)
-        let benchmarks = Set(model.benchmarkResults.map(\.benchmark))
-        func score(_ other: Model) -> Int {
-            var score = tags.intersection(other.decisionFit).count * 3
-            if other.developer != model.developer { score += 2 }
-            if let family = model.family, family == other.family { score += 1 }
-            score += min(4, benchmarks.intersection(other.benchmarkResults.map(\.benchmark)).count)
-            if let type = model.productType, type == other.productType { score += 2 }
+    /// What the score reads of a model, taken once: the ranking compares every model with every other.
+    private struct Features: Sendable {
+        var id: String
+        var developer: String
+        var family: String?
+        var productType: ProductType?
+        var tags: Set<DecisionTag>
+        var benchmarks: Set<String>
+
+        init(_ model: Model) {
+            id = model.id
+            developer = model.developer
+            family = model.family
+            productType = model.productType
+            tags = Set(model.decisionFit)
+            benchmarks = Set(model.benchmarkResults.map(\.benchmark))
+        }
+
+        /// How useful a comparison of this model with `other` is.
+        func score(_ other: Features) -> Int {
+            var score = tags.intersection(other.tags).count * 3
+            if other.developer != developer { score += 2 }
+            if let family, family == other.family { score += 1 }
+            score += min(4, benchmarks.intersection(other.benchmarks).count)
+            if let productType, productType == other.productType { score += 2 }
             return score
         }
-        return models.filter { $0.id != model.id }
-            .map { ($0.id, score($0)) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            .map(\.0)
+    }
+
+    /// For each model of `models`, the ids of the others, most related first (ties by id).
+    static func ranked(_ models: [Model]) -> [[String]] {
+        let features = Parallel.mapSync(models) { Features($0) }
+        return Parallel.mapSync(Array(features.indices)) { index in
+            let model = features[index]
+            return features.indices.filter { $0 != index }
+                .map { (id: features[$0].id, score: model.score(features[$0])) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+                .map(\.id)
+        }
     }
 }

@@ -82,7 +82,9 @@ public final class FragmentStore: Sendable {
         do {
             guard try reader.string() == magic else { return FragmentStore() }
             let entries = try reader.list { reader in
-                (try reader.string(), Entry(key: Fingerprint(hex: try reader.string()), fragments: try ModelFragments(reading: &reader)))
+                let id = try reader.string()
+                guard let key = Fingerprint(hex: try reader.string()) else { throw ByteReader.Malformed() }
+                return (id, Entry(key: key, fragments: try ModelFragments(reading: &reader)))
             }
             guard reader.atEnd else { return FragmentStore() }
             return FragmentStore(entries: Dictionary(entries, uniquingKeysWith: { _, last in last }))

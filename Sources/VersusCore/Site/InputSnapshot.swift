@@ -106,7 +106,6 @@ extension InputRecord {
         guard self.key == key, self.snapshot == snapshot, let manifest = BuildManifest.read(from: url),
             manifest.header == header, manifest.entries.count == files
         else { return false }
-        let base = output.standardizedFileURL.path + "/"
-        return manifest.entries.keys.allSatisfy { access(base + $0, F_OK) == 0 }
+        return !OutputFiles.present(Array(manifest.entries.keys), in: output.standardizedFileURL.path).contains(false)
     }
 }

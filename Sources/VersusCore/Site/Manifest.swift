@@ -17,16 +17,44 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// The manifest's text: a magic line, the header, then `fingerprint<TAB>path` lines sorted by path.
     public func serialized() -> Data {
-        var text = "\(Self.magic)\n\(header)\n"
-        text.reserveCapacity(entries.count * 110)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 110 + header.utf8.count + 32)
+        bytes += "\(Self.magic)\n\(header)\n".utf8
         for path in entries.keys.sorted() {
-            text += "\(entries[path]!.hex)\t\(path)\n"
+            entries[path]!.withHexDigits { bytes += $0 }
+            bytes.append(UInt8(ascii: "\t"))
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 
-    /// Reads a manifest; anything unreadable or malformed is treated as no manifest at all (a full build).
+    /// Where a build lists the files it is about to replace (`markPending`), beside the manifest at `url`.
+    static func pendingFile(_ url: URL) -> String { url.path + ".pending" }
+
+    /// Records that the files at `paths` are about to be replaced: until the next `write(to:)`, reading the manifest
+    /// leaves them out, so a build stopped half-way makes them again. A few lines, rather than the whole manifest
+    /// written twice.
+    public static func markPending(_ paths: [String], manifest url: URL) throws {
+        var bytes: [UInt8] = []
+        for path in paths {
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        try AtomicFile.write(Data(bytes), to: URL(fileURLWithPath: pendingFile(url)))
+    }
+
+    /// Reads a manifest, less the files a stopped build had marked pending; anything unreadable or malformed is
+    /// treated as no manifest at all (a full build).
     public static func read(from url: URL) -> BuildManifest? {
+        guard var manifest = readEntries(from: url) else { return nil }
+        if let pending = FileManager.default.contents(atPath: pendingFile(url)) {
+            for path in String(decoding: pending, as: UTF8.self).split(separator: "\n") { manifest.entries[String(path)] = nil }
+        }
+        return manifest
+    }
+
+    private static func readEntries(from url: URL) -> BuildManifest? {
         guard let data = try? Data(contentsOf: url) else { return nil }
         // Parsed on bytes: a large site's manifest has tens of thousands of lines.
         return data.withUnsafeBytes { raw -> BuildManifest? in
@@ -47,17 +75,19 @@ public struct BuildManifest: Sendable, Equatable {
                 let path = UnsafeBufferPointer(rebasing: line[65...])
                 // A path that could reach outside the output means the file is not one of ours: build from scratch.
                 guard SitePath.isSafe(path) else { return nil }
-                entries[String(decoding: path, as: UTF8.self)] = Fingerprint(
-                    hex: String(decoding: UnsafeBufferPointer(rebasing: line[..<64]), as: UTF8.self))
+                guard let words = Fingerprint.words(hexDigits: UnsafeBufferPointer(rebasing: line[..<64])) else { return nil }
+                entries[String(decoding: path, as: UTF8.self)] = Fingerprint(words: words)
             }
             return BuildManifest(header: header, entries: entries)
         }
     }
 
-    /// Writes to a temporary name and renames it into place, so a reader never sees half a manifest.
+    /// Writes to a temporary name and renames it into place, so a reader never sees half a manifest; then drops
+    /// the list of pending files, which this manifest supersedes.
     public func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(serialized(), to: url)
+        unlink(Self.pendingFile(url))
     }
 }
 

@@ -98,8 +98,10 @@ public struct ModelRecords: Sendable, Equatable {
         var entries: [String: Entry] = [:]
         for line in lines.dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, fields[0].utf8.count == 64, fields[1].utf8.count == 64 else { return nil }
-            entries[String(fields[2])] = Entry(key: Fingerprint(hex: String(fields[0])), record: Fingerprint(hex: String(fields[1])))
+            guard fields.count == 3, let key = Fingerprint(hex: String(fields[0])), let record = Fingerprint(hex: String(fields[1])) else {
+                return nil
+            }
+            entries[String(fields[2])] = Entry(key: key, record: record)
         }
         return ModelRecords(entries: entries)
     }

@@ -130,9 +130,9 @@ struct PageInputs: Sendable {
     func fragmentKey(_ id: String, tokens: Fingerprint, left: Bool) -> Fingerprint {
         var hasher = FingerprintHasher()
         hasher.add(base)
-        hasher.add(templates[Rendered.pairPage.name] ?? Fingerprint(hex: ""))
-        hasher.add(records[id] ?? Fingerprint(hex: ""))
-        hasher.add(related[id] ?? Fingerprint(hex: ""))
+        if let part = templates[Rendered.pairPage.name] { hasher.add(part) } else { hasher.addMissing() }
+        if let part = records[id] { hasher.add(part) } else { hasher.addMissing() }
+        if let part = related[id] { hasher.add(part) } else { hasher.addMissing() }
         hasher.add(history(id))
         hasher.add(tokens)
         hasher.add(left ? "left" : "right")
@@ -145,7 +145,7 @@ struct PageInputs: Sendable {
         var hasher = FingerprintHasher()
         hasher.add(template)
         hasher.add(base)
-        hasher.add(templates[template] ?? Fingerprint(hex: ""))
+        if let part = templates[template] { hasher.add(part) } else { hasher.addMissing() }
         for part in parts { hasher.add(part) }
         return hasher.finish()
     }

@@ -144,8 +144,11 @@ public struct SiteBuilder: Sendable {
         // Over an existing site: what changed, or is missing from the output; everything for a full build.
         let writer = SwapWriter(output: output)
         let stale =
-            previous.map { previous in planned.filter { previous.entries[$0.path] != $0.fingerprint || !writer.exists($0.path) } }
-            ?? planned
+            previous.map { previous in
+                let present = OutputFiles.present(planned.map(\.path), in: writer.output)
+                return planned.indices.filter { previous.entries[planned[$0].path] != planned[$0].fingerprint || !present[$0] }
+                    .map { planned[$0] }
+            } ?? planned
         let gone = previous.map { previous in previous.entries.keys.filter { target[$0] == nil }.sorted() } ?? []
         report.renderedPaths = stale.map(\.path)
         report.rendered = stale.count
@@ -164,10 +167,11 @@ public struct SiteBuilder: Sendable {
 
         // Everything is made. First forget what is about to change: a build stopped from here on redoes those files.
         if let url = options.manifest, stored != nil {
-            var pending = previous ?? BuildManifest(header: header)
-            for page in stale { pending.entries[page.path] = nil }
-            for path in gone { pending.entries[path] = nil }
-            try pending.write(to: url)
+            if previous != nil {
+                try BuildManifest.markPending(stale.map(\.path) + gone, manifest: url)
+            } else {
+                try BuildManifest(header: header).write(to: url)
+            }
         }
         for (index, page) in stale.enumerated() {
             if let limit = options.interruptAfter, index == limit { throw Interrupted() }

@@ -47,11 +47,6 @@ struct SwapWriter: Sendable {
         return spares + "/" + name
     }
 
-    /// Whether the output holds `path` (a planned path, made from checked ids): one `access` call.
-    func exists(_ path: String) -> Bool {
-        SitePath.isSafe(path) && access(output + "/" + path, F_OK) == 0
-    }
-
     /// Writes `data` into the spare of `path`, over the spare's own blocks: the file is not truncated first, only cut
     /// to the new length after. A spare that has another name too (a hard link a deploy tool made) is replaced rather
     /// than written through.

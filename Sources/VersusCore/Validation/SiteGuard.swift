@@ -59,12 +59,14 @@ public enum SiteGuard {
         for model in catalog.models {
             page(routes.model(model.id), title: clashing.contains(model.id) ? nil : PageTitles.model(model), at: model.location)
         }
+        // Names and locations looked up by id, not whole models copied for each of tens of thousands of pairs.
+        let names = Dictionary(catalog.models.map { ($0.id, (name: $0.name, location: $0.location)) }, uniquingKeysWith: { first, _ in first })
         for pair in PairPlanner.pairs(in: catalog) {
-            let a = catalog.model(pair.first)!, b = catalog.model(pair.second)!
-            let editorial = catalog.editorials[pair]
+            let a = names[pair.first]!, b = names[pair.second]!
+            let editorial = catalog.editorials.isEmpty ? nil : catalog.editorials[pair]
             let title =
-                editorial == nil && (clashing.contains(a.id) || clashing.contains(b.id))
-                ? nil : PageTitles.pair(a, b, editorial: editorial)
+                editorial == nil && (clashing.contains(pair.first) || clashing.contains(pair.second))
+                ? nil : PageTitles.pair(names: a.name, b.name, editorial: editorial)
             page(routes.pair(pair), title: title, at: editorial?.location ?? b.location)
         }
         // The pages an alias redirects from must not be pages of their own.

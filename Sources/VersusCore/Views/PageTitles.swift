@@ -2,7 +2,12 @@
 /// build that no two pages share one.
 public enum PageTitles {
     public static func pair(_ a: Model, _ b: Model, editorial: Editorial?) -> String {
-        editorial?.title ?? "\(a.name) vs \(b.name): specs, prices and benchmarks"
+        pair(names: a.name, b.name, editorial: editorial)
+    }
+
+    /// The same title from the two models' names (what `SiteGuard` has at hand for tens of thousands of pairs).
+    public static func pair(names a: String, _ b: String, editorial: Editorial?) -> String {
+        editorial?.title ?? "\(a) vs \(b): specs, prices and benchmarks"
     }
 
     public static func model(_ model: Model) -> String { "\(model.name): specs, prices and comparisons" }
