@@ -109,6 +109,21 @@ import Testing
             ])
     }
 
+    /// The site's title is entered before any pair; the clash is found from the pair's side all the same.
+    @Test func aSiteTitleSharedWithAPairsDefaultTitleStopsTheBuild() {
+        var files = IncrementalBuildTests.files
+        files["Content/site.yaml"] = "title: \"Delta vs Gamma: specs, prices and benchmarks\"\nbase_url: https://inc.example.test\n"
+        let result = Self.check(files)
+        expectCatalogErrors(
+            result,
+            [
+                "Content/models/gamma.yaml:1:1: error: /compare/delta-vs-gamma/ and / would have the same title \"Delta vs Gamma: specs, prices and benchmarks\" (give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file)"
+            ])
+        // In the other order the names are no pair's default title.
+        files["Content/site.yaml"] = "title: \"Gamma vs Delta: specs, prices and benchmarks\"\nbase_url: https://inc.example.test\n"
+        #expect(Self.check(files).catalog != nil)
+    }
+
     @Test func twoPairsWithOneAddressStopTheBuild() {
         var files = IncrementalBuildTests.files
         files["Content/comparisons/alpha-vs-beta.md"] = nil

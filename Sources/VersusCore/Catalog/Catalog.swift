@@ -76,8 +76,11 @@ public struct PairID: Sendable, Hashable, Comparable, CustomStringConvertible, E
         if a <= b { first = a; second = b } else { first = b; second = a }
     }
 
+    /// What joins the two ids in a slug.
+    public static let separator = "-vs-"
+
     /// `a-vs-b`: the page's folder name.
-    public var slug: String { "\(first)-vs-\(second)" }
+    public var slug: String { "\(first)\(Self.separator)\(second)" }
     public var description: String { slug }
 
     public static func < (lhs: PairID, rhs: PairID) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }

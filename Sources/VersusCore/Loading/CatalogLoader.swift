@@ -322,12 +322,12 @@ public struct CatalogLoader: Sendable {
             diagnostics.append(YAMLParser.tooLarge(location, size: nil))
             return nil
         }
-        if data.contains(0) {
+        if data.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, data.count) != nil } ?? false }) {
             diagnostics.append(
                 .error(location, "file contains NUL bytes: it is binary, not text", fix: "remove it or save it as UTF-8 text"))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             diagnostics.append(.error(location, "file is not valid UTF-8 text", fix: "save it as UTF-8"))
             return nil
         }

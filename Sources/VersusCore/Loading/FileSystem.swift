@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
 /// The file operations the pipeline needs, as closures, so tests can run it on an in-memory tree.
 public struct FileSystem: Sendable {
     /// Names of the entries of a folder, or nil when it does not exist.
@@ -27,22 +35,42 @@ public struct FileSystem: Sendable {
     /// make it read without end.
     public static let local = FileSystem(
         list: { path in try? FileManager.default.contentsOfDirectory(atPath: path) },
-        isDirectory: { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        },
-        fileSize: { path in
-            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            return (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)?.intValue
-        },
+        isDirectory: { path in status(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false },
+        fileSize: { path in status(path).map { Int($0.st_size) } },
         read: { path in
-            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            let attributes = try FileManager.default.attributesOfItem(atPath: target)
-            guard attributes[.type] as? FileAttributeType == .typeRegular else { throw NotARegularFile() }
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: target))
-            defer { try? handle.close() }
-            return try handle.read(upToCount: YAMLParser.maximumFileSize + 1) ?? Data()
+            // `stat` and `open` follow symbolic links; a non-blocking open keeps a FIFO from waiting for a writer.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReadError(path: path, code: errno) }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { throw ReadError(path: path, code: errno) }
+            guard status.st_mode & S_IFMT == S_IFREG else { throw NotARegularFile() }
+            let limit = YAMLParser.maximumFileSize + 1
+            var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(status.st_size), 0) + 1))
+            var count = 0
+            while count < limit {
+                if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(limit, bytes.count * 2) - bytes.count) }
+                let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, $0.count - count) }
+                if got < 0 && errno == EINTR { continue }
+                guard got >= 0 else { throw ReadError(path: path, code: errno) }
+                if got == 0 { break }
+                count += got
+            }
+            return Data(bytes[..<count])
         })
+
+    /// What `stat` says of `path` (symbolic links followed); nil when it cannot say.
+    private static func status(_ path: String) -> stat? {
+        var result = stat()
+        return stat(path, &result) == 0 ? result : nil
+    }
+
+    /// A file that could not be opened or read, with the system's reason.
+    public struct ReadError: Error, LocalizedError, Sendable {
+        public var path: String
+        public var code: Int32
+        public var errorDescription: String? { String(cString: strerror(code)).lowercased() }
+    }
 
     /// An in-memory tree: paths to file contents.
     public static func memory(_ files: [String: String]) -> FileSystem {

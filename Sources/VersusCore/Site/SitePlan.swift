@@ -92,8 +92,19 @@ public struct SitePlan: Sendable {
         let inputs = PageInputs(
             digest: digest, templates: templates, generator: generator,
             records: await PageInputs.records(of: digest.catalog, known: known))
+        // The sitemap and the small files are made while the pair pages are fingerprinted.
+        async let made = Self.files(digest, templates: templates)
         let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
-        return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages)
+        let (thin, files) = await made
+        return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages, thin: thin, files: files)
+    }
+
+    /// The thin pairs, and the files made whole at every build: sitemaps, robots, search index, redirects, assets.
+    private static func files(_ digest: CatalogDigest, templates: TemplateSet) async -> (Set<PairID>, [(String, Data)]) {
+        let catalog = digest.catalog
+        let routes = SiteRoutes(site: catalog.site, hasChanges: catalog.hasChangesPage, hasMeasurements: !catalog.measurements.isEmpty)
+        let thin = Set(digest.pairs.filter { digest.isThin($0) })
+        return (thin, Self.sitemap(digest, thin: thin, routes: routes) + Self.smallFiles(digest, templates: templates, routes: routes))
     }
 
     /// A pair page depends on both models' records, the links each shows to its related models, and its editorial file.
@@ -110,16 +121,16 @@ public struct SitePlan: Sendable {
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
     }
 
-    private init(digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage]) {
+    private init(
+        digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage], thin: Set<PairID>,
+        files: [(String, Data)]
+    ) {
         let catalog = digest.catalog
-        let routes = SiteRoutes(site: catalog.site, hasChanges: catalog.hasChangesPage, hasMeasurements: !catalog.measurements.isEmpty)
-        let thin = Set(digest.pairs.filter { digest.isThin($0) })
         var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
         pages += Self.modelPages(catalog, inputs: inputs)
         pages += Self.benchmarkPages(catalog, inputs: inputs)
         pages += Self.sitePages(catalog, inputs: inputs)
-        let files = Self.sitemap(digest, thin: thin, routes: routes) + Self.smallFiles(digest, templates: templates, routes: routes)
         for (path, data) in files {
             pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))
         }

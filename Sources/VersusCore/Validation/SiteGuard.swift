@@ -60,10 +60,19 @@ public enum SiteGuard {
             page(routes.model(model.id), title: clashing.contains(model.id) ? nil : PageTitles.model(model), at: model.location)
         }
         // Names and locations looked up by id, not whole models copied for each of tens of thousands of pairs.
-        let names = Dictionary(catalog.models.map { ($0.id, (name: $0.name, location: $0.location)) }, uniquingKeysWith: { first, _ in first })
-        for pair in PairPlanner.pairs(in: catalog) {
-            let a = names[pair.first]!, b = names[pair.second]!
+        let names = Dictionary(
+            catalog.models.map { ($0.id, (name: $0.name, location: $0.location)) }, uniquingKeysWith: { first, _ in first })
+        // When no two models share a name, no name holds " vs " and no id "-vs-", the pairs' own addresses and
+        // default titles cannot coincide with each other's: each names its two models unambiguously. Then only the
+        // pairs with an editorial title are entered one by one, and the default titles are checked afterwards
+        // against the few other titles (`defaultPairTitleClashes`), not entered tens of thousands of times.
+        let unambiguous =
+            clashing.isEmpty && !catalog.models.contains { $0.id.contains(PairID.separator) || $0.name.contains(PageTitles.pairSeparator) }
+        let pairs = PairPlanner.pairs(in: catalog)
+        for pair in pairs {
             let editorial = catalog.editorials.isEmpty ? nil : catalog.editorials[pair]
+            if unambiguous && editorial?.title == nil { continue }
+            let a = names[pair.first]!, b = names[pair.second]!
             let title =
                 editorial == nil && (clashing.contains(pair.first) || clashing.contains(pair.second))
                 ? nil : PageTitles.pair(names: a.name, b.name, editorial: editorial)
@@ -73,6 +82,36 @@ public enum SiteGuard {
         for (alias, id) in catalog.aliases.sorted(by: { $0.key < $1.key }) {
             let location = catalog.model(id)!.aliases.first { $0.id == alias }!.location
             page(routes.model(alias), title: nil, at: location)
+        }
+        if unambiguous {
+            diagnostics += defaultPairTitleClashes(catalog, titles: titles, pairs: pairs, routes: routes)
+        }
+        return diagnostics
+    }
+
+    /// The errors for pages whose title equals a pair page's default title (`PageTitles.pair`), found by reading
+    /// each other title as one: "Left vs Right: …" is a pair's default title when Left and Right are the names of
+    /// the two models of a pair that has a page and no editorial title of its own.
+    private static func defaultPairTitleClashes(
+        _ catalog: Catalog, titles: [String: (path: String, location: SourceLocation)], pairs: [PairID], routes: SiteRoutes
+    ) -> [Diagnostic] {
+        let ids = Dictionary(catalog.models.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
+        var planned: Set<PairID>?
+        var diagnostics: [Diagnostic] = []
+        for title in titles.keys.sorted() {
+            for candidate in PageTitles.pairNames(title) {
+                guard let left = ids[candidate.0], let right = ids[candidate.1], left != right, left < right else { continue }
+                let pair = PairID(left, right)
+                if planned == nil { planned = Set(pairs) }
+                guard planned!.contains(pair), catalog.editorials[pair]?.title == nil else { continue }
+                let other = titles[title]!
+                if other.path == routes.pair(pair) { continue }
+                diagnostics.append(
+                    .error(
+                        catalog.model(pair.second)!.location,
+                        "\(routes.pair(pair)) and \(other.path) would have the same title \(Scalars.quoted(title))",
+                        fix: "give one of them a distinct name or, for a comparison, a distinct `title` in its Markdown file"))
+            }
         }
         return diagnostics
     }

@@ -7,7 +7,24 @@ public enum PageTitles {
 
     /// The same title from the two models' names (what `SiteGuard` has at hand for tens of thousands of pairs).
     public static func pair(names a: String, _ b: String, editorial: Editorial?) -> String {
-        editorial?.title ?? "\(a) vs \(b): specs, prices and benchmarks"
+        editorial?.title ?? "\(a)\(pairSeparator)\(b)\(pairSuffix)"
+    }
+
+    /// What stands between the two names of a pair page's default title, and what follows them.
+    static let pairSeparator = " vs "
+    static let pairSuffix = ": specs, prices and benchmarks"
+
+    /// Every way `title` reads as a pair page's default title: the two names, split at each separator.
+    static func pairNames(_ title: String) -> [(String, String)] {
+        guard title.hasSuffix(pairSuffix) else { return [] }
+        let names = title.dropLast(pairSuffix.count)
+        var splits: [(String, String)] = []
+        var from = names.startIndex
+        while let range = names.range(of: pairSeparator, range: from..<names.endIndex) {
+            splits.append((String(names[..<range.lowerBound]), String(names[range.upperBound...])))
+            from = names.index(after: range.lowerBound)
+        }
+        return splits
     }
 
     public static func model(_ model: Model) -> String { "\(model.name): specs, prices and comparisons" }
