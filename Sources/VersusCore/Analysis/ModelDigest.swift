@@ -99,11 +99,13 @@ public struct CatalogDigest: Sendable {
     /// little to be worth a search engine's index: its page carries `noindex` and stays out of the sitemap.
     public func isThin(_ pair: PairID) -> Bool {
         let a = self[pair.first], b = self[pair.second]
-        let sharesResults = a.results.keys.contains { key in
+        // The cheap tests first: most pairs have both prices or both context windows.
+        guard (a.headlineCost == nil || b.headlineCost == nil) && (a.model.contextWindow == nil || b.model.contextWindow == nil) else {
+            return false
+        }
+        return !a.results.keys.contains { key in
             b.results[key] != nil && catalog.benchmarks[a.results[key]!.benchmark] != nil
         }
-        return !sharesResults && (a.headlineCost == nil || b.headlineCost == nil)
-            && (a.model.contextWindow == nil || b.model.contextWindow == nil)
     }
 }
 

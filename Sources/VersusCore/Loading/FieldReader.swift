@@ -137,12 +137,20 @@ struct FieldReader {
 
 /// Conversions of single YAML scalars, each reporting its own type errors.
 public enum Scalars {
+    /// `text` without white space at either end. Most values have none: when both ends are printable ASCII, the
+    /// text is returned as it is, without Foundation's trimming (which costs a bridge per value, on every load).
+    static func trimmed(_ text: String) -> String {
+        func printable(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7f } ?? false }
+        if printable(text.utf8.first) && printable(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func string(_ node: YAMLNode, field: String, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let text = node.scalarText else {
             diagnostics.append(.error(node.location, "`\(field)` must be text, found \(node.kindName)"))
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(text)
         if trimmed.isEmpty {
             diagnostics.append(.error(node.location, "`\(field)` is empty", fix: "give it a value or remove the key"))
             return nil

@@ -19,16 +19,18 @@ enum AliasRedirects {
         let catalog = digest.catalog
         guard !catalog.aliases.isEmpty else { return [] }
         var result: [Redirect] = []
-        // Every id that names a model: its own and its aliases.
-        func names(_ id: String) -> [String] { [id] + (catalog.model(id)?.aliases.map(\.id) ?? []) }
+        // Every id that names a model: its own and its aliases (looked up once, not a model copied per pair).
+        let aliased = Dictionary(
+            catalog.models.filter { !$0.aliases.isEmpty }.map { ($0.id, $0.aliases.map(\.id)) }, uniquingKeysWith: { first, _ in first })
+        func names(_ id: String) -> [String] { [id] + (aliased[id] ?? []) }
         for model in catalog.models where !model.aliases.isEmpty {
             for alias in model.aliases {
                 result.append(Redirect(from: routes.model(alias.id), to: routes.model(model.id), title: PageTitles.model(model)))
             }
         }
         for pair in digest.pairs {
+            guard aliased[pair.first] != nil || aliased[pair.second] != nil else { continue }
             let a = names(pair.first), b = names(pair.second)
-            guard a.count > 1 || b.count > 1 else { continue }
             let title = PageTitles.pair(catalog.model(pair.first)!, catalog.model(pair.second)!, editorial: catalog.editorials[pair])
             for x in a {
                 for y in b where x != pair.first || y != pair.second {

@@ -49,6 +49,11 @@ public struct Fingerprint: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The digest's bytes in order, as four words laid out in memory.
+    var bigEndianWords: (UInt64, UInt64, UInt64, UInt64) {
+        (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)
+    }
+
     /// Calls `body` with the 64 hexadecimal digits on the stack (what `FingerprintHasher` feeds, without a `String`).
     func withHexDigits<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
@@ -108,13 +113,10 @@ public struct FingerprintHasher {
         }
     }
 
-    /// Adds the fingerprint's 64 hexadecimal digits, as `add(fingerprint.hex)` would.
+    /// Adds the fingerprint's 32 bytes (a fixed length, so none is written before them).
     public mutating func add(_ fingerprint: Fingerprint) {
-        fingerprint.withHexDigits { digits in
-            var count = UInt64(64).littleEndian
-            withUnsafeBytes(of: &count) { sha.update(bufferPointer: $0) }
-            sha.update(bufferPointer: UnsafeRawBufferPointer(digits))
-        }
+        var bytes = fingerprint.bigEndianWords
+        withUnsafeBytes(of: &bytes) { sha.update(bufferPointer: $0) }
     }
 
     /// Adds what a missing fingerprint stands for: no text at all.

@@ -16,11 +16,12 @@ public struct BuildManifest: Sendable, Equatable {
     static let magic = "versus-manifest 1"
 
     /// The manifest's text: a magic line, the header, then `fingerprint<TAB>path` lines sorted by path.
-    public func serialized() -> Data {
+    /// `sortedPaths`: the keys of `entries` in order, when the caller has them so (a plan's pages are).
+    public func serialized(sortedPaths: [String]? = nil) -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 110 + header.utf8.count + 32)
         bytes += "\(Self.magic)\n\(header)\n".utf8
-        for path in entries.keys.sorted() {
+        for path in sortedPaths ?? entries.keys.sorted() {
             entries[path]!.withHexDigits { bytes += $0 }
             bytes.append(UInt8(ascii: "\t"))
             bytes += path.utf8
@@ -84,9 +85,10 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// Writes to a temporary name and renames it into place, so a reader never sees half a manifest; then drops
     /// the list of pending files, which this manifest supersedes.
-    public func write(to url: URL) throws {
+    public func write(to url: URL, sortedPaths: [String]? = nil) throws {
+        precondition(sortedPaths == nil || sortedPaths!.count == entries.count)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(serialized(), to: url)
+        try AtomicFile.write(serialized(sortedPaths: sortedPaths), to: url)
         unlink(Self.pendingFile(url))
     }
 }

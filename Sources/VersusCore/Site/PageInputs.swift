@@ -48,7 +48,10 @@ struct PageInputs: Sendable {
             roster.add(model.name)
             roster.add(model.developer)
         }
-        for pair in digest.pairs { roster.add(pair.slug) }
+        for pair in digest.pairs {
+            roster.add(pair.first)
+            roster.add(pair.second)
+        }
         self.records = records
         self.related = related
         self.roster = roster.finish()

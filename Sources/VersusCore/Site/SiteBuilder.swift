@@ -107,6 +107,8 @@ public struct SiteBuilder: Sendable {
         let planned = plan.pages(in: options.shard)
         let header = options.header(output: output)
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        // The plan's pages come sorted by path: the manifest is written in that order without sorting it again.
+        let order = target.count == planned.count ? planned.map(\.path) : nil
         let stored = options.manifest.flatMap(BuildManifest.read(from:))
         let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
         PhaseLog.mark("manifest read")
@@ -132,7 +134,7 @@ public struct SiteBuilder: Sendable {
                 writer.abandon()
                 throw error
             }
-            if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+            if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url, sortedPaths: order) }
             keep(store, options: options)
             report.fragmentsMade = renderer.fragmentsMade
             report.renderedPaths = planned.map(\.path)
@@ -183,7 +185,7 @@ public struct SiteBuilder: Sendable {
         report.deletedPaths = (gone + swept).sorted()
         report.deleted = report.deletedPaths.count
         PhaseLog.mark("publish")
-        if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url) }
+        if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url, sortedPaths: order) }
         PhaseLog.mark("manifest write")
         keep(store, options: options)
         PhaseLog.mark("fragment store write")

@@ -151,7 +151,7 @@ struct SitePageBuilder {
     func featuredPairs(limit: Int = 12) -> [PairID] {
         let scored = digest.pairs.map { pair -> (PairID, Int) in
             let a = digest[pair.first], b = digest[pair.second]
-            var score = Set(a.results.keys).intersection(b.results.keys).count * 2
+            var score = a.results.keys.reduce(0) { shared, key in b.results[key] == nil ? shared : shared + 1 } * 2
             if a.headlineCost != nil && b.headlineCost != nil { score += 3 }
             if catalog.editorials[pair] != nil { score += 10 }
             return (pair, score)
