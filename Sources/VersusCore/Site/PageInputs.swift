@@ -18,6 +18,11 @@ struct PageInputs: Sendable {
     let histories: [String: Fingerprint]
     /// The templates each page template uses (itself, the layout, partials), by page template name.
     let templates: [String: Fingerprint]
+    /// Per model, what a pair page shows of it: its record, related links, measurements and price history
+    /// (`pairSide`), hashed once rather than once for each of its pairs.
+    let sides: [String: Fingerprint]
+    /// The pair template's part of every pair page's fingerprint.
+    let pairBase: Fingerprint
 
     /// How many related models a pair page lists per side, plus one in case the partner is among them.
     static let relatedShown = 7
@@ -81,6 +86,37 @@ struct PageInputs: Sendable {
             }
             return hasher.finish()
         }
+        var sides: [String: Fingerprint] = [:]
+        for model in catalog.models {
+            let id = model.id
+            sides[id] = Self.pairSide(
+                record: records[id]!, related: related[id]!, measured: measurements[id] ?? Self.unmeasured,
+                history: histories[id] ?? Self.noHistory)
+        }
+        self.sides = sides
+        var pairBase = FingerprintHasher()
+        pairBase.add(Rendered.pairPage.name)
+        pairBase.add(self.base)
+        if let part = closures[Rendered.pairPage.name] { pairBase.add(part) } else { pairBase.addMissing() }
+        self.pairBase = pairBase.finish()
+    }
+
+    /// What a pair page shows of one model, hashed once per model.
+    private static func pairSide(record: Fingerprint, related: Fingerprint, measured: Fingerprint, history: Fingerprint) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        for part in [record, related, measured, history] { hasher.add(part) }
+        return hasher.finish()
+    }
+
+    /// A pair page's fingerprint: the pair template with all it pulls in and the base (`pairBase`), the two sides,
+    /// and the editorial file if there is one.
+    func pair(_ first: Fingerprint, _ second: Fingerprint, editorial: Fingerprint?) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add(pairBase)
+        hasher.add(first)
+        hasher.add(second)
+        if let editorial { hasher.add(editorial) } else { hasher.addMissing() }
+        return hasher.finish()
     }
 
     private static let noHistory = Fingerprint.of(Data("no price history".utf8))

@@ -89,13 +89,16 @@ public struct SitePlan: Sendable {
         digest: CatalogDigest, templates: TemplateSet, generator: String,
         known: [String: Fingerprint] = [:]
     ) async -> SitePlan {
-        let inputs = PageInputs(
-            digest: digest, templates: templates, generator: generator,
-            records: await PageInputs.records(of: digest.catalog, known: known))
+        let records = await PageInputs.records(of: digest.catalog, known: known)
+        PhaseLog.mark("plan: records")
+        let inputs = PageInputs(digest: digest, templates: templates, generator: generator, records: records)
+        PhaseLog.mark("plan: inputs")
         // The sitemap and the small files are made while the pair pages are fingerprinted.
         async let made = Self.files(digest, templates: templates)
         let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
+        PhaseLog.mark("plan: pair pages")
         let (thin, files) = await made
+        PhaseLog.mark("plan: files")
         return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages, thin: thin, files: files)
     }
 
@@ -107,17 +110,11 @@ public struct SitePlan: Sendable {
         return (thin, Self.sitemap(digest, thin: thin, routes: routes) + Self.smallFiles(digest, templates: templates, routes: routes))
     }
 
-    /// A pair page depends on both models' records, the links each shows to its related models, and its editorial file.
+    /// A pair page depends on each model's side (`PageInputs.pairSide`: its record, the links to its related
+    /// models, its measurements and price history), and its editorial file.
     private static func pairPage(_ pair: PairID, inputs: PageInputs, catalog: Catalog) -> PlannedPage {
-        let editorial = catalog.editorials[pair].map { CanonicalForm.fingerprint($0) } ?? Fingerprint.of(Data())
-        let fingerprint = inputs.page(
-            .pair(pair),
-            [
-                inputs.records[pair.first]!, inputs.records[pair.second]!,
-                inputs.related[pair.first]!, inputs.related[pair.second]!, editorial,
-                inputs.measured(pair.first), inputs.measured(pair.second),
-                inputs.history(pair.first), inputs.history(pair.second),
-            ])
+        let editorial = catalog.editorials.isEmpty ? nil : catalog.editorials[pair].map { CanonicalForm.fingerprint($0) }
+        let fingerprint = inputs.pair(inputs.sides[pair.first]!, inputs.sides[pair.second]!, editorial: editorial)
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
     }
 
