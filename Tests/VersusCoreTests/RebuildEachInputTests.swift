@@ -111,7 +111,11 @@ import Testing
                 history: Self.history([("2026-01-10", "0.9")]),
             ]) { $1 })
         _ = try await Site.build(root)
-        try Site.write([history: Self.history([("2026-01-10", "0.9"), ("2026-05-02", "0.5")])], into: root)
+        // The newer change also sets a long-context price: the route's table gains the column.
+        let tiered =
+            Self.history([("2026-01-10", "0.9"), ("2026-05-02", "0.5")])
+            + "        tiers:\n          - above_tokens: 200000\n            input: 1\n            output: 2\n"
+        try Site.write([history: tiered], into: root)
         let report = try await Site.build(root)
         #expect(
             report.renderedPaths == [
@@ -126,6 +130,8 @@ import Testing
         let page = try String(contentsOf: root.appendingPathComponent("public/models/epsilon/index.html"), encoding: .utf8)
         #expect(page.contains("id=\"price-history\"") && page.contains("<svg class=\"chart price-chart\""))
         #expect(page.contains("https://github.com/sst/models.dev/commit/\(String(repeating: "2", count: 40))"))
+        #expect(page.contains("<th scope=\"col\">Long context</th>"))
+        #expect(page.contains("<td>Above 200K: $1 in, $2 out</td>") && page.contains("<td>None listed</td>"), "\(page)")
         let pair = try String(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-epsilon/index.html"), encoding: .utf8)
         #expect(
             pair.contains("Epsilon&#39;s cheapest pay-as-you-go input price fell 44% since 2026-01-10 ($0.9 to $0.5 per 1M tokens)"),

@@ -102,6 +102,26 @@ struct HistoryImportTests {
         try ModelsDevImporter(checkout: repo.url.path, root: root.path, asOf: ISODate("2026-06-01"), history: true).run()
     }
 
+    /// Commit links lead to the GitHub repository the checkout came from, or to models.dev's own.
+    @Test func commitLinksFollowTheCheckoutsGitHubOrigin() throws {
+        #expect(HistoryImporter.githubRepository("https://github.com/someone/models.dev.git") == "https://github.com/someone/models.dev")
+        #expect(HistoryImporter.githubRepository("git@github.com:someone/models.dev.git") == "https://github.com/someone/models.dev")
+        #expect(HistoryImporter.githubRepository("ssh://git@github.com/someone/fork/") == "https://github.com/someone/fork")
+        for other in [
+            "/tmp/md", "https://gitlab.com/a/b", "https://github.com/a", "https://github.com/a/b/c", "https://github.com/a/\"><b>",
+            "https://github.com/../b",
+        ] {
+            #expect(HistoryImporter.githubRepository(other) == nil, "\(other)")
+        }
+        let repo = try Self.repository()
+        try repo.git(["remote", "add", "origin", "https://github.com/someone/models.dev.git"])
+        let root = try ImportFixture.site()
+        let result = try Self.run(repo, into: root)
+        #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed)")
+        let history = try #require(ImportFixture.check(root).catalog?.histories["alpha"])
+        #expect(history.repository == "https://github.com/someone/models.dev")
+    }
+
     @Test func addsChangesRenamesRemovesAndRestores() throws {
         let repo = try Self.repository()
         let root = try ImportFixture.site()
@@ -112,7 +132,7 @@ struct HistoryImportTests {
 
         let catalog = try #require(ImportFixture.check(root).catalog)
         let history = try #require(catalog.histories["alpha"])
-        #expect(history.repository == "https://github.com/sst/models.dev")
+        #expect(history.repository == "https://github.com/anomalyco/models.dev")
         func changes(_ provider: String, _ id: String) throws -> [HistoryPoint] {
             try #require(history.routes.first { $0.provider == provider && $0.modelID == id }).changes
         }
@@ -141,7 +161,7 @@ struct HistoryImportTests {
         let log = try String(decoding: GitCommand(folder: repo.url.path).run(["log", "--format=%H %s"]), as: UTF8.self)
         let cut = try #require(log.split(separator: "\n").first { $0.hasSuffix("hosty cuts its price") }?.prefix(40))
         #expect(try changes("hosty", "alpha")[1].commit == String(cut))
-        #expect(history.commitURL(String(cut)) == "https://github.com/sst/models.dev/commit/\(cut)")
+        #expect(history.commitURL(String(cut)) == "https://github.com/anomalyco/models.dev/commit/\(cut)")
 
         let trend = PriceTrend(history, providers: catalog.providers)
         #expect(
@@ -183,7 +203,7 @@ struct HistoryImportTests {
             "imports/models-dev/providers/hosty.yaml": "name: Hosty\nkind: inference-host\n",
             "imports/models-dev/history/alpha.yaml": """
             model: alpha
-            repository: https://github.com/sst/models.dev
+            repository: https://github.com/anomalyco/models.dev
             routes:
               - provider: hosty
                 changes:

@@ -47,7 +47,7 @@ struct RealHistoryTests {
         #expect(latest.date == ISODate("2026-04-25") && latest.input == Decimal(string: "0.14") && latest.output == Decimal(string: "0.28"))
         #expect(
             deepseekHistory.commitURL(latest.commit)
-                == "https://github.com/sst/models.dev/commit/f458b199942e7b5f565a14ce9455faf1d07146ad")
+                == "https://github.com/anomalyco/models.dev/commit/f458b199942e7b5f565a14ce9455faf1d07146ad")
 
         // Groq's Qwen3 32B was added on 2025-06-12 as `qwen%2Fqwen3-32b.toml` and moved to `qwen/qwen3-32b.toml` on
         // 2025-06-24: its history starts at the addition, under the new name.

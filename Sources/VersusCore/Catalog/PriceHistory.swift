@@ -5,7 +5,7 @@ import Foundation
 public struct PriceHistory: Sendable, Hashable, Encodable {
     /// The model, as the file names it (an alias id is folded into its model in validation).
     public var model: String
-    /// The repository the commits belong to (`https://github.com/sst/models.dev`).
+    /// The repository the commits belong to (`https://github.com/anomalyco/models.dev`).
     public var repository: String
     public var routes: [RouteHistory]
     public var location: SourceLocation

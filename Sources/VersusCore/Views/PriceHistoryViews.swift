@@ -15,6 +15,8 @@ public struct PriceHistoryView: Sendable, TemplateView {
         public var output: String
         public var cachedInput: String
         public var cacheWrite: String
+        /// Long-context prices from this day ("Above 200K: $6.00 in, $22.50 out"), when the route's table has the column.
+        public var longContext: String
         /// "Pay as you go", "Free tier", "Subscription plan", or that the route left models.dev.
         public var kind: String
         public var removed: Bool
@@ -26,6 +28,8 @@ public struct PriceHistoryView: Sendable, TemplateView {
         public var provider: String
         public var modelID: String?
         public var summary: String
+        /// Whether any change of the route set long-context prices: only then does its table have the column.
+        public var hasLongContext: Bool
         public var changes: [Change]
     }
 
@@ -68,6 +72,7 @@ enum PriceHistorySection {
                 return PriceHistoryView.Change(
                     date: point.date.description, input: cell(point.input), output: cell(point.output),
                     cachedInput: cell(point.cachedInput), cacheWrite: cell(point.cacheWrite),
+                    longContext: point.removed ? "" : Self.longContext(point.tiers),
                     kind: Self.kind(point, provider: provider), removed: point.removed,
                     commitHref: history.commitURL(point.commit), commit: String(point.commit.prefix(7)))
             }
@@ -75,7 +80,8 @@ enum PriceHistorySection {
             let summary =
                 "\(name(route.provider))\(route.modelID.map { " (\($0))" } ?? ""): \(count) \(count == 1 ? "entry" : "entries") since \(route.changes[0].date)"
             return PriceHistoryView.RouteTable(
-                provider: name(route.provider), modelID: route.modelID, summary: summary, changes: Array(changes))
+                provider: name(route.provider), modelID: route.modelID, summary: summary,
+                hasLongContext: route.changes.contains { !$0.tiers.isEmpty }, changes: Array(changes))
         }
         let summary: String
         if let first = trend.steps.first, let end = trend.end {
@@ -88,6 +94,15 @@ enum PriceHistorySection {
         return PriceHistoryView(
             chartSVG: PriceHistoryChart.svg(trend, modelName: model.name, id: "price-chart"), summary: summary, steps: steps,
             hasSteps: !steps.isEmpty, routes: tables, repository: history.repository)
+    }
+
+    /// A point's long-context prices, as the pair page's price table writes them; "None listed" when the commit
+    /// gave the route none (models.dev had no long-context block for it then).
+    static func longContext(_ tiers: [HistoryTier]) -> String {
+        guard !tiers.isEmpty else { return "None listed" }
+        return tiers.map { tier in
+            "Above \(Format.tokens(tier.aboveTokens)): \(tier.input.map(Format.price) ?? "?") in, \(tier.output.map(Format.price) ?? "?") out"
+        }.joined(separator: "; ")
     }
 
     /// How the route was sold from that day: its kind, or that it gave no price, or that it left.

@@ -6,8 +6,10 @@ import VersusCore
 /// prices, each citing its commit. The commits read are remembered (`history/.state`): the next run reads only
 /// those that came after. Writes only files whose bytes change.
 public struct HistoryImporter: Sendable {
-    /// Where models.dev's repository is published: each change links to its commit there.
-    public static let repository = "https://github.com/sst/models.dev"
+    /// Where models.dev's repository is published (it moved from `sst/` to `anomalyco/`; GitHub redirects the old
+    /// address): each change links to its commit there, unless the checkout was cloned from another GitHub
+    /// repository (`repository(of:)`).
+    public static let repository = "https://github.com/anomalyco/models.dev"
     public static let folder = "history"
     static let stateFile = ".state"
 
@@ -61,6 +63,36 @@ public struct HistoryImporter: Sendable {
         }
     }
 
+    /// The GitHub repository the checkout was cloned from (`origin`), as `https://github.com/owner/name`, so that
+    /// commit links lead where the commits were read; `repository` when origin is not on GitHub (a local clone, a
+    /// bundle) or there is none.
+    static func repository(of git: GitCommand) -> String {
+        guard let data = try? git.run(["config", "--get", "remote.origin.url"]) else { return repository }
+        return githubRepository(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? repository
+    }
+
+    /// `https://github.com/owner/name` for an https or ssh GitHub remote address (`.git` dropped); nil otherwise.
+    static func githubRepository(_ remote: String) -> String? {
+        var rest: Substring
+        if remote.hasPrefix("https://github.com/") {
+            rest = remote.dropFirst("https://github.com/".count)
+        } else if remote.hasPrefix("git@github.com:") {
+            rest = remote.dropFirst("git@github.com:".count)
+        } else if remote.hasPrefix("ssh://git@github.com/") {
+            rest = remote.dropFirst("ssh://git@github.com/".count)
+        } else {
+            return nil
+        }
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        if rest.hasSuffix(".git") { rest = rest.dropLast(4) }
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && $0.allSatisfy(allowed.contains) }) else {
+            return nil
+        }
+        return "https://github.com/\(parts[0])/\(parts[1])"
+    }
+
     func run() throws(Failure) -> Outcome {
         let started = Date()
         let git = GitCommand(folder: checkout)
@@ -91,7 +123,7 @@ public struct HistoryImporter: Sendable {
             state = replay.state
             outcome.routes = state.routes.count
             outcome.changes = state.routes.values.reduce(0) { $0 + $1.changes.count }
-            let files = HistoryRenderer(repository: Self.repository).files(state, owners: owners)
+            let files = HistoryRenderer(repository: Self.repository(of: git)).files(state, owners: owners)
             outcome.models = files.count
             var all = files
             all[Self.stateFile] = state.encoded()
