@@ -9,19 +9,18 @@ struct ParseCacheTests {
         CatalogLoader(root: root.path, cache: cache).load()
     }
 
-    /// A copy of the bundled catalog in a temporary folder.
-    static func bundledCopy() throws -> URL {
+    /// A copy of the bundled catalog in a temporary folder, and where its parsed trees go (`.versus/parses`).
+    static func bundledCopy() throws -> (root: URL, folder: URL) {
         let root = try SiteBuildTests.temporaryFolder()
         try FileManager.default.copyItem(
             at: CatalogFixture.repository.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
-        return root
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".versus"), withIntermediateDirectories: true)
+        return (root, root.appendingPathComponent(".versus/parses"))
     }
 
     @Test func storedTreesEqualParsedOnesForEveryBundledFile() throws {
-        let root = try Self.bundledCopy()
+        let (root, folder) = try Self.bundledCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent(".versus/parses")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".versus"), withIntermediateDirectories: true)
         let first = ParseCache(folder: folder, salt: "test")
         let parsed = Self.loaded(root, cache: first)
         first.prune()
@@ -48,10 +47,8 @@ struct ParseCacheTests {
     }
 
     @Test func anEditedFileIsParsedAgainAndItsOldTreeRemoved() throws {
-        let root = try Self.bundledCopy()
+        let (root, folder) = try Self.bundledCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent(".versus/parses")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".versus"), withIntermediateDirectories: true)
         let cache = ParseCache(folder: folder, salt: "test")
         _ = Self.loaded(root, cache: cache)
         cache.prune()
@@ -71,10 +68,8 @@ struct ParseCacheTests {
     }
 
     @Test func unreadableStoresAndOtherSaltsAreParsedAgain() throws {
-        let root = try Self.bundledCopy()
+        let (root, folder) = try Self.bundledCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent(".versus/parses")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".versus"), withIntermediateDirectories: true)
         let cache = ParseCache(folder: folder, salt: "one")
         let parsed = Self.loaded(root, cache: cache)
         cache.prune()
