@@ -119,7 +119,8 @@ import Testing
         let report = try await Site.build(root)
         #expect(
             report.renderedPaths == [
-                "changes/feed.xml", "changes/index.html",
+                // January moved off /changes/ (May is now the latest month) to a page of its own.
+                "changes/2026-01/index.html", "changes/feed.xml", "changes/index.html",
                 "compare/alpha-vs-epsilon/index.html", "compare/beta-vs-epsilon/index.html",
                 "compare/delta-vs-epsilon/index.html", "compare/epsilon-vs-gamma/index.html",
                 "models/epsilon/index.html", "sitemap.xml",
@@ -132,6 +133,19 @@ import Testing
         #expect(page.contains("https://github.com/sst/models.dev/commit/\(String(repeating: "2", count: 40))"))
         #expect(page.contains("<th scope=\"col\">Long context</th>"))
         #expect(page.contains("<td>Above 200K: $1 in, $2 out</td>") && page.contains("<td>None listed</td>"), "\(page)")
+        // /changes/ shows May and links January's page, which shows January alone; the feed links each day where it is.
+        let changes = try String(contentsOf: root.appendingPathComponent("public/changes/index.html"), encoding: .utf8)
+        #expect(changes.contains("id=\"history-2026-05-02\"") && !changes.contains("id=\"history-2026-01-10\""))
+        #expect(changes.contains("<span aria-current=\"page\">2026-05</span> (1 change)"))
+        #expect(changes.contains("<a href=\"/changes/2026-01/\">2026-01</a> (1 change)"))
+        let january = try String(contentsOf: root.appendingPathComponent("public/changes/2026-01/index.html"), encoding: .utf8)
+        #expect(january.contains("<h1>Price changes of 2026-01</h1>") && january.contains("<title>Price changes of 2026-01"))
+        #expect(january.contains("id=\"history-2026-01-10\"") && !january.contains("id=\"history-2026-05-02\""))
+        #expect(!january.contains("records no price changes"))
+        let feed = try String(contentsOf: root.appendingPathComponent("public/changes/feed.xml"), encoding: .utf8)
+        #expect(feed.contains("/changes/2026-01/#history-2026-01-10\""), "\(feed)")
+        let sitemap = try String(contentsOf: root.appendingPathComponent("public/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("/changes/2026-01/</loc>"))
         let pair = try String(contentsOf: root.appendingPathComponent("public/compare/alpha-vs-epsilon/index.html"), encoding: .utf8)
         #expect(
             pair.contains("Epsilon&#39;s cheapest pay-as-you-go input price fell 44% since 2026-01-10 ($0.9 to $0.5 per 1M tokens)"),

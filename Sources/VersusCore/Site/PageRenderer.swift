@@ -83,6 +83,8 @@ struct PageRenderer: Sendable {
         case .home: return templates.page(pages.home(featured: pages.featuredPairs()), .home)
         case .notFound: return templates.page(pages.notFound(), .notFound)
         case .changes: return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).page(), .changes)
+        case let .changesMonth(month):
+            return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).page(month: month), .changes)
         case .changesFeed: return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).feed(), .changesFeed)
         case .measurements: return templates.page(MeasurementsPageBuilder(catalog: digest.catalog, routes: routes).page(), .measurements)
         case let .file(data): return data

@@ -10,6 +10,8 @@ public struct PlannedPage: Sendable {
         case home
         case notFound
         case changes
+        /// `/changes/YYYY-MM/`: one earlier month of the price history (the latest month is on `/changes/`).
+        case changesMonth(String)
         case changesFeed
         /// `/measurements/`: every file of `Content/measurements/`.
         case measurements
@@ -43,7 +45,7 @@ extension PlannedPage.Kind {
         case .benchmarkIndex: return Rendered.benchmarkIndex.name
         case .home: return Rendered.home.name
         case .notFound: return Rendered.notFound.name
-        case .changes: return Rendered.changes.name
+        case .changes, .changesMonth: return Rendered.changes.name
         case .changesFeed: return Rendered.changesFeed.name
         case .measurements: return Rendered.measurements.name
         case .file: return nil
@@ -211,6 +213,13 @@ public struct SitePlan: Sendable {
                 PlannedPage(
                     path: "changes/feed.xml", kind: .changesFeed,
                     fingerprint: inputs.page(.changesFeed, [reports, inputs.roster])))
+            // Earlier months of the history, a page each: every page lists every month, so they share one fingerprint.
+            for month in HistoryChanges.months(catalog).dropFirst() {
+                pages.append(
+                    PlannedPage(
+                        path: "changes/\(month)/index.html", kind: .changesMonth(month),
+                        fingerprint: inputs.page(.changesMonth(month), [reports, inputs.roster])))
+            }
         }
         if !catalog.measurements.isEmpty {
             // The page shows each measurement with its model's name; the files are published as they were read.
@@ -237,6 +246,9 @@ public struct SitePlan: Sendable {
             let newest = ([catalog.changes.first?.date] + catalog.histories.values.flatMap { $0.routes.map { $0.changes.last?.date } })
                 .compactMap { $0 }.max()
             sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: newest))
+            for month in HistoryChanges.months(catalog).dropFirst() {
+                sitemap.append(SiteFiles.Entry(path: routes.changesMonth(month), lastModified: nil))
+            }
         }
         if !catalog.measurements.isEmpty {
             sitemap.append(SiteFiles.Entry(path: routes.measurements, lastModified: catalog.allMeasurements.map(\.measurement.date).max()))

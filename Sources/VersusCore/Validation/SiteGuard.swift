@@ -51,7 +51,12 @@ public enum SiteGuard {
         page(routes.home, title: PageTitles.home(catalog.site), at: siteFile)
         page(routes.benchmarks, title: PageTitles.benchmarks, at: siteFile)
         page("\(routes.base)/404.html", title: PageTitles.notFound, at: siteFile)
-        if catalog.hasChangesPage { page(routes.changes, title: PageTitles.changes, at: siteFile) }
+        if catalog.hasChangesPage {
+            page(routes.changes, title: PageTitles.changes, at: siteFile)
+            for month in HistoryChanges.months(catalog).dropFirst() {
+                page(routes.changesMonth(month), title: PageTitles.changesMonth(month), at: siteFile)
+            }
+        }
         for id in catalog.benchmarks.keys.sorted() {
             let benchmark = catalog.benchmarks[id]!
             page(routes.benchmark(id), title: PageTitles.benchmark(benchmark), at: benchmark.location)

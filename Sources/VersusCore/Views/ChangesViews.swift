@@ -42,6 +42,20 @@ public struct ChangesPageView: Sendable, TemplateView {
     public var history: [HistoryDayView]
     public var hasHistory: Bool
     public var historyIntro: String
+    /// The page's heading: "Price changes", or "Price changes of 2026-04" for an earlier month.
+    public var heading: String
+    /// Every month of the history, newest first, each linking its page (the current one not linked).
+    public var months: [MonthLink]
+    public var hasMonths: Bool
+    /// An earlier month's page: no change reports, one month of the history.
+    public var isMonth: Bool
+
+    public struct MonthLink: Sendable, TemplateView {
+        public var label: String
+        public var href: String
+        public var current: Bool
+        public var changes: String
+    }
 }
 
 /// The Atom feed of the same reports: one entry per report.
@@ -72,20 +86,50 @@ struct ChangesBuilder {
     /// The feed's length: its newest entries only.
     static let feedEntries = 50
 
-    func page() -> ChangesPageView {
-        let reports = catalog.changes.map(report)
-        let history = HistoryChanges.days(catalog, routes: routes)
+    /// `/changes/` (month nil): every change report and the latest month of the history; or one earlier month.
+    func page(month: String? = nil) -> ChangesPageView {
+        let days = HistoryChanges.days(catalog, routes: routes)
+        let months = HistoryChanges.months(catalog)
+        let shown = month ?? months.first
+        let history = days.filter { day in ISODate(day.date).map(HistoryChanges.month(of:)) == shown }
+        let counts = Dictionary(grouping: days, by: { ISODate($0.date).map(HistoryChanges.month(of:)) ?? "" })
+            .mapValues { $0.reduce(0) { $0 + $1.rows.count } }
+        let links = months.enumerated().map { index, label in
+            let count = counts[label] ?? 0
+            return ChangesPageView.MonthLink(
+                label: label, href: index == 0 ? routes.changes : routes.changesMonth(label), current: label == shown,
+                changes: "\(Format.grouped(String(count))) change\(count == 1 ? "" : "s")")
+        }
         let count = history.reduce(0) { $0 + $1.rows.count }
+        let scope = shown.map { " in \($0)" } ?? ""
+        let historyIntro =
+            "\(Format.grouped(String(count))) change\(count == 1 ? "" : "s")\(scope) of the routes the catalog lists, as models.dev's git history records them, newest day first, each with the commit that made it. Prices in US dollars per 1M tokens."
+        if let month {
+            return ChangesPageView(
+                meta: routes.meta(
+                    title: PageTitles.changesMonth(month),
+                    description:
+                        "Every price change of \(month) in models.dev's git history, day by day, for the models this site compares.",
+                    path: routes.changesMonth(month), site: catalog.site, bodyClass: "changes"),
+                intro: "One month of the price history; the latest month and each import's report are on the main price-changes page.",
+                feedHref: routes.changesFeed, reports: [], history: history, hasHistory: !history.isEmpty, historyIntro: historyIntro,
+                heading: PageTitles.changesMonth(month), months: links, hasMonths: links.count > 1, isMonth: true)
+        }
         return ChangesPageView(
             meta: routes.meta(
                 title: PageTitles.changes, description: "What changed in the catalog's prices and models, import by import, newest first.",
                 path: routes.changes, site: catalog.site, bodyClass: "changes"),
             intro:
                 "Each import of a newer snapshot of the catalog's sources is listed here with the prices it changed and the models and routes it added or removed.",
-            feedHref: routes.changesFeed, reports: reports, history: history, hasHistory: !history.isEmpty,
-            historyIntro:
-                "\(Format.grouped(String(count))) change\(count == 1 ? "" : "s") of the routes the catalog lists, as models.dev's git history records them, newest day first, each with the commit that made it. Prices in US dollars per 1M tokens."
-        )
+            feedHref: routes.changesFeed, reports: catalog.changes.map(report), history: history, hasHistory: !history.isEmpty,
+            historyIntro: historyIntro, heading: PageTitles.changes, months: links, hasMonths: links.count > 1, isMonth: false)
+    }
+
+    /// Where a day of the history is shown: its section on `/changes/` for the latest month, else on its month's page.
+    func dayLink(_ day: HistoryDayView, latest: String?) -> String {
+        let month = ISODate(day.date).map(HistoryChanges.month(of:))
+        let page = month == nil || month == latest ? routes.changes : routes.changesMonth(month!)
+        return routes.absolute(page) + "#" + day.anchor
     }
 
     func feed() -> ChangesFeedView {
@@ -100,6 +144,7 @@ struct ChangesBuilder {
                     summary: report.summary, related: [])
             )
         }
+        let latest = HistoryChanges.months(catalog).first
         for day in HistoryChanges.days(catalog, routes: routes).prefix(Self.feedEntries) {
             guard let date = ISODate(day.date) else { continue }
             let models = Set(day.rows.map(\.model)).sorted()
@@ -109,7 +154,7 @@ struct ChangesBuilder {
                     date,
                     ChangesFeedView.Entry(
                         id: "\(pageLink)#\(day.anchor)", title: "Price history of \(day.date) (models.dev)", updated: Self.timestamp(date),
-                        link: "\(pageLink)#\(day.anchor)",
+                        link: dayLink(day, latest: latest),
                         summary: "\(day.rows.count) change\(day.rows.count == 1 ? "" : "s") in models.dev's git history: \(named).",
                         related: day.pages.map(routes.absolute))
                 ))

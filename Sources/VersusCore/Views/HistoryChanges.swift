@@ -21,6 +21,21 @@ public struct HistoryDayView: Sendable, TemplateView {
 }
 
 enum HistoryChanges {
+    /// The months (`YYYY-MM`) with a change of a model the catalog has, newest first: the first is shown on
+    /// `/changes/`, each other on a page of its own.
+    static func months(_ catalog: Catalog) -> [String] {
+        var months = Set<String>()
+        for (id, history) in catalog.histories where catalog.model(id) != nil {
+            for route in history.routes { for point in route.changes { months.insert(month(of: point.date)) } }
+        }
+        return months.sorted(by: >)
+    }
+
+    /// `2026-04` of `2026-04-29`.
+    static func month(of date: ISODate) -> String {
+        ISODate(year: date.year, month: date.month).description
+    }
+
     /// Every change of every history, grouped by day, newest day first; in a day by model name, provider, route.
     static func days(_ catalog: Catalog, routes: SiteRoutes) -> [HistoryDayView] {
         var byDay: [ISODate: [(sort: String, row: HistoryDayView.Row, page: String)]] = [:]

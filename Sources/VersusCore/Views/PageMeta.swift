@@ -49,6 +49,8 @@ public struct SiteRoutes: Sendable {
     public var home: String { "\(base)/" }
     public var changes: String { "\(base)/changes/" }
     public var changesFeed: String { "\(base)/changes/feed.xml" }
+    /// An earlier month of the price history (`YYYY-MM`); the latest month is on `changes`.
+    public func changesMonth(_ month: String) -> String { "\(base)/changes/\(month)/" }
 
     /// Absolute URL for a site path produced above.
     public func absolute(_ path: String) -> String {

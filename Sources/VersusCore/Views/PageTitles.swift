@@ -32,5 +32,6 @@ public enum PageTitles {
     public static let benchmarks = "Benchmarks"
     public static let notFound = "Page not found"
     public static let changes = "Price changes"
+    public static func changesMonth(_ month: String) -> String { "Price changes of \(month)" }
     public static func home(_ site: SiteSettings) -> String { site.title }
 }
