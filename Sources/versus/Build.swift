@@ -103,6 +103,7 @@ enum SiteBuild {
         options.records = URL(fileURLWithPath: manifest.path + ".records")
         options.fragmentFile = URL(fileURLWithPath: manifest.path + ".fragments")
         options.fragments = memory?.fragments
+        options.outputMemory = memory?.output
         options.site = root
         if !clean, let record = InputRecord.read(from: inputs),
             record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output)
@@ -169,6 +170,8 @@ final class BuildMemory: Sendable {
     let parses: ParseCache
     /// Model fragments of the last builds: a one-price edit makes only the edited model's again.
     let fragments = FragmentStore()
+    /// The manifest of the last build, which this process wrote: not read back, its files not looked up again.
+    let output = OutputMemory()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
 
     init(root: URL) {

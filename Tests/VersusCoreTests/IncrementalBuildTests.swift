@@ -76,7 +76,7 @@ import Testing
 
     static func build(
         _ root: URL, into output: URL? = nil, clean: Bool = false, shard: Shard? = nil,
-        interruptAfter: Int? = nil
+        interruptAfter: Int? = nil, memory: OutputMemory? = nil
     ) async throws -> SiteBuilder.Report {
         let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
         let catalog = try #require(result.catalog, "catalog errors: \(result.diagnostics.errors)")
@@ -86,6 +86,7 @@ import Testing
             manifest: root.appendingPathComponent(".versus/manifest-\(output.lastPathComponent)"),
             clean: clean, shard: shard, generator: "versus tests")
         options.interruptAfter = interruptAfter
+        options.outputMemory = memory
         // As `versus build` does: fragments kept between builds (a clean build starts without them).
         options.fragmentFile = URL(fileURLWithPath: options.manifest!.path + ".fragments")
         return try await SiteBuilder(catalog: catalog, templates: templates).build(into: output, options: options)
@@ -258,6 +259,37 @@ import Testing
         let report = try await Self.build(root)
         #expect(report.rendered == 5)
         #expect(try SiteBuildTests.files(in: root.appendingPathComponent("public")) == original)
+    }
+
+    /// `versus serve` remembers the manifest it recorded: its rebuilds equal clean builds, a stopped build leaves
+    /// nothing remembered, and only a build without the memory looks for files deleted from the output by hand.
+    @Test func aRememberedManifestStandsForTheDiskOne() async throws {
+        let root = try Self.site()
+        let memory = OutputMemory()
+        _ = try await Self.build(root, memory: memory)
+        let manifest = root.appendingPathComponent(".versus/manifest-public")
+        #expect(memory.manifest(at: manifest) == BuildManifest.read(from: manifest))
+
+        try Self.write(["Content/models/alpha.yaml": Self.model("Alpha", input: "9")], into: root)
+        #expect(try await Self.build(root, memory: memory).rendered == 5)
+        try await Self.expectSameAsCleanBuild(root)
+        #expect(memory.manifest(at: manifest) == BuildManifest.read(from: manifest))
+
+        // Stopped half-way: nothing is remembered, and the next build finishes from the disk's manifest.
+        try Self.write(["Content/models/alpha.yaml": Self.model("Alpha", input: "8")], into: root)
+        await #expect(throws: Interrupted.self) { _ = try await Self.build(root, interruptAfter: 2, memory: memory) }
+        #expect(memory.manifest(at: manifest) == nil)
+        #expect(try await Self.build(root, memory: memory).rendered == 5)
+        try await Self.expectSameAsCleanBuild(root)
+
+        // A page deleted by hand: a build with the memory trusts it is there; one without puts it back.
+        let page = root.appendingPathComponent("public/models/beta/index.html")
+        try FileManager.default.removeItem(at: page)
+        try Self.write(["Content/models/alpha.yaml": Self.model("Alpha", input: "7")], into: root)
+        #expect(try await Self.build(root, memory: memory).renderedPaths.contains("models/beta/index.html") == false)
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+        #expect(try await Self.build(root).renderedPaths == ["models/beta/index.html"])
+        try await Self.expectSameAsCleanBuild(root)
     }
 
     @Test func aMissingOrUnreadableManifestMeansAFullBuild() async throws {

@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var fragments: FragmentStore?
     /// Where model fragments are kept between builds (`FragmentStore`): read before rendering, written after.
     public var fragmentFile: URL?
+    /// The manifest this process last recorded (`versus serve`): not read back, its files not checked again.
+    public var outputMemory: OutputMemory?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -109,7 +111,10 @@ public struct SiteBuilder: Sendable {
         let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         // The plan's pages come sorted by path: the manifest is written in that order without sorting it again.
         let order = target.count == planned.count ? planned.map(\.path) : nil
-        let stored = options.manifest.flatMap(BuildManifest.read(from:))
+        let remembered = options.clean ? nil : options.manifest.flatMap { options.outputMemory?.manifest(at: $0) }
+        let stored = remembered ?? options.manifest.flatMap(BuildManifest.read(from:))
+        // Until this build records its manifest, the disk is the only truth.
+        options.outputMemory?.forget()
         let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
         PhaseLog.mark("manifest read")
 
@@ -134,7 +139,7 @@ public struct SiteBuilder: Sendable {
                 writer.abandon()
                 throw error
             }
-            if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url, sortedPaths: order) }
+            if let url = options.manifest { try record(BuildManifest(header: header, entries: target), at: url, order: order, options) }
             keep(store, options: options)
             report.fragmentsMade = renderer.fragmentsMade
             report.renderedPaths = planned.map(\.path)
@@ -147,6 +152,8 @@ public struct SiteBuilder: Sendable {
         let writer = SwapWriter(output: output)
         let stale =
             previous.map { previous in
+                // A manifest this process recorded vouches for its files: they are not looked up one by one.
+                guard remembered == nil else { return planned.filter { previous.entries[$0.path] != $0.fingerprint } }
                 let present = OutputFiles.present(planned.map(\.path), in: writer.output)
                 return planned.indices.filter { previous.entries[planned[$0].path] != planned[$0].fingerprint || !present[$0] }
                     .map { planned[$0] }
@@ -156,7 +163,11 @@ public struct SiteBuilder: Sendable {
         report.rendered = stale.count
         report.unchanged = planned.count - stale.count
         PhaseLog.mark("stale files (\(stale.count))")
-        if previous != nil && stale.isEmpty && gone.isEmpty { return report }
+        if previous != nil && stale.isEmpty && gone.isEmpty {
+            // Nothing was written: what the process remembered still holds.
+            if let remembered, let url = options.manifest { options.outputMemory?.remember(remembered, at: url) }
+            return report
+        }
 
         try writer.prepare()
         let store = options.fragments ?? options.fragmentFile.map { options.clean ? FragmentStore() : FragmentStore.read(from: $0) }
@@ -185,11 +196,17 @@ public struct SiteBuilder: Sendable {
         report.deletedPaths = (gone + swept).sorted()
         report.deleted = report.deletedPaths.count
         PhaseLog.mark("publish")
-        if let url = options.manifest { try BuildManifest(header: header, entries: target).write(to: url, sortedPaths: order) }
+        if let url = options.manifest { try record(BuildManifest(header: header, entries: target), at: url, order: order, options) }
         PhaseLog.mark("manifest write")
         keep(store, options: options)
         PhaseLog.mark("fragment store write")
         return report
+    }
+
+    /// Writes the manifest of a finished build, and remembers it when the process keeps an `OutputMemory`.
+    private func record(_ manifest: BuildManifest, at url: URL, order: [String]?, _ options: BuildOptions) throws {
+        try manifest.write(to: url, sortedPaths: order)
+        options.outputMemory?.remember(manifest, at: url)
     }
 
     /// Drops fragments of models no longer in the catalog and writes the store to its file, when it has one and
