@@ -37,6 +37,28 @@ struct ParseCacheTests {
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == Set(stored))
     }
 
+    /// In one process (`versus serve`) a model file whose text is unchanged is not decoded again; an edit is.
+    @Test func decodedModelsAreKeptUntilTheirFileChanges() throws {
+        let (root, _) = try Self.bundledCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = ParseCache()
+        let first = Self.loaded(root, cache: cache)
+        cache.prune()
+        let again = Self.loaded(root, cache: cache)
+        cache.prune()
+        #expect(CanonicalForm.data(again.models) == CanonicalForm.data(first.models))
+        #expect(again.diagnostics.map(\.description) == first.diagnostics.map(\.description))
+
+        let model = try #require(first.models.first)
+        let file = root.appendingPathComponent("Content/models/\(model.id).yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "name: \(model.name)", with: "name: \(model.name) Edited").write(
+            to: file, atomically: true, encoding: .utf8)
+        let edited = Self.loaded(root, cache: cache)
+        #expect(edited.models.first { $0.id == model.id }?.name == model.name + " Edited")
+        #expect(edited.models.filter { $0.id != model.id }.map(\.name) == first.models.filter { $0.id != model.id }.map(\.name))
+    }
+
     @Test func treesRoundTripWithLocations() throws {
         let text = "name: \"Quoted\"\nlist:\n  - 1\n  - two\nnested:\n  deep: ~\nempty:\n"
         let node = try YAMLParser.parse(text, file: "Content/x.yaml").get()

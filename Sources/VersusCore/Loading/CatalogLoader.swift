@@ -257,7 +257,16 @@ public struct CatalogLoader: Sendable {
             let (path, id) = files[index]
             var diagnostics: [Diagnostic] = []
             var model: Model?
-            if let node = parse(path, into: &diagnostics) {
+            if let cache {
+                // A file whose text is as last time is not decoded again either (`versus serve`).
+                if let text = readText(path, into: &diagnostics) {
+                    let (kept, found) = cache.model(text, file: path, imported: imported.contains(id)) { node, diagnostics in
+                        ModelDecoder.decode(node, id: id, file: path, imported: imported.contains(id), &diagnostics)
+                    }
+                    model = kept
+                    diagnostics += found
+                }
+            } else if let node = parse(path, into: &diagnostics) {
                 model = ModelDecoder.decode(node.value, id: id, file: path, imported: imported.contains(id), &diagnostics)
             }
             results.withLock { $0[index] = (model, diagnostics) }

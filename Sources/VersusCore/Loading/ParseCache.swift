@@ -17,6 +17,16 @@ public final class ParseCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// Model files as decoded, in memory only: a model's decoding depends on its file's text and on whether an import
+    /// layer holds a model of that id, nothing else.
+    private let models = Mutex<[String: DecodedModel]>([:])
+
+    struct DecodedModel: Sendable {
+        var key: Fingerprint
+        var imported: Bool
+        var model: Model?
+        var diagnostics: [Diagnostic]
+    }
     /// The keys the loads since the last `prune` asked for.
     private let used = Mutex<Set<Fingerprint>>([])
     private let folder: String?
@@ -56,6 +66,26 @@ public final class ParseCache: Sendable {
         return result
     }
 
+    /// The model file at `path` (with `text`) parsed and decoded by `decode`, or as last decoded when neither the text
+    /// nor `imported` changed since: the parse problems or the decoder's diagnostics, and the model if any.
+    func model(
+        _ text: String, file path: String, imported: Bool, decode: (YAMLNode?, inout [Diagnostic]) -> Model?
+    ) -> (Model?, [Diagnostic]) {
+        let key = key(text, file: path)
+        if let kept = models.withLock({ $0[path] }), kept.key == key, kept.imported == imported {
+            used.withLock { _ = $0.insert(key) }
+            return (kept.model, kept.diagnostics)
+        }
+        var diagnostics: [Diagnostic] = []
+        var model: Model?
+        switch parse(text, file: path) {
+        case let .success(node): model = decode(node, &diagnostics)
+        case let .failure(error): diagnostics = error.diagnostics
+        }
+        models.withLock { $0[path] = DecodedModel(key: key, imported: imported, model: model, diagnostics: diagnostics) }
+        return (model, diagnostics)
+    }
+
     /// The tree stored under `key`, if there is one and it decodes. An empty file is stored as a tree of nothing,
     /// so the double optional: nil when not stored.
     private func stored(_ key: Fingerprint, file path: String) -> YAMLNode?? {
@@ -75,6 +105,7 @@ public final class ParseCache: Sendable {
             return Set(used.map(\.hex))
         }
         entries.withLock { entries in entries = entries.filter { keep.contains($0.value.key.hex) } }
+        models.withLock { models in models = models.filter { keep.contains($0.value.key.hex) } }
         guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !keep.contains(name) { unlink(folder + "/" + name) }
     }
