@@ -75,15 +75,19 @@ public struct CatalogValidator: Sendable {
     private func check(
         _ models: [Model], references: ReferenceRules, site: SiteSettings?, content: String, _ diagnostics: inout [Diagnostic]
     ) {
-        for model in models {
-            references.check(model, &diagnostics)
-            FigureRules.check(model, &diagnostics)
-            PriceKindRules.check(model, &diagnostics)
-            BenchmarkRules.check(model, &diagnostics)
+        // Each model's rules read that model alone: checked on all cores, reported in model order.
+        let today = today
+        diagnostics += Parallel.mapSync(models) { model in
+            var found: [Diagnostic] = []
+            references.check(model, &found)
+            FigureRules.check(model, &found)
+            PriceKindRules.check(model, &found)
+            BenchmarkRules.check(model, &found)
             if let site {
-                ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &diagnostics)
+                ReviewRules.check(model, site: site, today: today, layers: "\(content)/\(CatalogLoader.importsFolder)/", &found)
             }
-        }
+            return found
+        }.flatMap { $0 }
         PriceKindRules.checkLookAlikes(models, &diagnostics)
     }
 

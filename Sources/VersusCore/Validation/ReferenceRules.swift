@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every id a model refers to must exist: providers, benchmarks, sources and capability rows.
-struct ReferenceRules {
+struct ReferenceRules: Sendable {
     let sources: [String: Source]
     let providers: [String: Provider]
     let benchmarks: [String: Benchmark]
