@@ -76,21 +76,31 @@ public struct CatalogDigest: Sendable {
     public var digests: [String: ModelDigest]
     /// The pairs that get a page, in canonical order.
     public var pairs: [PairID]
-    public var pairSet: Set<PairID>
+    /// The same as a set, when the site lists pairs or pairs by tags; nil when every two models make a pair.
+    private var listed: Set<PairID>?
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
         let models = catalog.models
         let unranked = Parallel.mapSync(models) { ModelDigest(model: $0, site: catalog.site, providers: catalog.providers) }
         let pairs = PairPlanner.pairs(in: catalog)
-        let pairSet = Set(pairs)
+        // With every pair built (the usual case), membership needs no set of tens of thousands of pairs.
+        let listed: Set<PairID>? = catalog.site.pairs == .all ? nil : Set(pairs)
         let ranked = Relatedness.ranked(models)
         let digests = Parallel.mapSync(Array(models.indices)) { index in
-            ModelDigest(unranked[index], related: ranked[index].filter { pairSet.contains(PairID(models[index].id, $0)) })
+            ModelDigest(
+                unranked[index],
+                related: listed.map { listed in ranked[index].filter { listed.contains(PairID(models[index].id, $0)) } } ?? ranked[index])
         }
         self.digests = Dictionary(uniqueKeysWithValues: zip(models.map(\.id), digests))
         self.pairs = pairs
-        self.pairSet = pairSet
+        self.listed = listed
+    }
+
+    /// Whether the two models' pair gets a page.
+    public func hasPair(_ pair: PairID) -> Bool {
+        if let listed { return listed.contains(pair) }
+        return pair.first != pair.second && digests[pair.first] != nil && digests[pair.second] != nil
     }
 
     public subscript(id: String) -> ModelDigest { digests[id]! }

@@ -55,7 +55,7 @@ struct SitePageBuilder {
             priceHistory: catalog.histories[id].flatMap { PriceHistorySection.view(model, history: $0, catalog: catalog) })
     }
 
-    private func digest_hasPair(_ a: String, _ b: String) -> Bool { digest.pairSet.contains(PairID(a, b)) }
+    private func digest_hasPair(_ a: String, _ b: String) -> Bool { digest.hasPair(PairID(a, b)) }
 
     func benchmark(_ id: String) -> BenchmarkPageView {
         let benchmark = catalog.benchmarks[id]!
