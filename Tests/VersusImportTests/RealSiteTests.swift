@@ -65,7 +65,7 @@ struct RealSiteTests {
         for model in jobs {
             for other in catalog.models where other.id != model.id && other.productType != model.productType {
                 let pair = PairID(model.id, other.id)
-                guard digest.pairSet.contains(pair) else { continue }
+                guard digest.hasPair(pair) else { continue }
                 let analysis = PairAnalysis(pair: pair, digest: digest)
                 #expect(
                     analysis.verdict.first == .differentJobs && analysis.cost.cheaper == nil && analysis.largerContext == nil,
@@ -81,7 +81,7 @@ struct RealSiteTests {
         for (index, a) in scored.enumerated() {
             for b in scored[(index + 1)...] {
                 let pair = PairID(a.id, b.id)
-                guard digest.pairSet.contains(pair) else { continue }
+                guard digest.hasPair(pair) else { continue }
                 for row in PairAnalysis(pair: pair, digest: digest).benchmarks.shared {
                     let x = row.a!, y = row.b!
                     if x.reporter != y.reporter { unlike += 1 }
