@@ -64,6 +64,20 @@ import Testing
         #expect(delegate.updated.first == "2026-06-10T00:00:00Z")
     }
 
+    /// A source's title describes its latest snapshot: an older report's heading names the publisher instead.
+    @Test func anOlderReportDoesNotTakeTheSourcesCurrentTitle() async throws {
+        var files = IncrementalBuildTests.files
+        files["Content/sources.yaml"]! +=
+            "- id: feed\n  title: \"Feed, snapshot of 2026-06-10\"\n  publisher: Feed Inc\n  url: https://inc.example.test/feed\n  date: 2026-06-10\n"
+        files["Content/changes/2026-06-10.yaml"] = "date: 2026-06-10\nsource: feed\nmodels_added: [alpha]\n"
+        files["Content/changes/2026-06-03.yaml"] = "date: 2026-06-03\nsource: feed\nmodels_added: [beta]\n"
+        let root = try IncrementalBuildTests.site(files)
+        _ = try await IncrementalBuildTests.build(root)
+        let page = try String(contentsOf: root.appendingPathComponent("public/changes/index.html"), encoding: .utf8)
+        #expect(page.contains("Changes of 2026-06-10 (Feed, snapshot of 2026-06-10)"))
+        #expect(page.contains("Changes of 2026-06-03 (Feed Inc)"), "\(page)")
+    }
+
     @Test func aNewReportRerendersTheChangesPagesOnly() async throws {
         var files = IncrementalBuildTests.files
         files["Content/changes/2026-05-01.yaml"] = "date: 2026-05-01\nmodels_added: [alpha]\n"

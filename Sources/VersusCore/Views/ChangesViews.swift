@@ -210,7 +210,13 @@ struct ChangesBuilder {
         if let pages = change.pairPages {
             summary += " \(Format.grouped(String(pages))) comparison page\(pages == 1 ? "" : "s") show changed data."
         }
-        let source = change.source.map { SourceLedger(catalog: catalog).sourceName($0) }
+        // The source's title names the snapshot it describes now: an older report names only who published it.
+        let source = change.source.map { reference -> String in
+            if case let .registered(id) = reference, let known = catalog.sources[id], let date = known.date, date != change.date {
+                return known.publisher ?? id
+            }
+            return SourceLedger(catalog: catalog).sourceName(reference)
+        }
         return ChangesPageView.Report(
             anchor: "changes-\(change.date)", heading: "Changes of \(change.date)" + (source.map { " (\($0))" } ?? ""),
             summary: summary, prices: prices, hasPrices: !prices.isEmpty,
