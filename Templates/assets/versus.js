@@ -1,4 +1,5 @@
-/* Versus: traffic calculator, model picker and search box. Each does nothing where its elements are absent. */
+/* Versus: traffic calculator, model picker, search box, and the way from a comparison's reversed address on hosts
+   without redirects. Each does nothing where its elements are absent. */
 (function () {
   'use strict';
   var d = document;
@@ -217,5 +218,23 @@
     q.addEventListener('blur', function () { setTimeout(function () { if (d.activeElement !== q) close(); }, 150); });
     s.querySelector('.search-fallback').hidden = true;
     box.hidden = false;
+  }
+
+  // A comparison asked for in the other order (/compare/b-vs-a/): hosts that read _redirects answer it with the page;
+  // where none does (GitHub Pages serves this 404 page), go to the page in its own order if the site has it. Ids may
+  // hold "-vs-" themselves, so each split is tried, each with one request to this site.
+  var missing = d.body && d.body.classList.contains('not-found') && window.fetch &&
+    location.pathname.match(/^(.*\/compare\/)([a-z0-9-]+-vs-[a-z0-9-]+)\/?$/);
+  if (missing) {
+    var ids = missing[2].split('-vs-'), turned = [];
+    for (var k = 1; k < ids.length; k++) turned.push(ids.slice(k).join('-vs-') + '-vs-' + ids.slice(0, k).join('-vs-'));
+    var attempt = function (i) {
+      if (i >= turned.length) return;
+      var url = missing[1] + turned[i] + '/';
+      fetch(url, { method: 'HEAD' }).then(function (r) {
+        if (r.ok) location.replace(url + location.search + location.hash); else attempt(i + 1);
+      }, function () { attempt(i + 1); });
+    };
+    attempt(0);
   }
 })();
