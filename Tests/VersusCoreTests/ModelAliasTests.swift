@@ -124,6 +124,24 @@ import Testing
         #expect(Self.check(files).catalog != nil)
     }
 
+    /// Names that hold no " vs " can still make one title of two pairs at the join: "Z vs" + "W" and "Z" + "vs W".
+    @Test func twoPairTitlesMadeAlikeAtTheJoinStopTheBuild() {
+        var files = IncrementalBuildTests.files
+        files["Content/comparisons/alpha-vs-beta.md"] = nil
+        for (id, name) in [("za", "Z vs"), ("zb", "W"), ("aa", "Z"), ("ab", "vs W")] {
+            files["Content/models/\(id).yaml"] = IncrementalBuildTests.model(name, input: "1")
+        }
+        let result = Self.check(files)
+        #expect(result.catalog == nil)
+        #expect(
+            result.diagnostics.errors.printed.contains {
+                $0.contains("would have the same title \"Z vs vs W: specs, prices and benchmarks\"")
+            },
+            "\(result.diagnostics.printed)")
+        #expect(SiteGuard.canJoin("model-vs", separator: "-vs-") == false && SiteGuard.canJoin("vs-model", separator: "-vs-") == false)
+        #expect(SiteGuard.canJoin("canvas-pro", separator: "-vs-") && SiteGuard.canJoin("Canvas Pro", separator: " vs "))
+    }
+
     @Test func twoPairsWithOneAddressStopTheBuild() {
         var files = IncrementalBuildTests.files
         files["Content/comparisons/alpha-vs-beta.md"] = nil

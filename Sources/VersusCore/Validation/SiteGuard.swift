@@ -67,12 +67,16 @@ public enum SiteGuard {
         // Names and locations looked up by id, not whole models copied for each of tens of thousands of pairs.
         let names = Dictionary(
             catalog.models.map { ($0.id, (name: $0.name, location: $0.location)) }, uniquingKeysWith: { first, _ in first })
-        // When no two models share a name, no name holds " vs " and no id "-vs-", the pairs' own addresses and
-        // default titles cannot coincide with each other's: each names its two models unambiguously. Then only the
-        // pairs with an editorial title are entered one by one, and the default titles are checked afterwards
-        // against the few other titles (`defaultPairTitleClashes`), not entered tens of thousands of times.
+        // When no two models share a name and neither a name nor an id can make a second separator in "A vs B" or
+        // "a-vs-b" (`canJoin`), the pairs' own addresses and default titles cannot coincide with each other's: each
+        // names its two models unambiguously. Then only the pairs with an editorial title are entered one by one, and
+        // the default titles are checked afterwards against the few other titles (`defaultPairTitleClashes`), not
+        // entered tens of thousands of times.
         let unambiguous =
-            clashing.isEmpty && !catalog.models.contains { $0.id.contains(PairID.separator) || $0.name.contains(PageTitles.pairSeparator) }
+            clashing.isEmpty
+            && catalog.models.allSatisfy {
+                canJoin($0.id, separator: PairID.separator) && canJoin($0.name, separator: PageTitles.pairSeparator)
+            }
         let pairs = PairPlanner.pairs(in: catalog)
         for pair in pairs {
             let editorial = catalog.editorials.isEmpty ? nil : catalog.editorials[pair]
@@ -92,6 +96,13 @@ public enum SiteGuard {
             diagnostics += defaultPairTitleClashes(catalog, titles: titles, pairs: pairs, routes: routes)
         }
         return diagnostics
+    }
+
+    /// Whether `part`, joined to another such part by `separator` (" vs ", "-vs-"), leaves the separator's place the
+    /// only one it could be: the part does not hold the separator, nor end with its first three characters (" vs"
+    /// before " vs " makes a second at the join) nor begin with its last three ("vs " after it).
+    static func canJoin(_ part: String, separator: String) -> Bool {
+        !part.contains(separator) && !part.hasSuffix(String(separator.dropLast())) && !part.hasPrefix(String(separator.dropFirst()))
     }
 
     /// The errors for pages whose title equals a pair page's default title (`PageTitles.pair`), found by reading
