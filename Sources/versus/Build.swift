@@ -104,6 +104,7 @@ enum SiteBuild {
         options.fragmentFile = URL(fileURLWithPath: manifest.path + ".fragments")
         options.fragments = memory?.fragments
         options.outputMemory = memory?.output
+        options.digests = memory?.digests
         options.site = root
         if !clean, let record = InputRecord.read(from: inputs),
             record.stillHolds(key: key, snapshot: snapshot, manifest: manifest, header: options.header(output: output), output: output)
@@ -172,6 +173,8 @@ final class BuildMemory: Sendable {
     let fragments = FragmentStore()
     /// The manifest of the last build, which this process wrote: not read back, its files not looked up again.
     let output = OutputMemory()
+    /// Each model's digest (costs at every traffic level, providers, results) of the last build.
+    let digests = DigestMemory()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
 
     init(root: URL) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What every page about a model needs, computed once per model rather than once per pair. A class: each of the tens
 /// of thousands of pair analyses holds two, and copying the struct retained every field of the model.
@@ -70,6 +71,26 @@ extension BenchmarkResult {
     public var key: String { variant.map { "\(benchmark)|\($0)" } ?? benchmark }
 }
 
+/// The unranked digests of the last catalog a process digested, with the site settings and providers they were made
+/// under: what `versus serve` keeps between rebuilds, so that a one-price edit digests one model again.
+public final class DigestMemory: Sendable {
+    private let state = Mutex<(site: SiteSettings, providers: [String: Provider], digests: [String: ModelDigest])?>(nil)
+
+    public init() {}
+
+    /// The digests kept, when they were made under these settings and providers; none otherwise.
+    func kept(site: SiteSettings, providers: [String: Provider]) -> [String: ModelDigest] {
+        state.withLock { state in
+            guard let state, state.site == site, state.providers == providers else { return [:] }
+            return state.digests
+        }
+    }
+
+    func keep(_ digests: [String: ModelDigest], site: SiteSettings, providers: [String: Provider]) {
+        state.withLock { $0 = (site, providers, digests) }
+    }
+}
+
 /// Digests for a whole catalog, with each model's related models ranked once.
 public struct CatalogDigest: Sendable {
     public var catalog: Catalog
@@ -79,10 +100,19 @@ public struct CatalogDigest: Sendable {
     /// The same as a set, when the site lists pairs or pairs by tags; nil when every two models make a pair.
     private var listed: Set<PairID>?
 
-    public init(_ catalog: Catalog) {
+    /// `memory`: digests of an earlier catalog of the same site (`versus serve`); a model equal to the one a digest
+    /// was made of, under the same site settings and providers, takes it instead of being digested again.
+    public init(_ catalog: Catalog, memory: DigestMemory? = nil) {
         self.catalog = catalog
         let models = catalog.models
-        let unranked = Parallel.mapSync(models) { ModelDigest(model: $0, site: catalog.site, providers: catalog.providers) }
+        let kept = memory?.kept(site: catalog.site, providers: catalog.providers) ?? [:]
+        let unranked = Parallel.mapSync(models) { model in
+            if let digest = kept[model.id], digest.model == model { return digest }
+            return ModelDigest(model: model, site: catalog.site, providers: catalog.providers)
+        }
+        memory?.keep(
+            Dictionary(zip(models.map(\.id), unranked), uniquingKeysWith: { first, _ in first }), site: catalog.site,
+            providers: catalog.providers)
         let pairs = PairPlanner.pairs(in: catalog)
         // With every pair built (the usual case), membership needs no set of tens of thousands of pairs.
         let listed: Set<PairID>? = catalog.site.pairs == .all ? nil : Set(pairs)

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var fragmentFile: URL?
     /// The manifest this process last recorded (`versus serve`): not read back, its files not checked again.
     public var outputMemory: OutputMemory?
+    /// Model digests of this process's last build (`versus serve`): an unchanged model is not digested again.
+    public var digests: DigestMemory?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -86,7 +88,7 @@ public struct SiteBuilder: Sendable {
     /// and record the new manifest. A build that fails before that leaves the output and the manifest as they were;
     /// one stopped while exchanging leaves files the manifest no longer vouches for, which the next build makes again.
     public func build(into output: URL, options: BuildOptions = BuildOptions()) async throws -> Report {
-        let digest = CatalogDigest(catalog)
+        let digest = CatalogDigest(catalog, memory: options.digests)
         PhaseLog.mark("digest")
         let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
         // `--clean` trusts nothing the last build recorded, these included.
