@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     let fragments: [String: ModelFragments]
     /// How many models' fragments were made here rather than taken from a store.
     let fragmentsMade: Int
+    /// The price-changes pages' days and months, made once when `list` has any of those pages.
+    let changes: ChangesBuilder?
 
     /// A renderer for `list`: the parts of its pair pages that depend on one model are made here, once per model, or
     /// taken from `store` when they were made before under the same key (`inputs` gives the keys).
@@ -31,6 +33,13 @@ struct PageRenderer: Sendable {
             digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
             tokens: tokens)
         pages = SitePageBuilder(digest: digest, routes: routes, templates: templates)
+        changes =
+            list.contains {
+                switch $0.kind {
+                case .changes, .changesMonth, .changesFeed: true
+                default: false
+                }
+            } ? ChangesBuilder(catalog: digest.catalog, routes: routes) : nil
         var needed = Set<String>(), left = Set<String>()
         for page in list {
             if case let .pair(pair) = page.kind {
@@ -63,6 +72,9 @@ struct PageRenderer: Sendable {
         fragmentsMade = made.count
     }
 
+    /// The one made in `init`; made here for a page `init` was not told of.
+    private var changesBuilder: ChangesBuilder { changes ?? ChangesBuilder(catalog: digest.catalog, routes: routes) }
+
     private func fragments(of id: String) -> ModelFragments {
         fragments[id] ?? ModelFragments(digest: digest[id], catalog: digest.catalog, tokens: tokens, templates: templates)
     }
@@ -82,10 +94,9 @@ struct PageRenderer: Sendable {
         case .benchmarkIndex: return templates.page(pages.benchmarkIndex(), .benchmarkIndex)
         case .home: return templates.page(pages.home(featured: pages.featuredPairs()), .home)
         case .notFound: return templates.page(pages.notFound(), .notFound)
-        case .changes: return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).page(), .changes)
-        case let .changesMonth(month):
-            return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).page(month: month), .changes)
-        case .changesFeed: return templates.page(ChangesBuilder(catalog: digest.catalog, routes: routes).feed(), .changesFeed)
+        case .changes: return templates.page(changesBuilder.page(), .changes)
+        case let .changesMonth(month): return templates.page(changesBuilder.page(month: month), .changes)
+        case .changesFeed: return templates.page(changesBuilder.feed(), .changesFeed)
         case .measurements: return templates.page(MeasurementsPageBuilder(catalog: digest.catalog, routes: routes).page(), .measurements)
         case let .file(data): return data
         }

@@ -79,17 +79,26 @@ public struct ChangesFeedView: Sendable, TemplateView {
 }
 
 /// Builds both from `Catalog.changes`.
-struct ChangesBuilder {
+struct ChangesBuilder: Sendable {
     let catalog: Catalog
     let routes: SiteRoutes
+    /// Every day of the price histories, newest first, and the months they fall in: made once for all the pages
+    /// (the main page, each month's, the feed).
+    let days: [HistoryDayView]
+    let months: [String]
+
+    init(catalog: Catalog, routes: SiteRoutes) {
+        self.catalog = catalog
+        self.routes = routes
+        days = HistoryChanges.days(catalog, routes: routes)
+        months = HistoryChanges.months(catalog)
+    }
 
     /// The feed's length: its newest entries only.
     static let feedEntries = 50
 
     /// `/changes/` (month nil): every change report and the latest month of the history; or one earlier month.
     func page(month: String? = nil) -> ChangesPageView {
-        let days = HistoryChanges.days(catalog, routes: routes)
-        let months = HistoryChanges.months(catalog)
         let shown = month ?? months.first
         let history = days.filter { day in ISODate(day.date).map(HistoryChanges.month(of:)) == shown }
         let counts = Dictionary(grouping: days, by: { ISODate($0.date).map(HistoryChanges.month(of:)) ?? "" })
@@ -144,8 +153,8 @@ struct ChangesBuilder {
                     summary: report.summary, related: [])
             )
         }
-        let latest = HistoryChanges.months(catalog).first
-        for day in HistoryChanges.days(catalog, routes: routes).prefix(Self.feedEntries) {
+        let latest = months.first
+        for day in days.prefix(Self.feedEntries) {
             guard let date = ISODate(day.date) else { continue }
             let models = Set(day.rows.map(\.model)).sorted()
             let named = models.count > 5 ? models.prefix(5).joined(separator: ", ") + " and \(models.count - 5) more" : Format.list(models)
