@@ -22,8 +22,8 @@ struct LayerBuilder {
         var warnings: [ImportWarning] = []
         /// The models that repeat another under a second id, sorted by canonical id.
         var aliases: [ModelAliases.Pair] = []
-        /// models.dev route file → the catalog model, provider and model id of the route it became.
-        var owners: [String: HistoryImporter.RouteOwner] = [:]
+        /// Who each models.dev route file, current or gone, belongs to in the catalog.
+        var owners = HistoryImporter.RouteOwners(current: [:])
         /// Provider folders that sell plans.
         var planProviders: Set<String> = []
     }
@@ -70,9 +70,12 @@ struct LayerBuilder {
         var title = "models.dev catalog, snapshot of \(date)"
         if let commit = snapshot.commit { title += " (commit \(commit.prefix(12)))" }
         work.files["source.yaml"] = renderer.manifest(title: title, commit: snapshot.commit, ids: ids.ids)
+        let owners = HistoryImporter.RouteOwners(
+            current: work.owners, linker: RouteLinker(models: snapshot.models), modelIDs: work.models.mapValues(\.id),
+            providerIDs: providerIDs)
         return Output(
             files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted(), aliases: work.aliases,
-            owners: work.owners, planProviders: Set(plans.keys))
+            owners: owners, planProviders: Set(plans.keys))
     }
 
     /// One model per canonical file, under the id it was given.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VersusCore
+@testable import VersusCore
 @testable import VersusImport
 
 /// `versus import models.dev DIR --history` on a small git repository written by the test: commits that add,
@@ -163,14 +163,25 @@ struct HistoryImportTests {
         #expect(try changes("hosty", "alpha")[1].commit == String(cut))
         #expect(history.commitURL(String(cut)) == "https://github.com/anomalyco/models.dev/commit/\(cut)")
 
+        // The cheapest price follows the headline costs' rule: on 2026-02-01 Hosty's $0.80 is under half the median
+        // ($2) of the day's three priced routes, so Router's $2 stands; Router's rename to $1.50 on 2026-03-01 moves
+        // the median, and Hosty's $0.80 counts again until its route leaves. Its return at $0.70 is under half
+        // the median again.
         let trend = PriceTrend(history, providers: catalog.providers)
         #expect(
             trend.steps.map { "\($0.date) \($0.input.map { "\($0.value)" } ?? "?")/\($0.output.map { "\($0.value)" } ?? "?")" }
-                == [
-                    "2026-01-05 1/4", "2026-02-01 0.8/3.2", "2026-04-01 1.5/8", "2026-05-01 0.7/3",
-                ])
-        let fell = try #require(trend.movement(\.input, windowDays: 365))
-        #expect(fell.from == 1 && fell.to == Decimal(string: "0.7") && fell.lastChanged == ISODate("2026-05-01"))
+                == ["2026-01-05 1/4", "2026-02-01 2/8", "2026-03-01 0.8/8", "2026-04-01 1.5/8"])
+        let moved = try #require(trend.movement(\.input, windowDays: 365))
+        #expect(moved.from == 1 && moved.to == Decimal(string: "1.5") && moved.lastChanged == ISODate("2026-04-01"))
+        // The pair-page line says why it last changed, and cites the commit that removed the route.
+        let alpha = try #require(catalog.model("alpha"))
+        let line = try #require(PriceMoves.line(alpha, history: history, catalog: catalog))
+        #expect(
+            line.text
+                == "Alpha's cheapest pay-as-you-go input price rose 50% since 2026-01-05 ($1 to $1.5 per 1M tokens), and its cheapest pay-as-you-go output price rose 100% since 2026-01-05 ($4 to $8 per 1M tokens); last changed on 2026-04-01, when Hosty's route left models.dev",
+            "\(line.text)")
+        let removal = try #require(log.split(separator: "\n").first { $0.hasSuffix("hosty drops alpha") }?.prefix(40))
+        #expect(line.commit == String(removal.prefix(7)))
     }
 
     @Test func reReadsOnlyNewCommitsAndChangesNoByteTwice() throws {
@@ -194,6 +205,75 @@ struct HistoryImportTests {
         let whole = try ImportFixture.files(under: fresh.appendingPathComponent(history))
         #expect(incremental == whole)
         #expect(String(decoding: incremental["alpha.yaml"] ?? Data(), as: UTF8.self).contains("date: 2026-06-01"))
+    }
+
+    /// Routes that left models.dev before the checkout's last commit keep their history: linked to today's model by
+    /// the `base_model` or `name` their file last gave, their cheaper days count in the cheapest-price trend, so a
+    /// "fell since" line does not overstate a fall. A route whose provider left too, or whose model is gone, is left
+    /// out; so is one whose last file links to no model.
+    @Test func routesThatLeftKeepTheirHistory() throws {
+        let repo = try Repository()
+        try repo.write([
+            "models/acme/alpha.toml": Self.model + Self.cost("3", "12"),
+            "models/acme/beta.toml": Self.model.replacingOccurrences(of: "Alpha", with: "Beta") + Self.cost("5", "20"),
+            "providers/hosty/provider.toml": "name = \"Hosty\"\n",
+            "providers/hosty/models/alpha.toml": "base_model = \"acme/alpha\"\n" + Self.cost("1", "4"),
+            // Linked by name, not base_model.
+            "providers/hosty/models/alpha-cheap.toml": "name = \"Alpha\"\n" + Self.cost("0.5", "2"),
+            "providers/hosty/models/alpha-old.toml": "base_model = \"acme/alpha\"\n" + Self.cost("0.9", "3.6"),
+            "providers/hosty/models/beta.toml": "base_model = \"acme/beta\"\n" + Self.cost("4", "16"),
+            "providers/hosty/models/mystery.toml": "name = \"Nobody Knows\"\n" + Self.cost("0.1", "0.1"),
+            "providers/gone/provider.toml": "name = \"Gone\"\n",
+            "providers/gone/models/alpha.toml": "base_model = \"acme/alpha\"\n" + Self.cost("0.2", "0.8"),
+        ])
+        try repo.commit("2026-01-05", "add alpha and beta")
+        try repo.git(["rm", "-q", "providers/hosty/models/alpha-cheap.toml", "providers/hosty/models/mystery.toml"])
+        try repo.commit("2026-02-01", "hosty drops its cheap alpha")
+        try repo.write([
+            "providers/hosty/models/alpha-old.toml": "base_model = \"acme/alpha\"\nstatus = \"deprecated\"\n"
+                + Self.cost("0.9", "3.6")
+        ])
+        try repo.commit("2026-03-01", "hosty deprecates the old alpha")
+        try repo.git(["rm", "-q", "-r", "providers/gone"])
+        try repo.commit("2026-04-01", "the gone provider leaves")
+        try repo.git(["rm", "-q", "models/acme/beta.toml", "providers/hosty/models/beta.toml"])
+        try repo.commit("2026-05-01", "beta leaves")
+
+        let root = try ImportFixture.site()
+        let result = try Self.run(repo, into: root)
+        #expect(result.catalogErrors.isEmpty, "\(result.catalogErrors.printed)")
+        let check = ImportFixture.check(root)
+        #expect(!check.diagnostics.contains { $0.location.file.contains("/history/") }, "\(check.diagnostics)")
+        let catalog = try #require(check.catalog)
+        #expect(catalog.histories["beta"] == nil)
+        let history = try #require(catalog.histories["alpha"])
+        func prices(_ id: String) -> [String]? {
+            history.routes.first { $0.provider == "hosty" && $0.modelID == id }?.changes.map { point in
+                point.removed ? "\(point.date) removed" : "\(point.date) \(point.input.map { "\($0)" } ?? "?")"
+            }
+        }
+        #expect(prices("alpha-cheap") == ["2026-01-05 0.5", "2026-02-01 removed"])
+        #expect(prices("alpha-old") == ["2026-01-05 0.9", "2026-03-01 removed"])
+        #expect(prices("alpha") == ["2026-01-05 1"])
+        #expect(history.routes.map(\.provider).allSatisfy { $0 == "hosty" }, "the gone provider's route is left out")
+        #expect(history.routes.count == 3)
+
+        // The cheapest input was $0.50 until the cheap route left: today's $1 is a rise, not "unchanged".
+        let trend = PriceTrend(history, providers: catalog.providers)
+        #expect(
+            trend.steps.map { "\($0.date) \($0.input.map { "\($0.value)" } ?? "?")" } == [
+                "2026-01-05 0.5", "2026-02-01 0.9", "2026-03-01 1",
+            ])
+        let moved = try #require(trend.movement(\.input, windowDays: 365))
+        #expect(moved.from == Decimal(string: "0.5") && moved.to == 1)
+
+        // Resumed from the state file, the same files.
+        let fresh = try ImportFixture.site()
+        _ = try Self.run(repo, into: fresh)
+        _ = try Self.run(repo, into: fresh)
+        #expect(
+            try ImportFixture.files(under: fresh.appendingPathComponent("\(Self.layer)/history"))
+                == ImportFixture.files(under: root.appendingPathComponent("\(Self.layer)/history")))
     }
 
     @Test func checkReportsBadHistoryFilesAtTheirLines() throws {

@@ -1,13 +1,18 @@
 import Foundation
 
-/// A model's cheapest pay-as-you-go input and output price over time, from its price history: a step each day the
-/// cheapest of either moved. Only days a route was sold per token to anyone count (`HistoryPoint.isPayAsYouGo`): a
-/// free tier's or a plan's 0 never becomes a cheapest price; a day no route had a pay-as-you-go price is unknown.
+/// A model's cheapest representative pay-as-you-go input and output price over time, from its price history: a step
+/// each day the cheapest of either moved. Only days a route was sold per token to anyone count
+/// (`HistoryPoint.isPayAsYouGo`): a free tier's or a plan's 0 never becomes a cheapest price; a day no route had a
+/// pay-as-you-go price is unknown. On each day, each side follows the rule the pages' headline prices follow
+/// (`CostCalculator.representativeFloor`): with three or more priced routes, a price under half their median is left
+/// out, so a trend never ends on a price the page's own cheapest route contradicts.
 public struct PriceTrend: Sendable, Hashable {
     /// The cheapest price on one side from `date` on, with the route and the change that set it.
     public struct Price: Sendable, Hashable {
         public var value: Decimal
         public var provider: String
+        /// The route's id at the provider, as its history names it.
+        public var modelID: String? = nil
         public var commit: String
         public var date: ISODate
     }
@@ -30,19 +35,16 @@ public struct PriceTrend: Sendable, Hashable {
         var cursor = Array(repeating: -1, count: routes.count)
         var steps: [Step] = []
         for date in dates {
-            var input: Price?, output: Price?
+            var inputs: [Price] = [], outputs: [Price] = []
             for (index, route) in routes.enumerated() {
                 while cursor[index] + 1 < route.changes.count, route.changes[cursor[index] + 1].date <= date { cursor[index] += 1 }
                 guard cursor[index] >= 0 else { continue }
                 let point = route.changes[cursor[index]]
                 guard point.isPayAsYouGo(provider: providers[route.provider]), let i = point.input, let o = point.output else { continue }
-                if input.map({ i < $0.value }) ?? true {
-                    input = Price(value: i, provider: route.provider, commit: point.commit, date: point.date)
-                }
-                if output.map({ o < $0.value }) ?? true {
-                    output = Price(value: o, provider: route.provider, commit: point.commit, date: point.date)
-                }
+                inputs.append(Price(value: i, provider: route.provider, modelID: route.modelID, commit: point.commit, date: point.date))
+                outputs.append(Price(value: o, provider: route.provider, modelID: route.modelID, commit: point.commit, date: point.date))
             }
+            let input = Self.cheapest(inputs), output = Self.cheapest(outputs)
             let step = Step(date: date, input: input, output: output)
             if let last = steps.last, last.input?.value == input?.value, last.output?.value == output?.value,
                 (last.input == nil) == (input == nil), (last.output == nil) == (output == nil)
@@ -54,6 +56,16 @@ public struct PriceTrend: Sendable, Hashable {
         }
         self.steps = steps
         self.end = dates.last
+    }
+
+    /// The lowest representative price of one side on one day; the first in route order wins a tie.
+    static func cheapest(_ prices: [Price]) -> Price? {
+        let floor = CostCalculator.representativeFloor(prices.map(\.value))
+        var best: Price?
+        for price in prices where floor.map({ price.value >= $0 }) ?? true {
+            if best.map({ price.value < $0.value }) ?? true { best = price }
+        }
+        return best
     }
 
     /// The step in force on `date`.
@@ -69,6 +81,10 @@ public struct PriceTrend: Sendable, Hashable {
         public var lastChanged: ISODate
         public var lastCommit: String
         public var lastProvider: String
+        /// The cheapest price the last change set (the route, and the change of that route it came from; an older
+        /// change when the price took over because a cheaper route left), and the one it replaced.
+        public var holder: Price?
+        public var replaced: Price?
     }
 
     /// `side`'s cheapest price over the last `windowDays` days of the history: the price in force when the window
@@ -81,13 +97,12 @@ public struct PriceTrend: Sendable, Hashable {
         while start < steps.count, steps[start][keyPath: side] == nil { start += 1 }
         guard start < steps.count, let first = steps[start][keyPath: side], first.value != latest.value else { return nil }
         // The day the latest value took over: the first step of the last run of equal values.
-        var changed = last
-        for step in steps.reversed() {
-            guard let price = step[keyPath: side], price.value == latest.value else { break }
-            changed = step
-        }
+        var changed = steps.count - 1
+        while changed > 0, let price = steps[changed - 1][keyPath: side], price.value == latest.value { changed -= 1 }
+        let step = steps[changed]
         return Movement(
-            from: first.value, to: latest.value, since: steps[start].date, lastChanged: changed.date,
-            lastCommit: changed[keyPath: side]?.commit ?? latest.commit, lastProvider: latest.provider)
+            from: first.value, to: latest.value, since: steps[start].date, lastChanged: step.date,
+            lastCommit: step[keyPath: side]?.commit ?? latest.commit, lastProvider: latest.provider,
+            holder: step[keyPath: side], replaced: changed > 0 ? steps[changed - 1][keyPath: side] : nil)
     }
 }

@@ -31,9 +31,30 @@ enum PriceMoves {
             if latest.map({ move.lastChanged > $0.lastChanged }) ?? true { latest = move }
         }
         guard let latest, !clauses.isEmpty else { return nil }
+        let cause = Self.cause(latest, history: history, catalog: catalog)
         return PriceMoveLine(
-            text: clauses.joined(separator: ", and ") + "; last changed on \(latest.lastChanged)",
-            commitHref: history.commitURL(latest.lastCommit), commit: String(latest.lastCommit.prefix(7)),
+            text: clauses.joined(separator: ", and ") + "; last changed on \(latest.lastChanged)" + (cause.clause ?? ""),
+            commitHref: history.commitURL(cause.commit), commit: String(cause.commit.prefix(7)),
             date: latest.lastChanged.description)
+    }
+
+    /// Why the cheapest price last changed, when it was not a price: the route that held the cheapest price left
+    /// models.dev that day (", when AIHubMix's route left models.dev"), or stopped being sold per token. And the
+    /// commit of that day's change: the one that removed or changed the route that held the price, else the one
+    /// that set the new price.
+    static func cause(_ move: PriceTrend.Movement, history: PriceHistory, catalog: Catalog) -> (clause: String?, commit: String) {
+        if let replaced = move.replaced,
+            let route = history.routes.first(where: { $0.provider == replaced.provider && $0.modelID == replaced.modelID }),
+            let point = route.changes.last(where: { $0.date <= move.lastChanged }), point.date == move.lastChanged
+        {
+            let name = catalog.providers[route.provider]?.name ?? route.provider
+            if point.removed { return (", when \(name)'s route left models.dev", point.commit) }
+            if !point.isPayAsYouGo(provider: catalog.providers[route.provider]) {
+                return (", when \(name) stopped selling it per token", point.commit)
+            }
+            if let holder = move.holder, holder.date == move.lastChanged { return (nil, holder.commit) }
+            return (nil, point.commit)
+        }
+        return (nil, move.lastCommit)
     }
 }

@@ -19,13 +19,53 @@ public struct HistoryImporter: Sendable {
     var output: String
     /// Provider folders that sell plans.
     var planProviders: Set<String>
-    /// models.dev route file → who it belongs to in the catalog.
-    var owners: [String: RouteOwner]
+    /// Who each route file belongs to in the catalog.
+    var owners: RouteOwners
 
     struct RouteOwner: Sendable, Hashable {
         var model: String
         var provider: String
         var modelID: String
+    }
+
+    /// Who each route file of the history belongs to in the catalog. A route of the current snapshot belongs where
+    /// the import put it. A route that has since left models.dev (its file removed, or the route deprecated) is
+    /// linked by the same exact rules (`RouteLinker`) from the `base_model` and `name` its file last gave, to a
+    /// model of today's catalog, on a provider today's catalog still has: its cheaper days then count in the
+    /// model's cheapest-price trend, and its table shows the day it left. Anything else is left out.
+    struct RouteOwners: Sendable {
+        /// models.dev route file → the route the import made of it.
+        var current: [String: RouteOwner]
+        var linker: RouteLinker
+        /// models.dev model id → catalog model id, for the models the layer holds.
+        var modelIDs: [String: String]
+        /// Provider folder → catalog provider id.
+        var providerIDs: [String: String]
+
+        init(
+            current: [String: RouteOwner], linker: RouteLinker = RouteLinker(models: []), modelIDs: [String: String] = [:],
+            providerIDs: [String: String] = [:]
+        ) {
+            self.current = current
+            self.linker = linker
+            self.modelIDs = modelIDs
+            self.providerIDs = providerIDs
+        }
+
+        func owner(of path: String, _ track: RouteTrack) -> RouteOwner? {
+            if let owner = current[path] { return owner }
+            guard !track.present, let identity = track.identity, HistoryReplay.isRoute(path) else { return nil }
+            let parts = path.split(separator: "/", maxSplits: 3).map(String.init)
+            let folder = parts[1], modelID = String(parts[3].dropLast(".toml".count))
+            var data: [String: TOMLData] = [:]
+            if let base = identity.baseModel { data["base_model"] = .string(base) }
+            if let name = identity.name { data["name"] = .string(name) }
+            let route = UpstreamRoute(provider: folder, modelID: modelID, file: path, target: nil, data: data)
+            guard case let .linked(upstream, _) = linker.link(route), let model = modelIDs[upstream],
+                let provider = providerIDs[folder]
+            else { return nil }
+            return RouteOwner(model: model, provider: provider, modelID: modelID)
+        }
     }
 
     /// What a run did.

@@ -57,6 +57,9 @@ struct RouteTrack: Sendable, Hashable {
     var changes: [HistoryChange] = []
     /// The files its prices were read from at the last commit: itself, the files it links to, its `base_model`.
     var dependencies: [String] = []
+    /// What linked the route to a model the last time its file could be read: a route that has since left
+    /// models.dev is given to a model of today's catalog by these, as the importer links a current route.
+    var identity: RouteIdentity?
 
     var present: Bool { changes.last?.prices != nil }
 
@@ -71,6 +74,19 @@ struct RouteTrack: Sendable, Hashable {
         }
         if changes.isEmpty && prices == nil { return }
         changes.append(HistoryChange(date: date, commit: commit, prices: prices))
+    }
+}
+
+/// The fields of a route file that say which model it serves (`RouteLinker`): its `base_model` and its `name`.
+struct RouteIdentity: Sendable, Hashable {
+    var baseModel: String?
+    var name: String?
+
+    /// nil when the file gives neither.
+    init?(baseModel: String?, name: String?) {
+        guard baseModel != nil || name != nil else { return nil }
+        self.baseModel = baseModel
+        self.name = name
     }
 }
 

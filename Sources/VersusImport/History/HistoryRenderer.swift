@@ -13,10 +13,10 @@ struct HistoryRenderer {
     ]
 
     /// File name → text, for every model that owns a route with a history.
-    func files(_ state: HistoryState, owners: [String: HistoryImporter.RouteOwner]) -> [String: String] {
+    func files(_ state: HistoryState, owners: HistoryImporter.RouteOwners) -> [String: String] {
         var byModel: [String: [(HistoryImporter.RouteOwner, String, RouteTrack)]] = [:]
         for (path, track) in state.routes {
-            guard let owner = owners[path] else { continue }
+            guard let owner = owners.owner(of: path, track) else { continue }
             byModel[owner.model, default: []].append((owner, path, track))
         }
         var files: [String: String] = [:]

@@ -79,8 +79,9 @@ struct HistoryReplay {
         try settle(needed)
         try blobs.load(needed.compactMap { files[$0] })
         for path in affected.sorted() {
-            let (prices, dependencies) = try read(path)
+            let (prices, dependencies, identity) = try read(path)
             var track = state.routes[path] ?? RouteTrack()
+            if let identity { track.identity = identity }
             let present = track.present
             for file in track.dependencies where present { dependents[file]?.remove(path) }
             track.record(prices, date: commit.day, commit: commit.hash)
@@ -91,11 +92,12 @@ struct HistoryReplay {
         state.commit = commit.hash
     }
 
-    /// The prices of the route at `path` now, nil when it is gone or deprecated, with the files they were read from.
-    private mutating func read(_ path: String) throws(GitCommand.Failure) -> (HistoryPrices?, [String]) {
-        guard files[path] != nil else { return (nil, []) }
+    /// The prices of the route at `path` now, nil when it is gone or deprecated, with the files they were read from
+    /// and the fields that link it to a model (nil when the file could not be read).
+    private mutating func read(_ path: String) throws(GitCommand.Failure) -> (HistoryPrices?, [String], RouteIdentity?) {
+        guard files[path] != nil else { return (nil, [], nil) }
         var dependencies = [path]
-        guard let (own, target) = try table(path, &dependencies) else { return (nil, dependencies) }
+        guard let (own, target) = try table(path, &dependencies) else { return (nil, dependencies, nil) }
         var data = own
         // From 2026-04 to 2026-06 models.dev wrote inheritance as `[extends] from = "<provider>/<model>"`: another
         // provider's model file deep-merged under this one's fields, minus `omit`. Read as models.dev generated it.
@@ -103,10 +105,10 @@ struct HistoryReplay {
         while let extends = data["extends"]?.table, hops < CheckoutFiles.maximumLinkHops {
             hops += 1
             let from = extends["from"]?.string?.split(separator: "/", maxSplits: 1).map(String.init) ?? []
-            guard from.count == 2 else { return (nil, dependencies) }
+            guard from.count == 2 else { return (nil, dependencies, nil) }
             let file = "providers/\(from[0])/models/\(from[1]).toml"
             if !dependencies.contains(file) { dependencies.append(file) }
-            guard var (inherited, _) = try table(file, &dependencies) else { return (nil, dependencies) }
+            guard var (inherited, _) = try table(file, &dependencies) else { return (nil, dependencies, nil) }
             inherited.removeValue(forKey: "reasoning_options")
             var overrides = data
             overrides.removeValue(forKey: "extends")
@@ -118,11 +120,12 @@ struct HistoryReplay {
         let parts = path.split(separator: "/", maxSplits: 3).map(String.init)
         let provider = parts[1]
         let modelID = String(parts[3].dropLast(".toml".count))
+        let identity = RouteIdentity(baseModel: data["base_model"]?.string, name: data["name"]?.string)
         var base: UpstreamModel?
         if let name = data["base_model"]?.string {
             let file = "models/\(name).toml"
             dependencies.append(file)
-            guard let (model, _) = try table(file, &dependencies) else { return (nil, dependencies) }
+            guard let (model, _) = try table(file, &dependencies) else { return (nil, dependencies, identity) }
             let pieces = name.split(separator: "/", maxSplits: 1).map(String.init)
             base = UpstreamModel(id: name, lab: pieces.first ?? name, name: pieces.last ?? name, file: file, data: model)
         }
@@ -131,8 +134,8 @@ struct HistoryReplay {
         let owner = ImportedModel(id: modelID, upstream: path, name: modelID, developer: provider)
         let mapping = RouteMapping(planProviders: planProviders)
         switch mapping.route(route, provider: provider, base: base, model: owner, upstream: base?.id ?? "", &warnings) {
-        case let .route(imported): return (HistoryPrices(imported), dependencies)
-        case .deprecated: return (nil, dependencies)
+        case let .route(imported): return (HistoryPrices(imported), dependencies, identity)
+        case .deprecated: return (nil, dependencies, identity)
         }
     }
 

@@ -3,26 +3,34 @@ import Foundation
 /// The text of `history/.state`: a header line, the last commit read, then each route (sorted by path) with the files
 /// its prices were read from and its changes, one per line, fields separated by tabs:
 ///
-///     versus-history-state 1
+///     versus-history-state 2
 ///     commit <hash>
 ///     route <path>
 ///     dep <path>
+///     who <base_model> <name>
 ///     at <date> <commit> gone
 ///     at <date> <commit> <input> <output> <cached input> <cache write> <free: 0 or 1> <tiers>
 ///
-/// A price not given is `-`; tiers are `-` or `<above>:<input>:<output>:<cached input>:<cache write>` joined by `,`.
+/// `who` gives the fields that link the route to a model, an empty field for one the file did not give (tabs and
+/// line breaks in them become spaces). A price not given is `-`; tiers are `-` or `<above>:<input>:<output>:<cached input>:<cache write>` joined by `,`.
 /// Anything unreadable makes the whole file unreadable: the import then starts from the first commit.
 enum HistoryStateText {
-    static let header = "versus-history-state 1"
+    static let header = "versus-history-state 2"
 
     static func write(_ state: HistoryState) -> String {
         var lines = [header]
         if let commit = state.commit { lines.append("commit\t\(commit)") }
         func price(_ value: String?) -> String { value ?? "-" }
+        func field(_ value: String?) -> String {
+            String((value ?? "").map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        }
         for path in state.routes.keys.sorted() {
             let track = state.routes[path]!
             lines.append("route\t\(path)")
             for file in track.dependencies { lines.append("dep\t\(file)") }
+            if let identity = track.identity {
+                lines.append("who\t\(field(identity.baseModel))\t\(field(identity.name))")
+            }
             for change in track.changes {
                 guard let prices = change.prices else {
                     lines.append("at\t\(change.date)\t\(change.commit)\tgone")
@@ -68,6 +76,9 @@ enum HistoryStateText {
                 finish()
                 path = text(fields[1])
             case "dep" where fields.count == 2 && path != nil: track.dependencies.append(text(fields[1]))
+            case "who" where fields.count == 3 && path != nil:
+                track.identity = RouteIdentity(
+                    baseModel: fields[1].isEmpty ? nil : text(fields[1]), name: fields[2].isEmpty ? nil : text(fields[2]))
             case "at" where fields.count == 4 && text(fields[3]) == "gone" && path != nil:
                 track.changes.append(HistoryChange(date: text(fields[1]), commit: text(fields[2]), prices: nil))
             case "at" where fields.count == 9 && path != nil:
