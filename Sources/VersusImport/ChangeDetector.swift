@@ -7,6 +7,9 @@ import VersusCore
 struct ChangeDetector {
     var old: [Model]
     var new: [Model]
+    /// The providers of each snapshot, by id: a route's kind can come from its provider (a plan provider).
+    var oldProviders: [String: Provider] = [:]
+    var newProviders: [String: Provider] = [:]
 
     struct Outcome {
         var report: ChangeReport
@@ -37,7 +40,13 @@ struct ChangeDetector {
             for key in newRoutes.keys.sorted(by: Self.order) {
                 guard let was = oldRoutes[key], let now = newRoutes[key] else { continue }
                 let route = RouteChange(model: id, provider: key.provider, modelID: key.modelID, location: location)
-                report.priceChanges += Self.prices(was, now, route: route, location: location)
+                report.priceChanges += Self.prices(
+                    was, now,
+                    kinds: (
+                        PriceKind.resolve(was, provider: oldProviders[key.provider]),
+                        PriceKind.resolve(now, provider: newProviders[key.provider])
+                    ),
+                    route: route, location: location)
             }
         }
         return Outcome(report: report, changedModels: changed)
@@ -53,11 +62,20 @@ struct ChangeDetector {
     static func order(_ a: RouteKey, _ b: RouteKey) -> Bool { (a.provider, a.modelID ?? "") < (b.provider, b.modelID ?? "") }
 
     /// Every price of the two versions of a route that differs, in a fixed order: the base prices, then each tier.
-    static func prices(_ old: Route, _ new: Route, route: RouteChange, location: SourceLocation) -> [PriceChange] {
+    /// Each carries the route's kinds when either is not pay-as-you-go; a change of kind alone (a provider that
+    /// starts selling plans) is reported on the input price, unchanged.
+    static func prices(
+        _ old: Route, _ new: Route, kinds: (old: PriceKind, new: PriceKind) = (.payAsYouGo, .payAsYouGo), route: RouteChange,
+        location: SourceLocation
+    ) -> [PriceChange] {
         var changes: [PriceChange] = []
+        let sold = kinds.old == .payAsYouGo && kinds.new == .payAsYouGo
         func compare(_ kind: PriceChange.Kind, _ a: Figure<Decimal>?, _ b: Figure<Decimal>?, above: Int? = nil) {
             if a?.value != b?.value {
-                changes.append(PriceChange(route: route, kind: kind, aboveTokens: above, old: a?.value, new: b?.value, location: location))
+                changes.append(
+                    PriceChange(
+                        route: route, kind: kind, aboveTokens: above, old: a?.value, new: b?.value, oldKind: sold ? nil : kinds.old,
+                        newKind: sold ? nil : kinds.new, location: location))
             }
         }
         compare(.input, old.input, new.input)
@@ -73,6 +91,12 @@ struct ChangeDetector {
             compare(.output, a?.output, b?.output, above: above)
             compare(.cachedInput, a?.cachedInput, b?.cachedInput, above: above)
             compare(.cacheWrite, a?.cacheWrite, b?.cacheWrite, above: above)
+        }
+        if changes.isEmpty && kinds.old != kinds.new {
+            changes.append(
+                PriceChange(
+                    route: route, kind: .input, old: old.input?.value, new: new.input?.value, oldKind: kinds.old,
+                    newKind: kinds.new, location: location))
         }
         return changes
     }

@@ -38,6 +38,12 @@ public enum ChangeReportFormat {
         case (nil, nil):
             text += " not listed in either snapshot"
         }
+        let old = change.oldKind ?? .payAsYouGo, new = change.newKind ?? .payAsYouGo
+        if old != new {
+            text += " (was \(old.label.lowercased()), now \(new.label.lowercased()))"
+        } else if old != .payAsYouGo {
+            text += " (\(old.label.lowercased()), not sold per token)"
+        }
         return text
     }
 
@@ -57,6 +63,10 @@ public enum ChangeReportFormat {
                     entry.add("above_tokens", change.aboveTokens.map(YAMLValue.integer))
                     entry.add("old", change.old.map(YAMLValue.number))
                     entry.add("new", change.new.map(YAMLValue.number))
+                    if !change.isPayAsYouGo {
+                        entry.add("old_kind", .scalar((change.oldKind ?? .payAsYouGo).rawValue))
+                        entry.add("new_kind", .scalar((change.newKind ?? .payAsYouGo).rawValue))
+                    }
                     entry.add("percent", change.percent.map(YAMLValue.number))
                     return entry.value
                 }))

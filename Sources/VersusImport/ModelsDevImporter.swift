@@ -83,8 +83,12 @@ public struct ModelsDevImporter: Sendable {
             let memory = FileSystem.memory(
                 Dictionary(uniqueKeysWithValues: build.files.map { ("\(memoryRoot)/\(layerFolder)/\($0.key)", $0.value) }))
             let layer = CatalogLoader(root: memoryRoot, content: content, fileSystem: memory).loadLayer(Self.layer)
-            let outcome = ChangeDetector(old: previous.models, new: layer.models)
-                .compare(date: date, previous: manifest.source.date, source: Self.sourceID, file: "\(content)/changes/\(date).yaml")
+            let outcome = ChangeDetector(
+                old: previous.models, new: layer.models,
+                oldProviders: Dictionary(previous.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                newProviders: Dictionary(layer.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            )
+            .compare(date: date, previous: manifest.source.date, source: Self.sourceID, file: "\(content)/changes/\(date).yaml")
             if !outcome.report.isEmpty || !outcome.changedModels.isEmpty { detected = outcome }
         }
 

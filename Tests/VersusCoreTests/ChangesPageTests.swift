@@ -25,6 +25,22 @@ import Testing
             model_id: beta
             price: cached_input
             new: 0.2
+          - model: alpha
+            provider: api
+            model_id: alpha-free
+            price: input
+            old: 1
+            new: 0
+            old_kind: pay-as-you-go
+            new_kind: free
+          - model: beta
+            provider: api
+            model_id: beta-plan
+            price: output
+            old: 2
+            new: 3
+            old_kind: plan
+            new_kind: plan
         models_added: [gamma]
         routes_removed:
           - model: delta
@@ -44,6 +60,10 @@ import Testing
         let text = SiteBuildTests.text(html)
         #expect(text.contains("Alpha API alpha Input $1 $1.5 +50%"), "\(text)")
         #expect(text.contains("Beta API beta Cached input Not listed $0.2 Newly listed"))
+        // A route that became a free tier did not fall 100%; a plan's price moves by no percentage.
+        #expect(text.contains("Alpha API alpha-free Input $1 Free tier Now free tier (was pay as you go)"), "\(text)")
+        #expect(text.contains("Beta API beta-plan Output $2 $3 Subscription plan, not sold per token"), "\(text)")
+        #expect(!text.contains("100%") && !text.contains("+50% Subscription"))
         #expect(text.contains("Models added Gamma"))
         #expect(text.contains("Routes removed Delta on API (delta-old)"))
         #expect(text.range(of: "Changes of 2026-06-10")!.lowerBound < text.range(of: "Changes of 2026-05-01")!.lowerBound)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VersusCore
+@testable import VersusCore
 @testable import VersusImport
 
 /// Importing a newer snapshot over an older import: the report printed, the file written, and the file read back.
@@ -14,7 +14,7 @@ struct ChangeReportTests {
         "  price  alpha-one on router (alpha-one-mirror): cached input 0.175 USD per 1M tokens → no longer listed",
         "  price  alpha-one on router (alpha-one-mirror): input above 200000 tokens 3.5 → 4 USD per 1M tokens (+14.3%)",
         "  price  alpha-one on router (alpha/alpha-one): output 2.5 → 2 USD per 1M tokens (-20%)",
-        "  price  beta-free on router (beta/beta-free): output 0 → 0.5 USD per 1M tokens",
+        "  price  beta-free on router (beta/beta-free): output 0 → 0.5 USD per 1M tokens (was free tier, now pay as you go)",
         "  model added  delta-2",
         "  model removed  gamma-1-5",
         "  route added  beta-free on alpha (beta-free)",
@@ -92,6 +92,38 @@ struct ChangeReportTests {
                     model_id: shared
 
                 """))
+    }
+
+    /// A route whose prices went to 0 because it became a free tier (or whose provider started selling plans)
+    /// reports the change of kind, with no percentage: never "−100%".
+    @Test func aChangeOfKindHasNoPercentage() throws {
+        let location = SourceLocation(file: "x.yaml")
+        func route(_ input: Decimal, _ output: Decimal, kind: PriceKind? = nil) -> Route {
+            var route = Route(provider: "api", tiers: [], location: location)
+            route.input = Figure(input, location: location)
+            route.output = Figure(output, location: location)
+            route.priceKind = kind
+            return route
+        }
+        let change = RouteChange(model: "alpha", provider: "api", modelID: nil, location: location)
+        let free = ChangeDetector.prices(
+            route(1, 4), route(0, 0), kinds: (.payAsYouGo, .free), route: change, location: location)
+        #expect(free.count == 2 && free.allSatisfy { $0.percent == nil && $0.newKind == .free })
+        #expect(
+            ChangeReportFormat.describe(free[0])
+                == "alpha on api: input 1 → 0 USD per 1M tokens (was pay as you go, now free tier)")
+        // The kind alone changed: one line, on the input price.
+        let plan = ChangeDetector.prices(
+            route(1, 4), route(1, 4), kinds: (.payAsYouGo, .plan), route: change, location: location)
+        #expect(plan.count == 1 && plan[0].old == 1 && plan[0].new == 1 && plan[0].newKind == .plan)
+        // Written and read back with its kinds.
+        let report = ChangeReport(
+            date: ISODate("2026-06-01")!, previous: nil, source: nil, priceChanges: free, location: location)
+        let text = ChangeReportFormat.yaml(report)
+        #expect(text.contains("    old_kind: pay-as-you-go\n    new_kind: free\n") && !text.contains("percent"), "\(text)")
+        // Both pay-as-you-go: no kinds written, a percentage.
+        let paid = ChangeDetector.prices(route(1, 4), route(2, 4), route: change, location: location)
+        #expect(paid.count == 1 && paid[0].percent == 100 && paid[0].oldKind == nil)
     }
 
     @Test func reimportingTheNewerSnapshotReportsNothingMore() throws {

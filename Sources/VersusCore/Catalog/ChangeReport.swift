@@ -71,23 +71,34 @@ public struct PriceChange: Sendable, Hashable, Encodable {
     /// USD per 1M tokens; nil when not documented in that snapshot.
     public var old: Decimal?
     public var new: Decimal?
+    /// How the route was sold in each snapshot (`PriceKind.resolve`), given when either is not pay-as-you-go: a
+    /// free tier's or a plan's 0 is no price anyone pays, so a change to or from one has no percentage. nil is
+    /// pay-as-you-go (reports written before the field existed say nothing).
+    public var oldKind: PriceKind?
+    public var newKind: PriceKind?
     public var location: SourceLocation
 
     public init(
-        route: RouteChange, kind: Kind, aboveTokens: Int? = nil, old: Decimal?, new: Decimal?,
-        location: SourceLocation
+        route: RouteChange, kind: Kind, aboveTokens: Int? = nil, old: Decimal?, new: Decimal?, oldKind: PriceKind? = nil,
+        newKind: PriceKind? = nil, location: SourceLocation
     ) {
         self.route = route
         self.kind = kind
         self.aboveTokens = aboveTokens
         self.old = old
         self.new = new
+        self.oldKind = oldKind
+        self.newKind = newKind
         self.location = location
     }
 
-    /// (new − old) / old in percent, rounded to one decimal place; nil when a side is unknown or the old price is 0.
+    /// Whether the route was sold per token in both snapshots.
+    public var isPayAsYouGo: Bool { (oldKind ?? .payAsYouGo) == .payAsYouGo && (newKind ?? .payAsYouGo) == .payAsYouGo }
+
+    /// (new − old) / old in percent, rounded to one decimal place; nil when a side is unknown, the old price is 0,
+    /// or the route was not sold per token in either snapshot.
     public var percent: Decimal? {
-        guard let old, let new, old != 0 else { return nil }
+        guard let old, let new, old != 0, isPayAsYouGo else { return nil }
         return Money.rounded((new - old) / old * 100, places: 1)
     }
 }

@@ -6,7 +6,9 @@ enum ChangesDecoder {
         "date", "previous", "source", "pair_pages", "prices", "models_added", "models_removed",
         "routes_added", "routes_removed",
     ]
-    static let priceKeys = ["model", "provider", "model_id", "price", "above_tokens", "old", "new", "percent"]
+    static let priceKeys = [
+        "model", "provider", "model_id", "price", "above_tokens", "old", "new", "old_kind", "new_kind", "percent",
+    ]
     static let routeKeys = ["model", "provider", "model_id"]
 
     static func decode(_ node: YAMLNode?, date: ISODate, file: String, _ diagnostics: inout [Diagnostic]) -> ChangeReport? {
@@ -69,6 +71,8 @@ enum ChangesDecoder {
             return value
         }
         let old = amount("old"), new = amount("new")
+        let oldKind = reader.choice("old_kind", as: PriceKind.self, &diagnostics)
+        let newKind = reader.choice("new_kind", as: PriceKind.self, &diagnostics)
         if !reader.has("old") && !reader.has("new") {
             diagnostics.append(
                 .error(
@@ -76,13 +80,16 @@ enum ChangesDecoder {
                     fix: "write the old price, the new one, or both"))
         }
         guard let route, let kind else { return nil }
-        let change = PriceChange(route: route, kind: kind, aboveTokens: above, old: old, new: new, location: node.location)
+        let change = PriceChange(
+            route: route, kind: kind, aboveTokens: above, old: old, new: new, oldKind: oldKind, newKind: newKind,
+            location: node.location)
         if let written = reader.decimal("percent", &diagnostics), written != change.percent {
             diagnostics.append(
                 .warning(
                     reader.keyLocation("percent"),
                     "`percent: \(written)` does not follow from \(old.map { "\($0)" } ?? "unknown") → \(new.map { "\($0)" } ?? "unknown")",
-                    fix: change.percent.map { "it is \($0)" } ?? "remove it: there is no percentage from or to an unknown or zero price"))
+                    fix: change.percent.map { "it is \($0)" }
+                        ?? "remove it: there is no percentage from or to an unknown or zero price, or a price not sold per token"))
         }
         return change
     }

@@ -185,26 +185,42 @@ struct ChangesBuilder: Sendable {
         "\(modelName(route.model)) on \(providerName(route.provider))" + (route.modelID.map { " (\($0))" } ?? "")
     }
 
+    /// A price of the report's table: "Not listed" when the snapshot gave none; the route's kind instead of a 0
+    /// that was a free tier's or a plan's (no price anyone pays per token).
+    static func cell(_ value: Decimal?, kind: PriceKind) -> String {
+        guard let value else { return "Not listed" }
+        return value == 0 && kind != .payAsYouGo ? kind.label : Format.price(value)
+    }
+
     func report(_ change: ChangeReport) -> ChangesPageView.Report {
         let prices = change.priceChanges.map { price -> ChangesPageView.PriceRow in
             var label = price.kind.label.prefix(1).uppercased() + price.kind.label.dropFirst()
             if let above = price.aboveTokens { label += " above \(Format.tokens(above))" }
-            let text: String
+            var text: String
             switch (price.old, price.new) {
             case (nil, _): text = "Newly listed"
             case (_, nil): text = "No longer listed"
             default:
                 if let percent = price.percent {
                     text = (percent > 0 ? "+" : percent < 0 ? "−" : "") + Format.number(percent < 0 ? -percent : percent, places: 1) + "%"
+                } else if price.isPayAsYouGo {
+                    text = "From a price of 0"
                 } else {
-                    text = "From a free price"
+                    text = ""
                 }
+            }
+            // A free tier's or a plan's 0 is no price anyone pays: say what the route became instead of a fall to 0.
+            let was = price.oldKind ?? .payAsYouGo, now = price.newKind ?? .payAsYouGo
+            if was != now {
+                text = "Now \(now.label.lowercased()) (was \(was.label.lowercased()))"
+            } else if was != .payAsYouGo {
+                text += (text.isEmpty ? was.label : "; \(was.label.lowercased())") + ", not sold per token"
             }
             let exists = catalog.model(price.route.model) != nil
             return ChangesPageView.PriceRow(
                 model: modelName(price.route.model), modelHref: exists ? routes.model(price.route.model) : nil,
                 provider: providerName(price.route.provider), modelID: price.route.modelID, price: label,
-                old: price.old.map(Format.price) ?? "Not listed", new: price.new.map(Format.price) ?? "Not listed",
+                old: Self.cell(price.old, kind: was), new: Self.cell(price.new, kind: now),
                 change: text, down: (price.percent ?? 0) < 0, up: (price.percent ?? 0) > 0)
         }
         var parts: [String] = []
