@@ -163,25 +163,15 @@ struct HistoryImportTests {
         #expect(try changes("hosty", "alpha")[1].commit == String(cut))
         #expect(history.commitURL(String(cut)) == "https://github.com/anomalyco/models.dev/commit/\(cut)")
 
-        // The cheapest price follows the headline costs' rule: on 2026-02-01 Hosty's $0.80 is under half the median
-        // ($2) of the day's three priced routes, so Router's $2 stands; Router's rename to $1.50 on 2026-03-01 moves
-        // the median, and Hosty's $0.80 counts again until its route leaves. Its return at $0.70 is under half
-        // the median again.
+        // The cheapest price follows the headline costs' rule, route by route: on 2026-02-01 Hosty's $0.80 is under
+        // half the median ($2) of the day's three priced routes, so Hosty's route is left out of the trend
+        // altogether (its $1 of January too): a route whose price is no headline never moves the cheapest price.
         let trend = PriceTrend(history, providers: catalog.providers)
         #expect(
             trend.steps.map { "\($0.date) \($0.input.map { "\($0.value)" } ?? "?")/\($0.output.map { "\($0.value)" } ?? "?")" }
-                == ["2026-01-05 1/4", "2026-02-01 2/8", "2026-03-01 0.8/8", "2026-04-01 1.5/8"])
-        let moved = try #require(trend.movement(\.input, windowDays: 365))
-        #expect(moved.from == 1 && moved.to == Decimal(string: "1.5") && moved.lastChanged == ISODate("2026-04-01"))
-        // The pair-page line says why it last changed, and cites the commit that removed the route.
-        let alpha = try #require(catalog.model("alpha"))
-        let line = try #require(PriceMoves.line(alpha, history: history, catalog: catalog))
-        #expect(
-            line.text
-                == "Alpha's cheapest pay-as-you-go input price rose 50% since 2026-01-05 ($1 to $1.5 per 1M tokens), and its cheapest pay-as-you-go output price rose 100% since 2026-01-05 ($4 to $8 per 1M tokens); last changed on 2026-04-01, when Hosty's route left models.dev",
-            "\(line.text)")
-        let removal = try #require(log.split(separator: "\n").first { $0.hasSuffix("hosty drops alpha") }?.prefix(40))
-        #expect(line.commit == String(removal.prefix(7)))
+                == ["2026-01-05 2/8", "2026-03-01 1.5/8"])
+        let fell = try #require(trend.movement(\.input, windowDays: 365))
+        #expect(fell.from == 2 && fell.to == Decimal(string: "1.5") && fell.lastChanged == ISODate("2026-03-01"))
     }
 
     @Test func reReadsOnlyNewCommitsAndChangesNoByteTwice() throws {
@@ -266,6 +256,16 @@ struct HistoryImportTests {
             ])
         let moved = try #require(trend.movement(\.input, windowDays: 365))
         #expect(moved.from == Decimal(string: "0.5") && moved.to == 1)
+        // The pair-page line says why it last changed, and cites the commit that deprecated the route.
+        let alpha = try #require(catalog.model("alpha"))
+        let line = try #require(PriceMoves.line(alpha, history: history, catalog: catalog))
+        #expect(
+            line.text
+                == "Alpha's cheapest pay-as-you-go input price rose 100% since 2026-01-05 ($0.5 to $1 per 1M tokens), and its cheapest pay-as-you-go output price rose 100% since 2026-01-05 ($2 to $4 per 1M tokens); last changed on 2026-03-01, when Hosty's route left models.dev",
+            "\(line.text)")
+        let log = try String(decoding: GitCommand(folder: repo.url.path).run(["log", "--format=%H %s"]), as: UTF8.self)
+        let deprecation = try #require(log.split(separator: "\n").first { $0.hasSuffix("deprecates the old alpha") })
+        #expect(line.commit == String(deprecation.prefix(7)))
 
         // Resumed from the state file, the same files.
         let fresh = try ImportFixture.site()

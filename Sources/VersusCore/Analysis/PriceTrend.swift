@@ -3,9 +3,12 @@ import Foundation
 /// A model's cheapest representative pay-as-you-go input and output price over time, from its price history: a step
 /// each day the cheapest of either moved. Only days a route was sold per token to anyone count
 /// (`HistoryPoint.isPayAsYouGo`): a free tier's or a plan's 0 never becomes a cheapest price; a day no route had a
-/// pay-as-you-go price is unknown. On each day, each side follows the rule the pages' headline prices follow
-/// (`CostCalculator.representativeFloor`): with three or more priced routes, a price under half their median is left
-/// out, so a trend never ends on a price the page's own cheapest route contradicts.
+/// pay-as-you-go price is unknown.
+///
+/// Each side leaves out, for the whole history, a route whose price on that side was on some day under half the
+/// median of that day's priced routes (three or more): the rule the pages' headline prices follow
+/// (`CostCalculator.representativeFloor`), applied to a route once and for all. Applied day by day instead, the
+/// arrival of a third route would switch the rule on and move the cheapest price with no price having changed.
 public struct PriceTrend: Sendable, Hashable {
     /// The cheapest price on one side from `date` on, with the route and the change that set it.
     public struct Price: Sendable, Hashable {
@@ -32,20 +35,38 @@ public struct PriceTrend: Sendable, Hashable {
     public init(_ history: PriceHistory, providers: [String: Provider]) {
         let routes = history.routes.filter { !$0.changes.isEmpty }
         let dates = Set(routes.flatMap { $0.changes.map(\.date) }).sorted()
+        // Each day's pay-as-you-go prices, by route index.
+        var days: [(date: ISODate, prices: [(route: Int, input: Price, output: Price)])] = []
         var cursor = Array(repeating: -1, count: routes.count)
-        var steps: [Step] = []
         for date in dates {
-            var inputs: [Price] = [], outputs: [Price] = []
+            var prices: [(route: Int, input: Price, output: Price)] = []
             for (index, route) in routes.enumerated() {
                 while cursor[index] + 1 < route.changes.count, route.changes[cursor[index] + 1].date <= date { cursor[index] += 1 }
                 guard cursor[index] >= 0 else { continue }
                 let point = route.changes[cursor[index]]
                 guard point.isPayAsYouGo(provider: providers[route.provider]), let i = point.input, let o = point.output else { continue }
-                inputs.append(Price(value: i, provider: route.provider, modelID: route.modelID, commit: point.commit, date: point.date))
-                outputs.append(Price(value: o, provider: route.provider, modelID: route.modelID, commit: point.commit, date: point.date))
+                func price(_ value: Decimal) -> Price {
+                    Price(value: value, provider: route.provider, modelID: route.modelID, commit: point.commit, date: point.date)
+                }
+                prices.append((index, price(i), price(o)))
             }
-            let input = Self.cheapest(inputs), output = Self.cheapest(outputs)
-            let step = Step(date: date, input: input, output: output)
+            days.append((date, prices))
+        }
+        // The routes left out of each side: under the representative floor on some day.
+        var outInput = Set<Int>(), outOutput = Set<Int>()
+        for day in days {
+            if let floor = CostCalculator.representativeFloor(day.prices.map(\.input.value)) {
+                for entry in day.prices where entry.input.value < floor { outInput.insert(entry.route) }
+            }
+            if let floor = CostCalculator.representativeFloor(day.prices.map(\.output.value)) {
+                for entry in day.prices where entry.output.value < floor { outOutput.insert(entry.route) }
+            }
+        }
+        var steps: [Step] = []
+        for day in days {
+            let input = Self.cheapest(day.prices.filter { !outInput.contains($0.route) }.map(\.input))
+            let output = Self.cheapest(day.prices.filter { !outOutput.contains($0.route) }.map(\.output))
+            let step = Step(date: day.date, input: input, output: output)
             if let last = steps.last, last.input?.value == input?.value, last.output?.value == output?.value,
                 (last.input == nil) == (input == nil), (last.output == nil) == (output == nil)
             {
@@ -58,13 +79,10 @@ public struct PriceTrend: Sendable, Hashable {
         self.end = dates.last
     }
 
-    /// The lowest representative price of one side on one day; the first in route order wins a tie.
+    /// The lowest price of one side on one day; the first in route order wins a tie.
     static func cheapest(_ prices: [Price]) -> Price? {
-        let floor = CostCalculator.representativeFloor(prices.map(\.value))
         var best: Price?
-        for price in prices where floor.map({ price.value >= $0 }) ?? true {
-            if best.map({ price.value < $0.value }) ?? true { best = price }
-        }
+        for price in prices where best.map({ price.value < $0.value }) ?? true { best = price }
         return best
     }
 

@@ -86,7 +86,7 @@ enum PriceHistorySection {
         let summary: String
         if let first = trend.steps.first, let end = trend.end {
             summary =
-                "The cheapest pay-as-you-go price of \(model.name) over every route models.dev listed for it, routes since removed included, from \(first.date) to \(end), as models.dev's git history records it. Free tiers and plans are left out, and so is a price under half the median of the day's routes when there are three or more, as in the headline costs."
+                "The cheapest pay-as-you-go price of \(model.name) over every route models.dev listed for it, routes since removed included, from \(first.date) to \(end), as models.dev's git history records it. Free tiers and plans are left out, and so is a route whose price was on some day under half the median of that day's routes (three or more), as in the headline costs."
         } else {
             summary =
                 "No route of \(model.name) had a pay-as-you-go price in models.dev's git history, so there is no cheapest price to chart; the changes of each route follow."
