@@ -213,6 +213,8 @@ struct HistoryImportTests {
             "providers/hosty/models/alpha-old.toml": "base_model = \"acme/alpha\"\n" + Self.cost("0.9", "3.6"),
             "providers/hosty/models/beta.toml": "base_model = \"acme/beta\"\n" + Self.cost("4", "16"),
             "providers/hosty/models/mystery.toml": "name = \"Nobody Knows\"\n" + Self.cost("0.1", "0.1"),
+            // Served another product first: it becomes Alpha's route on 2026-03-01, its price unchanged.
+            "providers/hosty/models/acme-latest.toml": "name = \"Acme Classic\"\n" + Self.cost("1.1", "4.4"),
             "providers/gone/provider.toml": "name = \"Gone\"\n",
             "providers/gone/models/alpha.toml": "base_model = \"acme/alpha\"\n" + Self.cost("0.2", "0.8"),
         ])
@@ -221,7 +223,8 @@ struct HistoryImportTests {
         try repo.commit("2026-02-01", "hosty drops its cheap alpha")
         try repo.write([
             "providers/hosty/models/alpha-old.toml": "base_model = \"acme/alpha\"\nstatus = \"deprecated\"\n"
-                + Self.cost("0.9", "3.6")
+                + Self.cost("0.9", "3.6"),
+            "providers/hosty/models/acme-latest.toml": "base_model = \"acme/alpha\"\n" + Self.cost("1.1", "4.4"),
         ])
         try repo.commit("2026-03-01", "hosty deprecates the old alpha")
         try repo.git(["rm", "-q", "-r", "providers/gone"])
@@ -246,7 +249,10 @@ struct HistoryImportTests {
         #expect(prices("alpha-old") == ["2026-01-05 0.9", "2026-03-01 removed"])
         #expect(prices("alpha") == ["2026-01-05 1"])
         #expect(history.routes.map(\.provider).allSatisfy { $0 == "hosty" }, "the gone provider's route is left out")
-        #expect(history.routes.count == 3)
+        // The days the file served "Acme Classic" are not Alpha's: its track starts the day it became Alpha's route,
+        // with the prices then in force, citing that commit.
+        #expect(prices("acme-latest") == ["2026-03-01 1.1"])
+        #expect(history.routes.count == 4)
 
         // The cheapest input was $0.50 until the cheap route left: today's $1 is a rise, not "unchanged".
         let trend = PriceTrend(history, providers: catalog.providers)
@@ -266,6 +272,8 @@ struct HistoryImportTests {
         let log = try String(decoding: GitCommand(folder: repo.url.path).run(["log", "--format=%H %s"]), as: UTF8.self)
         let deprecation = try #require(log.split(separator: "\n").first { $0.hasSuffix("deprecates the old alpha") })
         #expect(line.commit == String(deprecation.prefix(7)))
+        let latest = try #require(history.routes.first { $0.modelID == "acme-latest" })
+        #expect(latest.changes.first?.commit == String(deprecation.prefix(40)))
 
         // Resumed from the state file, the same files.
         let fresh = try ImportFixture.site()

@@ -33,6 +33,9 @@ public struct HistoryImporter: Sendable {
     /// linked by the same exact rules (`RouteLinker`) from the `base_model` and `name` its file last gave, to a
     /// model of today's catalog, on a provider today's catalog still has: its cheaper days then count in the
     /// model's cheapest-price trend, and its table shows the day it left. Anything else is left out.
+    ///
+    /// A file may have served another model before (`mistral-medium-latest` named Mistral Medium 3 until it
+    /// became Medium 3.5's): its days before the last identity that links elsewhere are not this model's (`since`).
     struct RouteOwners: Sendable {
         /// models.dev route file → the route the import made of it.
         var current: [String: RouteOwner]
@@ -54,17 +57,36 @@ public struct HistoryImporter: Sendable {
 
         func owner(of path: String, _ track: RouteTrack) -> RouteOwner? {
             if let owner = current[path] { return owner }
-            guard !track.present, let identity = track.identity, HistoryReplay.isRoute(path) else { return nil }
-            let parts = path.split(separator: "/", maxSplits: 3).map(String.init)
-            let folder = parts[1], modelID = String(parts[3].dropLast(".toml".count))
+            guard !track.present, let identity = track.identity, let model = model(path, identity),
+                let provider = providerIDs[String(path.split(separator: "/")[1])]
+            else { return nil }
+            return RouteOwner(model: model, provider: provider, modelID: Self.modelID(path))
+        }
+
+        /// The first day of the track that belongs to `owner`, and the commit of that day: from then on every
+        /// identity the file gave links to the owner's model (the last always counts: it made the owner). nil: the
+        /// whole track.
+        func since(of path: String, _ track: RouteTrack, owner: RouteOwner) -> RouteTrack.IdentitySince? {
+            var index = track.identities.count - 1
+            while index > 0, model(path, track.identities[index - 1].identity) == owner.model { index -= 1 }
+            return index > 0 ? track.identities[index] : nil
+        }
+
+        /// The catalog model a route file with `identity` links to.
+        private func model(_ path: String, _ identity: RouteIdentity) -> String? {
+            guard HistoryReplay.isRoute(path) else { return nil }
             var data: [String: TOMLData] = [:]
             if let base = identity.baseModel { data["base_model"] = .string(base) }
             if let name = identity.name { data["name"] = .string(name) }
-            let route = UpstreamRoute(provider: folder, modelID: modelID, file: path, target: nil, data: data)
-            guard case let .linked(upstream, _) = linker.link(route), let model = modelIDs[upstream],
-                let provider = providerIDs[folder]
-            else { return nil }
-            return RouteOwner(model: model, provider: provider, modelID: modelID)
+            let route = UpstreamRoute(
+                provider: String(path.split(separator: "/")[1]), modelID: Self.modelID(path), file: path, target: nil, data: data)
+            guard case let .linked(upstream, _) = linker.link(route) else { return nil }
+            return modelIDs[upstream]
+        }
+
+        /// `providers/<provider>/models/<id>.toml` → `<id>`.
+        private static func modelID(_ path: String) -> String {
+            String(path.split(separator: "/", maxSplits: 3)[3].dropLast(".toml".count))
         }
     }
 

@@ -57,9 +57,28 @@ struct RouteTrack: Sendable, Hashable {
     var changes: [HistoryChange] = []
     /// The files its prices were read from at the last commit: itself, the files it links to, its `base_model`.
     var dependencies: [String] = []
-    /// What linked the route to a model the last time its file could be read: a route that has since left
-    /// models.dev is given to a model of today's catalog by these, as the importer links a current route.
-    var identity: RouteIdentity?
+    /// What linked the route to a model, from the day the file first said so, each time it changed (oldest first):
+    /// a route that has since left models.dev is given to a model of today's catalog by the last, as the importer
+    /// links a current route; the days before an identity that links elsewhere were another model's
+    /// (`HistoryImporter.RouteOwners.since`).
+    var identities: [IdentitySince] = []
+
+    /// The identity the file gave from `date` on, since `commit`.
+    struct IdentitySince: Sendable, Hashable {
+        var date: String
+        var commit: String
+        var identity: RouteIdentity
+    }
+
+    var identity: RouteIdentity? { identities.last?.identity }
+
+    /// Records the identity read on `date` at `commit`, when it differs from the last.
+    mutating func record(_ identity: RouteIdentity, date: String, commit: String) {
+        guard identities.last?.identity != identity else { return }
+        if identities.last?.date == date { identities.removeLast() }
+        if identities.last?.identity == identity { return }
+        identities.append(IdentitySince(date: date, commit: commit, identity: identity))
+    }
 
     var present: Bool { changes.last?.prices != nil }
 
@@ -77,17 +96,11 @@ struct RouteTrack: Sendable, Hashable {
     }
 }
 
-/// The fields of a route file that say which model it serves (`RouteLinker`): its `base_model` and its `name`.
+/// The fields of a route file that say which model it serves (`RouteLinker`): its `base_model` and its `name`
+/// (with neither, its id does).
 struct RouteIdentity: Sendable, Hashable {
     var baseModel: String?
     var name: String?
-
-    /// nil when the file gives neither.
-    init?(baseModel: String?, name: String?) {
-        guard baseModel != nil || name != nil else { return nil }
-        self.baseModel = baseModel
-        self.name = name
-    }
 }
 
 /// What a later import needs to read only the commits that came after: the last commit read, and every route's

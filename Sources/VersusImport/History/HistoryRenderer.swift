@@ -17,6 +17,18 @@ struct HistoryRenderer {
         var byModel: [String: [(HistoryImporter.RouteOwner, String, RouteTrack)]] = [:]
         for (path, track) in state.routes {
             guard let owner = owners.owner(of: path, track) else { continue }
+            var track = track
+            if let since = owners.since(of: path, track, owner: owner) {
+                // The days the file served another model are not this one's. The prices in force on the day it became
+                // this model's route start its track, dated that day and citing that commit.
+                let before = track.changes.last { $0.date < since.date }
+                track.changes.removeAll { $0.date < since.date }
+                if let before, let prices = before.prices, track.changes.first?.date != since.date {
+                    track.changes.insert(HistoryChange(date: since.date, commit: since.commit, prices: prices), at: 0)
+                }
+                while track.changes.first?.prices == nil, !track.changes.isEmpty { track.changes.removeFirst() }
+                if track.changes.isEmpty { continue }
+            }
             byModel[owner.model, default: []].append((owner, path, track))
         }
         var files: [String: String] = [:]

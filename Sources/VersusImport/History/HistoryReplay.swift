@@ -64,6 +64,7 @@ struct HistoryReplay {
                         // The new name had a route of its own before, since gone: one track, in date order.
                         var merged = moved
                         merged.changes = (earlier.changes + moved.changes).sorted { $0.date < $1.date }
+                        merged.identities = (earlier.identities + moved.identities).sorted { $0.date < $1.date }
                         state.routes[change.newPath] = merged
                     } else {
                         state.routes[change.newPath] = moved
@@ -81,7 +82,7 @@ struct HistoryReplay {
         for path in affected.sorted() {
             let (prices, dependencies, identity) = try read(path)
             var track = state.routes[path] ?? RouteTrack()
-            if let identity { track.identity = identity }
+            if let identity { track.record(identity, date: commit.day, commit: commit.hash) }
             let present = track.present
             for file in track.dependencies where present { dependents[file]?.remove(path) }
             track.record(prices, date: commit.day, commit: commit.hash)
@@ -120,7 +121,10 @@ struct HistoryReplay {
         let parts = path.split(separator: "/", maxSplits: 3).map(String.init)
         let provider = parts[1]
         let modelID = String(parts[3].dropLast(".toml".count))
-        let identity = RouteIdentity(baseModel: data["base_model"]?.string, name: data["name"]?.string)
+        // Tabs and line breaks become spaces, as the state file keeps them.
+        let identity = RouteIdentity(
+            baseModel: data["base_model"]?.string,
+            name: data["name"]?.string.map { String($0.map { $0 == "\t" || $0.isNewline ? " " : $0 }) })
         var base: UpstreamModel?
         if let name = data["base_model"]?.string {
             let file = "models/\(name).toml"

@@ -3,19 +3,19 @@ import Foundation
 /// The text of `history/.state`: a header line, the last commit read, then each route (sorted by path) with the files
 /// its prices were read from and its changes, one per line, fields separated by tabs:
 ///
-///     versus-history-state 2
+///     versus-history-state 3
 ///     commit <hash>
 ///     route <path>
 ///     dep <path>
-///     who <base_model> <name>
+///     who <date> <commit> <base_model> <name>
 ///     at <date> <commit> gone
 ///     at <date> <commit> <input> <output> <cached input> <cache write> <free: 0 or 1> <tiers>
 ///
-/// `who` gives the fields that link the route to a model, an empty field for one the file did not give (tabs and
-/// line breaks in them become spaces). A price not given is `-`; tiers are `-` or `<above>:<input>:<output>:<cached input>:<cache write>` joined by `,`.
+/// `who` gives the fields that link the route to a model from a day on, an empty field for one the file did not give
+/// (tabs and line breaks in them become spaces). A price not given is `-`; tiers are `-` or `<above>:<input>:<output>:<cached input>:<cache write>` joined by `,`.
 /// Anything unreadable makes the whole file unreadable: the import then starts from the first commit.
 enum HistoryStateText {
-    static let header = "versus-history-state 2"
+    static let header = "versus-history-state 3"
 
     static func write(_ state: HistoryState) -> String {
         var lines = [header]
@@ -28,8 +28,9 @@ enum HistoryStateText {
             let track = state.routes[path]!
             lines.append("route\t\(path)")
             for file in track.dependencies { lines.append("dep\t\(file)") }
-            if let identity = track.identity {
-                lines.append("who\t\(field(identity.baseModel))\t\(field(identity.name))")
+            for entry in track.identities {
+                lines.append(
+                    "who\t\(entry.date)\t\(entry.commit)\t\(field(entry.identity.baseModel))\t\(field(entry.identity.name))")
             }
             for change in track.changes {
                 guard let prices = change.prices else {
@@ -76,9 +77,12 @@ enum HistoryStateText {
                 finish()
                 path = text(fields[1])
             case "dep" where fields.count == 2 && path != nil: track.dependencies.append(text(fields[1]))
-            case "who" where fields.count == 3 && path != nil:
-                track.identity = RouteIdentity(
-                    baseModel: fields[1].isEmpty ? nil : text(fields[1]), name: fields[2].isEmpty ? nil : text(fields[2]))
+            case "who" where fields.count == 5 && path != nil:
+                track.identities.append(
+                    RouteTrack.IdentitySince(
+                        date: text(fields[1]), commit: text(fields[2]),
+                        identity: RouteIdentity(
+                            baseModel: fields[3].isEmpty ? nil : text(fields[3]), name: fields[4].isEmpty ? nil : text(fields[4]))))
             case "at" where fields.count == 4 && text(fields[3]) == "gone" && path != nil:
                 track.changes.append(HistoryChange(date: text(fields[1]), commit: text(fields[2]), prices: nil))
             case "at" where fields.count == 9 && path != nil:
