@@ -284,6 +284,29 @@ struct HistoryImportTests {
                 == ImportFixture.files(under: root.appendingPathComponent("\(Self.layer)/history")))
     }
 
+    /// A file whose earlier name fitted two models (models.dev has a "GLM-4.6" of Z.ai and of Zhipu AI) keeps those
+    /// days once `base_model` says which; a file that named another product before does not.
+    @Test func anEarlierIdentityThatFitsSeveralModelsStillCounts() {
+        func model(_ id: String, _ name: String) -> UpstreamModel {
+            UpstreamModel(
+                id: id, lab: String(id.split(separator: "/")[0]), name: String(id.split(separator: "/")[1]),
+                file: "models/\(id).toml", data: ["name": .string(name)])
+        }
+        let owners = HistoryImporter.RouteOwners(
+            current: [:], linker: RouteLinker(models: [model("zai/glm-4.6", "GLM-4.6"), model("zhipuai/glm-4.6", "GLM-4.6")]),
+            modelIDs: ["zai/glm-4.6": "glm-4-6", "zhipuai/glm-4.6": "glm-4-6-zhipuai"], providerIDs: ["router": "router"])
+        let owner = HistoryImporter.RouteOwner(model: "glm-4-6", provider: "router", modelID: "z/glm-46")
+        let path = "providers/router/models/z/glm-46.toml"
+        var track = RouteTrack()
+        track.record(RouteIdentity(baseModel: nil, name: "GLM 4.6"), date: "2025-10-01", commit: "a")
+        track.record(RouteIdentity(baseModel: "zai/glm-4.6", name: nil), date: "2026-06-03", commit: "b")
+        #expect(owners.since(of: path, track, owner: owner) == nil)
+        var reused = RouteTrack()
+        reused.record(RouteIdentity(baseModel: nil, name: "Study Mode"), date: "2025-10-01", commit: "a")
+        reused.record(RouteIdentity(baseModel: "zai/glm-4.6", name: nil), date: "2026-06-03", commit: "b")
+        #expect(owners.since(of: path, reused, owner: owner)?.date == "2026-06-03")
+    }
+
     @Test func checkReportsBadHistoryFilesAtTheirLines() throws {
         let root = try ImportFixture.site([
             "imports/models-dev/source.yaml": "id: models-dev\ntitle: models.dev\ndate: 2026-06-01\n",

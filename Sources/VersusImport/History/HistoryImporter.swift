@@ -68,20 +68,35 @@ public struct HistoryImporter: Sendable {
         /// whole track.
         func since(of path: String, _ track: RouteTrack, owner: RouteOwner) -> RouteTrack.IdentitySince? {
             var index = track.identities.count - 1
-            while index > 0, model(path, track.identities[index - 1].identity) == owner.model { index -= 1 }
+            while index > 0, candidates(path, track.identities[index - 1].identity).contains(owner.model) { index -= 1 }
             return index > 0 ? track.identities[index] : nil
         }
 
         /// The catalog model a route file with `identity` links to.
         private func model(_ path: String, _ identity: RouteIdentity) -> String? {
-            guard HistoryReplay.isRoute(path) else { return nil }
+            guard case let .linked(upstream, _) = link(path, identity) else { return nil }
+            return modelIDs[upstream]
+        }
+
+        /// The catalog models a route file with `identity` may have served: the one it links to, or each it fits
+        /// when it fits several (models.dev lists two "GLM-4.6", of Z.ai and of Zhipu AI, and a route named "GLM
+        /// 4.6" fits both until `base_model` says which); none when it links to no model of the catalog.
+        private func candidates(_ path: String, _ identity: RouteIdentity) -> Set<String> {
+            switch link(path, identity) {
+            case let .linked(upstream, _): return Set([modelIDs[upstream]].compactMap { $0 })
+            case let .ambiguous(upstreams): return Set(upstreams.compactMap { modelIDs[$0] })
+            case .missingBase, .unlinked: return []
+            }
+        }
+
+        private func link(_ path: String, _ identity: RouteIdentity) -> RouteLinker.Outcome {
+            guard HistoryReplay.isRoute(path) else { return .unlinked }
             var data: [String: TOMLData] = [:]
             if let base = identity.baseModel { data["base_model"] = .string(base) }
             if let name = identity.name { data["name"] = .string(name) }
-            let route = UpstreamRoute(
-                provider: String(path.split(separator: "/")[1]), modelID: Self.modelID(path), file: path, target: nil, data: data)
-            guard case let .linked(upstream, _) = linker.link(route) else { return nil }
-            return modelIDs[upstream]
+            return linker.link(
+                UpstreamRoute(
+                    provider: String(path.split(separator: "/")[1]), modelID: Self.modelID(path), file: path, target: nil, data: data))
         }
 
         /// `providers/<provider>/models/<id>.toml` → `<id>`.
