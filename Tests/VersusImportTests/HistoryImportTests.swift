@@ -172,6 +172,15 @@ struct HistoryImportTests {
                 == ["2026-01-05 2/8", "2026-03-01 1.5/8"])
         let fell = try #require(trend.movement(\.input, windowDays: 365))
         #expect(fell.from == 2 && fell.to == Decimal(string: "1.5") && fell.lastChanged == ISODate("2026-03-01"))
+        #expect(trend.leftOut == [PriceTrend.RouteKey(provider: "hosty", modelID: "alpha")])
+        // The model page's table of that route says so.
+        let alpha = try #require(catalog.model("alpha"))
+        let view = try #require(PriceHistorySection.view(alpha, history: history, catalog: catalog))
+        #expect(
+            view.routes.filter { $0.summary.contains("left out of the cheapest price") }.map(\.summary)
+                == [
+                    "Hosty (alpha): 4 entries since 2026-01-05; left out of the cheapest price (once under half the median of the day's routes)"
+                ])
     }
 
     @Test func reReadsOnlyNewCommitsAndChangesNoByteTwice() throws {

@@ -29,6 +29,14 @@ public struct PriceTrend: Sendable, Hashable {
 
     /// Oldest first; consecutive steps differ.
     public var steps: [Step]
+    /// The routes (by provider and model id) left out of the input or the output side: on some day under half the
+    /// median of that day's priced routes.
+    public var leftOut: Set<RouteKey> = []
+
+    public struct RouteKey: Sendable, Hashable {
+        public var provider: String
+        public var modelID: String?
+    }
     /// The last day the history covers: its newest change of any route.
     public var end: ISODate?
 
@@ -77,6 +85,7 @@ public struct PriceTrend: Sendable, Hashable {
         }
         self.steps = steps
         self.end = dates.last
+        self.leftOut = Set(outInput.union(outOutput).map { RouteKey(provider: routes[$0].provider, modelID: routes[$0].modelID) })
     }
 
     /// The lowest price of one side on one day; the first in route order wins a tie.

@@ -77,8 +77,11 @@ enum PriceHistorySection {
                     commitHref: history.commitURL(point.commit), commit: String(point.commit.prefix(7)))
             }
             let count = route.changes.count
-            let summary =
+            var summary =
                 "\(name(route.provider))\(route.modelID.map { " (\($0))" } ?? ""): \(count) \(count == 1 ? "entry" : "entries") since \(route.changes[0].date)"
+            if trend.leftOut.contains(PriceTrend.RouteKey(provider: route.provider, modelID: route.modelID)) {
+                summary += "; left out of the cheapest price (once under half the median of the day's routes)"
+            }
             return PriceHistoryView.RouteTable(
                 provider: name(route.provider), modelID: route.modelID, summary: summary,
                 hasLongContext: route.changes.contains { !$0.tiers.isEmpty }, changes: Array(changes))
