@@ -258,7 +258,7 @@ public struct SitePlan: Sendable {
             let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()
             sitemap.append(SiteFiles.Entry(path: routes.pair(pair), lastModified: reviewed))
         }
-        return SiteFiles.sitemaps(sitemap, routes: routes).map { ($0.0, Data($0.1.utf8)) }
+        return SiteFiles.sitemaps(sitemap, routes: routes)
     }
 
     /// The files around the pages: robots.txt, the search index, redirects (for hosts that read `_redirects` and as pages for those that
@@ -268,7 +268,7 @@ public struct SitePlan: Sendable {
         var files: [(String, Data)] = [("robots.txt", Data(SiteFiles.robots(routes: routes).utf8))]
         files.append((SearchIndex.path, SearchIndex.data(digest, routes: routes)))
         let aliases = AliasRedirects.redirects(digest, routes: routes)
-        files.append(("_redirects", Data((SiteFiles.redirects(digest.pairs, routes: routes) + AliasRedirects.lines(aliases)).utf8)))
+        files.append(("_redirects", Data(SiteFiles.redirects(digest.pairs, routes: routes) + Array(AliasRedirects.lines(aliases).utf8))))
         for redirect in aliases {
             files.append(
                 (

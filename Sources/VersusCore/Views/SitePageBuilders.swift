@@ -149,13 +149,22 @@ struct SitePageBuilder {
 
     /// Pairs to feature on the home page: those with the most shared benchmarks, then with both models priced.
     func featuredPairs(limit: Int = 12) -> [PairID] {
-        let scored = digest.pairs.map { pair -> (PairID, Int) in
+        // The best `limit` by score, then by pair: kept sorted as the pairs go by, instead of sorting every pair.
+        var best: [(PairID, Int)] = []
+        best.reserveCapacity(limit + 1)
+        func before(_ x: (PairID, Int), _ y: (PairID, Int)) -> Bool { x.1 != y.1 ? x.1 > y.1 : x.0 < y.0 }
+        for pair in digest.pairs {
             let a = digest[pair.first], b = digest[pair.second]
-            var score = a.results.keys.reduce(0) { shared, key in b.results[key] == nil ? shared : shared + 1 } * 2
+            let (small, large) = a.results.count <= b.results.count ? (a.results, b.results) : (b.results, a.results)
+            var score = small.keys.reduce(0) { shared, key in large[key] == nil ? shared : shared + 1 } * 2
             if a.headlineCost != nil && b.headlineCost != nil { score += 3 }
-            if catalog.editorials[pair] != nil { score += 10 }
-            return (pair, score)
+            if !catalog.editorials.isEmpty, catalog.editorials[pair] != nil { score += 10 }
+            let entry = (pair, score)
+            if best.count == limit, let last = best.last, !before(entry, last) { continue }
+            let index = best.firstIndex { before(entry, $0) } ?? best.count
+            best.insert(entry, at: index)
+            if best.count > limit { best.removeLast() }
         }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return best.map(\.0)
     }
 }
