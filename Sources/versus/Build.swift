@@ -119,11 +119,14 @@ enum SiteBuild {
         InputRecord.forget(at: inputs)
 
         let parses = memory?.parses ?? ParseCache(folder: parsesFolder(root: root), salt: options.generator)
+        // The templates are read and checked while the catalog loads: neither needs the other.
+        async let loaded =
+            memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)
         let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
         parses.prune()
         PhaseLog.mark("validate")
         var problems = result.diagnostics.errors.map(\.description)
-        let templates = memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)
+        let templates = await loaded
         PhaseLog.mark("templates")
         if case let .failure(error) = templates { problems += error.diagnostics.map(\.description) }
         for problem in problems { print(problem) }

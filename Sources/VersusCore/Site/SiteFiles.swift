@@ -45,7 +45,11 @@ enum SiteFiles {
     }
 
     /// `text` with `&`, `<` and `>` escaped, as `xmlEscape` writes them.
-    private static func appendEscaped(_ text: some Sequence<UInt8>, to out: inout [UInt8]) {
+    private static func appendEscaped(_ text: some Collection<UInt8>, to out: inout [UInt8]) {
+        if !text.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
+            out += text
+            return
+        }
         for byte in text {
             switch byte {
             case UInt8(ascii: "&"): out += "&amp;".utf8

@@ -254,8 +254,11 @@ public struct SitePlan: Sendable {
             sitemap.append(SiteFiles.Entry(path: routes.measurements, lastModified: catalog.allMeasurements.map(\.measurement.date).max()))
         }
         for id in catalog.benchmarks.keys.sorted() { sitemap.append(SiteFiles.Entry(path: routes.benchmark(id), lastModified: nil)) }
-        for pair in digest.pairs where !thin.contains(pair) {
-            let reviewed = [digest[pair.first].model.lastReviewed, digest[pair.second].model.lastReviewed].compactMap { $0 }.min()
+        sitemap.reserveCapacity(sitemap.count + digest.pairs.count)
+        for pair in digest.pairs where thin.isEmpty || !thin.contains(pair) {
+            // The older of the two review dates, or the one there is.
+            let a = digest[pair.first].model.lastReviewed, b = digest[pair.second].model.lastReviewed
+            let reviewed = a.map { a in b.map { Swift.min(a, $0) } ?? a } ?? b
             sitemap.append(SiteFiles.Entry(path: routes.pair(pair), lastModified: reviewed))
         }
         return SiteFiles.sitemaps(sitemap, routes: routes)
