@@ -135,8 +135,17 @@ enum SiteBuild {
             return .failed(problems)
         }
         let warnings = result.diagnostics.warnings.count
+        // The stamps the last build recorded, for these very templates and this `versus` (`--clean` trusts none).
+        let stampFile = state.appendingPathComponent("stamps")
+        if !clean, memory == nil, let data = try? Data(contentsOf: stampFile) {
+            templateSet.restoreStamps(data, generator: options.generator)
+        }
+        let shapesBefore = templateSet.stampShapes
         do {
             let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
+            if memory == nil, templateSet.stampShapes > shapesBefore, let data = templateSet.stampData(generator: options.generator) {
+                try? data.write(to: stampFile, options: .atomic)
+            }
             report(
                 rendered: built.rendered, unchanged: built.unchanged, deleted: built.deleted, pairPages: built.pairPages,
                 otherPages: built.otherPages, full: built.full, shard: shard, output: output, warnings: warnings, started: started)

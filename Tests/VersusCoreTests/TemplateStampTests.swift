@@ -172,4 +172,57 @@ import Testing
         #expect(page.contains("Plain &lt;aB &lt;aB &amp;lt;aB \u{EFFFD}"))
         #expect(!page.contains("<script>alert"))
     }
+
+    /// Stamps written by one process and read back by the next (`.versus/stamps`): the bundled site built with
+    /// stamps restored is the engine's byte for byte and records no shape again; another generator, other
+    /// templates, or a damaged file restore nothing.
+    @Test(.enabled(if: BundledCatalog.present, "Content/site.yaml is not in the repository yet"))
+    func stampsKeptBetweenProcessesRenderTheSamePages() async throws {
+        let root = SiteBuildTests.repository
+        let catalog = try #require(CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!).catalog)
+        let first = try TemplateSet.load(root: root.path).get()
+        let folder = try SiteBuildTests.temporaryFolder()
+        _ = try await SiteBuilder(catalog: catalog, templates: first).build(into: folder.appendingPathComponent("first"))
+        let data = try #require(first.stampData(generator: "versus test"))
+        let recorded = first.stampShapes
+        #expect(recorded > 0)
+
+        let second = try TemplateSet.load(root: root.path).get()
+        #expect(second.restoreStamps(data, generator: "versus test"))
+        #expect(second.stampShapes == recorded)
+        _ = try await SiteBuilder(catalog: catalog, templates: second).build(into: folder.appendingPathComponent("second"))
+        #expect(second.stampShapes == recorded, "a restored set recorded shapes again")
+        _ = try await SiteBuilder(catalog: catalog, templates: second.withoutStamps()).build(into: folder.appendingPathComponent("engine"))
+        let restored = try SiteBuildTests.files(in: folder.appendingPathComponent("second"))
+        let engine = try SiteBuildTests.files(in: folder.appendingPathComponent("engine"))
+        #expect(restored.count == engine.count)
+        for (path, bytes) in engine { #expect(restored[path] == bytes, "\(path) differs") }
+        // The same file again gives the same bytes: what a later process writes back is stable.
+        #expect(second.stampData(generator: "versus test") == data)
+
+        // Refused: another generator; damaged bytes anywhere (a cut, a flipped byte in the body).
+        let fresh = try TemplateSet.load(root: root.path).get()
+        #expect(!fresh.restoreStamps(data, generator: "versus other"))
+        #expect(!fresh.restoreStamps(data.prefix(data.count - 1), generator: "versus test"))
+        for offset in [20, data.count / 3, data.count / 2, data.count - 70, data.count - 1] {
+            var flipped = data
+            flipped[offset] ^= 0x01
+            #expect(!fresh.restoreStamps(flipped, generator: "versus test"), "a flip at \(offset) was read back")
+        }
+        #expect(fresh.stampShapes == 0)
+    }
+
+    /// Other templates (one byte more in a section) give another key: nothing is restored.
+    @Test func stampsOfOtherTemplatesAreNotRestored() throws {
+        let root = try SiteBuildTests.fixtureSite(SiteBuildTests.hostile)
+        let templates = try TemplateSet.load(root: root.path).get()
+        let data = try #require(templates.stampData(generator: "g"))
+        let section = root.appendingPathComponent("Templates/sections").path
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: section).sorted().first)
+        let file = URL(fileURLWithPath: section).appendingPathComponent(name)
+        try (String(contentsOf: file, encoding: .utf8) + " ").write(to: file, atomically: true, encoding: .utf8)
+        let changed = try TemplateSet.load(root: root.path).get()
+        #expect(!changed.restoreStamps(data, generator: "g"))
+        #expect(try TemplateSet.load(root: root.path).get().stampData(generator: "g") != data)
+    }
 }

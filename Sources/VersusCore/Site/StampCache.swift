@@ -21,6 +21,14 @@ final class StampCache: Sendable {
         trie.withLock { ($0.stamps.count, $0.engineShapes) }
     }
 
+    /// The tree as it stands.
+    var snapshot: StampTrie { trie.withLock { $0 } }
+
+    /// Starts from a tree read back from a file, when nothing was recorded yet.
+    func restore(_ known: StampTrie) {
+        trie.withLock { if $0.nodes.count == 1 && $0.nodes[0].kind == .open { $0 = known } }
+    }
+
     func render(_ view: [String: Any], in set: StampSet, into out: inout [UInt8]) {
         let known = trie.withLock { $0 }
         switch known.match(view) {
@@ -93,6 +101,9 @@ struct StampSet: Sendable {
         self.sections = sections
         self.pages = Dictionary(uniqueKeysWithValues: pages.map { ($0, StampCache(template: $0)) })
     }
+
+    /// Every stamped template's cache: the sections, then the pages by name.
+    var caches: [StampCache] { sections + pages.keys.sorted().map { pages[$0]! } }
 
     /// Shapes recorded so far for each stamped template.
     var shapes: [String: (stamped: Int, engine: Int)] {

@@ -47,6 +47,49 @@ struct StampTrie: Sendable {
     private(set) var stamps: [TemplateStamp] = []
     private(set) var engineShapes = 0
 
+    init() {}
+
+    /// A tree read back from a file (`StampFile`); nil unless every index is in range, the edges form a tree from
+    /// the root, each test looks up a guard on its own path, and each stamp's text holes are guards on its path:
+    /// what `match` relies on to never read out of bounds.
+    init?(nodes: [Node], edges: [Edge], stamps: [TemplateStamp], engineShapes: Int) {
+        guard !nodes.isEmpty, engineShapes >= 0 else { return nil }
+        var depth = Array(repeating: -1, count: nodes.count)
+        depth[0] = 0
+        var pending = [0]
+        while let node = pending.popLast() {
+            let here = nodes[node]
+            guard here.firstEdge >= -1, here.firstEdge < edges.count else { return nil }
+            switch here.kind {
+            case .open, .engine:
+                guard here.firstEdge == -1 else { return nil }
+            case .stamp:
+                guard here.firstEdge == -1, here.stamp >= 0, here.stamp < stamps.count else { return nil }
+                for piece in stamps[here.stamp].pieces {
+                    if case let .text(guardIndex, _) = piece, guardIndex >= depth[node] { return nil }
+                }
+            case .test:
+                guard here.parent >= -1, here.parent < depth[node] else { return nil }
+                if case let .index(index) = here.step, index < 0 { return nil }
+                var edge = here.firstEdge, steps = 0
+                while edge >= 0 {
+                    steps += 1
+                    let next = edges[edge]
+                    guard steps <= edges.count, next.node > 0, next.node < nodes.count, depth[next.node] == -1,
+                        next.sibling >= -1, next.sibling < edges.count
+                    else { return nil }
+                    depth[next.node] = depth[node] + 1
+                    pending.append(next.node)
+                    edge = next.sibling
+                }
+            }
+        }
+        self.nodes = nodes
+        self.edges = edges
+        self.stamps = stamps
+        self.engineShapes = engineShapes
+    }
+
     func match(_ view: [String: Any]) -> Match {
         var values: [Any?] = []
         var texts: [String] = []

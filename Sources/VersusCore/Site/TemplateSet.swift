@@ -108,6 +108,28 @@ public struct TemplateSet: Sendable {
                 assets: assets, log: nil))
     }
 
+    /// The stamps recorded so far, to be read back by a later process with the same templates and the same `versus`
+    /// (`restoreStamps`); nil without stamps.
+    public func stampData(generator: String) -> Data? {
+        guard let stamps else { return nil }
+        return StampFile.encode(
+            stamps.caches.map { ($0.template, $0.snapshot) }, key: StampFile.key(generator: generator, sources: sources))
+    }
+
+    /// How many shapes the stamps hold, stamped or left to the engine: a build that recorded none need not write them.
+    public var stampShapes: Int { stamps?.caches.reduce(0) { $0 + $1.shapes.stamped + $1.shapes.engine } ?? 0 }
+
+    /// Starts each template's stamps from `data`, when it was written for these templates by this `versus` and reads
+    /// back whole; returns whether it did.
+    @discardableResult
+    public func restoreStamps(_ data: Data, generator: String) -> Bool {
+        guard let stamps,
+            let tries = StampFile.decode(data, key: StampFile.key(generator: generator, sources: sources), sections: stamps.sections.count)
+        else { return false }
+        for cache in stamps.caches { if let trie = tries[cache.template] { cache.restore(trie) } }
+        return true
+    }
+
     /// The same templates rendered by the engine alone: what stamped output is checked against.
     func withoutStamps() -> TemplateSet {
         TemplateSet(library: library, stamps: nil, sources: sources, assets: assets, log: log)

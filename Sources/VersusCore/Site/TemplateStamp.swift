@@ -16,6 +16,12 @@ struct TemplateStamp: Sendable {
     /// The template's own bytes, one after another.
     let literal: [UInt8]
 
+    /// A stamp read back from a file (`StampFile` checks the pieces against the literal and the tree).
+    init(pieces: [Piece], literal: [UInt8]) {
+        self.pieces = pieces
+        self.literal = literal
+    }
+
     /// Cuts the recorded output at its stand-ins; nil when a stand-in is not followed by the tail as written or as
     /// escaped (the engine transformed the text), or when a character of the stand-in range is not one handed out.
     init?(output: String, textGuards: [Int], slots: Int) {
