@@ -114,6 +114,10 @@ public struct SiteBuilder: Sendable {
         // The plan's pages come sorted by path: the manifest is written in that order without sorting it again.
         let order = target.count == planned.count ? planned.map(\.path) : nil
         let remembered = options.clean ? nil : options.manifest.flatMap { options.outputMemory?.manifest(at: $0) }
+        // Which planned files the output holds, looked up while the manifest is read (both cores; the reading is one).
+        let outputPath = output.standardizedFileURL.path
+        let lookUp = !options.clean && remembered == nil && options.manifest != nil && access(outputPath, F_OK) == 0
+        async let presence = lookUp ? OutputFiles.present(planned.map(\.path), in: outputPath) : nil
         let stored = remembered ?? options.manifest.flatMap(BuildManifest.read(from:))
         // Until this build records its manifest, the disk is the only truth.
         options.outputMemory?.forget()
@@ -152,11 +156,12 @@ public struct SiteBuilder: Sendable {
 
         // Over an existing site: what changed, or is missing from the output; everything for a full build.
         let writer = SwapWriter(output: output)
+        let looked = await presence
         let stale =
             previous.map { previous in
                 // A manifest this process recorded vouches for its files: they are not looked up one by one.
                 guard remembered == nil else { return planned.filter { previous.entries[$0.path] != $0.fingerprint } }
-                let present = OutputFiles.present(planned.map(\.path), in: writer.output)
+                let present = looked ?? OutputFiles.present(planned.map(\.path), in: writer.output)
                 return planned.indices.filter { previous.entries[planned[$0].path] != planned[$0].fingerprint || !present[$0] }
                     .map { planned[$0] }
             } ?? planned
