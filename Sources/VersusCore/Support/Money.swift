@@ -5,7 +5,11 @@ import Foundation
 public enum Money {
     /// Parses a plain decimal number (`12`, `-0.5`, `1_000`, `1.75`); nil for anything else.
     public static func parse(_ text: String) -> Decimal? {
-        if let quick = quickParse(text) { return quick }
+        quickParse(text) ?? foundationParse(text)
+    }
+
+    /// The same through Foundation's `Decimal(string:)`: the reference `quickParse` is tested against.
+    static func foundationParse(_ text: String) -> Decimal? {
         let cleaned = text.replacingOccurrences(of: "_", with: "")
         var sawDigit = false, sawDot = false
         for (offset, character) in cleaned.enumerated() {
