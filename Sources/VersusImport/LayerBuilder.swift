@@ -45,7 +45,9 @@ struct LayerBuilder {
         let providerIDs = Self.providerIDs(snapshot.providers.map(\.id))
         let plans = Self.planProviders(providerIDs.keys, providers: providers)
         mapModels(ids, providers: providers, &work)
-        linkRoutes(providerIDs: providerIDs, planProviders: Set(plans.keys), &work)
+        // One linker for today's routes and, in the price history, for the routes that left.
+        let linker = RouteLinker(models: snapshot.models)
+        linkRoutes(linker, providerIDs: providerIDs, planProviders: Set(plans.keys), &work)
         findAliases(&work)
         let known = mapResults(&work)
 
@@ -71,7 +73,7 @@ struct LayerBuilder {
         if let commit = snapshot.commit { title += " (commit \(commit.prefix(12)))" }
         work.files["source.yaml"] = renderer.manifest(title: title, commit: snapshot.commit, ids: ids.ids)
         let owners = HistoryImporter.RouteOwners(
-            current: work.owners, linker: RouteLinker(models: snapshot.models), modelIDs: work.models.mapValues(\.id),
+            current: work.owners, linker: linker, modelIDs: work.models.mapValues(\.id),
             providerIDs: providerIDs)
         return Output(
             files: work.files, stats: work.stats, warnings: Array(Set(work.warnings)).sorted(), aliases: work.aliases,
@@ -112,11 +114,10 @@ struct LayerBuilder {
     }
 
     /// Every readable provider file: a route of the model it links to by the exact rules, or counted.
-    private func linkRoutes(providerIDs: [String: String], planProviders: Set<String>, _ work: inout Work) {
+    private func linkRoutes(_ linker: RouteLinker, providerIDs: [String: String], planProviders: Set<String>, _ work: inout Work) {
         work.stats.providerFiles = snapshot.routes.count
         work.stats.unreadable = snapshot.unreadableRoutes
         let byID = Dictionary(snapshot.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let linker = RouteLinker(models: snapshot.models)
         let mapping = RouteMapping(planProviders: planProviders)
         var usedProviders = Set<String>()
         for file in snapshot.routes {

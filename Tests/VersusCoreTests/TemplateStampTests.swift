@@ -212,6 +212,20 @@ import Testing
         #expect(fresh.stampShapes == 0)
     }
 
+    /// A file written by someone else with a right key and checksum but counts no file could hold (negative, or more
+    /// items than bytes left) restores nothing, and does not stop the process.
+    @Test func stampsWithImpossibleCountsAreRefused() throws {
+        let root = try SiteBuildTests.fixtureSite(SiteBuildTests.hostile)
+        let templates = try TemplateSet.load(root: root.path).get()
+        let key = StampFile.key(generator: "g", sources: templates.sources)
+        // Zigzag varints: 1 is -1, 0xFE 0x01 is 127.
+        for counts in [[UInt8(1)], [0xFE, 0x01], [2, 0, 0, 1]] {
+            let body = Data(StampFile.magic + Array(key.hex.utf8) + counts)
+            #expect(!templates.restoreStamps(body + Data(Fingerprint.of(body).hex.utf8), generator: "g"), "\(counts)")
+        }
+        #expect(templates.stampShapes == 0)
+    }
+
     /// Other templates (one byte more in a section) give another key: nothing is restored.
     @Test func stampsOfOtherTemplatesAreNotRestored() throws {
         let root = try SiteBuildTests.fixtureSite(SiteBuildTests.hostile)

@@ -73,7 +73,7 @@ enum SiteFiles {
         for pair in pairs {
             text += compare
             text += pair.second.utf8
-            text += "-vs-".utf8
+            text += separator
             text += pair.first.utf8
             text += "/ ".utf8
             text += compare

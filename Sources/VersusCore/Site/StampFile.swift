@@ -78,10 +78,10 @@ enum StampFile {
         guard Array(data.suffix(64)) == Array(Fingerprint.of(Data(body)).hex.utf8) else { return nil }
         var reader = Reader(bytes: [UInt8](body))
         guard reader.take(magic.count) == magic, reader.take(64) == Array(key.hex.utf8) else { return nil }
-        guard let count = reader.int() else { return nil }
+        guard let count = reader.count() else { return nil }
         var tries: [String: StampTrie] = [:]
         for _ in 0..<count {
-            guard let name = reader.string(), let engineShapes = reader.int(), let nodeCount = reader.int() else { return nil }
+            guard let name = reader.string(), let engineShapes = reader.int(), let nodeCount = reader.count() else { return nil }
             var nodes: [StampTrie.Node] = []
             for _ in 0..<nodeCount {
                 guard let raw = reader.byte(), let kind = StampTrie.Node.Kind(rawValue: raw), let parent = reader.int(),
@@ -89,16 +89,16 @@ enum StampFile {
                 else { return nil }
                 nodes.append(StampTrie.Node(kind: kind, parent: parent, step: step, stamp: stamp, firstEdge: firstEdge))
             }
-            guard let edgeCount = reader.int() else { return nil }
+            guard let edgeCount = reader.count() else { return nil }
             var edges: [StampTrie.Edge] = []
             for _ in 0..<edgeCount {
                 guard let outcome = reader.outcome(), let node = reader.int(), let sibling = reader.int() else { return nil }
                 edges.append(StampTrie.Edge(outcome: outcome, node: node, sibling: sibling))
             }
-            guard let stampCount = reader.int() else { return nil }
+            guard let stampCount = reader.count() else { return nil }
             var stamps: [TemplateStamp] = []
             for _ in 0..<stampCount {
-                guard let length = reader.int(), let literal = reader.take(length), let pieceCount = reader.int() else { return nil }
+                guard let length = reader.int(), let literal = reader.take(length), let pieceCount = reader.count() else { return nil }
                 var pieces: [TemplateStamp.Piece] = []
                 for _ in 0..<pieceCount {
                     switch reader.byte() {
@@ -202,6 +202,13 @@ enum StampFile {
                 shift += 7
             }
             return nil
+        }
+
+        /// A number of items to read: never negative, nor more than the bytes left (each item takes one at least),
+        /// so that no loop runs on a count the file cannot hold.
+        mutating func count() -> Int? {
+            guard let value = int(), value >= 0, value <= bytes.count - offset else { return nil }
+            return value
         }
 
         mutating func string() -> String? {
