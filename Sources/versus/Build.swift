@@ -119,9 +119,18 @@ enum SiteBuild {
         InputRecord.forget(at: inputs)
 
         let parses = memory?.parses ?? ParseCache(folder: parsesFolder(root: root), salt: options.generator)
-        // The templates are read and checked while the catalog loads: neither needs the other.
-        async let loaded =
-            memory?.templates(root: root, stamps: stamps, changed: changed) ?? TemplateSet.load(root: root.path, stamps: stamps)
+        let stampFile = state.appendingPathComponent("stamps")
+        // The templates are read and checked while the catalog loads: neither needs the other. So are, for a build
+        // from the command line, the stamps the last build recorded (for these very templates and this `versus`;
+        // `--clean` trusts none), the last manifest with the output files it lists, and the model fragments.
+        let restoring = !clean && memory == nil
+        let generator = options.generator
+        async let loaded = Self.templates(root: root, stamps: stamps, memory: memory, changed: changed) { templateSet in
+            if restoring, let data = try? Data(contentsOf: stampFile) { templateSet.restoreStamps(data, generator: generator) }
+        }
+        let fragmentFile = options.fragmentFile
+        async let outputCheck = restoring ? OutputCheck.take(manifest: manifest, output: output) : nil
+        async let fragmentsRead = restoring ? fragmentFile.map(FragmentStore.read(from:)) : nil
         let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
         parses.prune()
         PhaseLog.mark("validate")
@@ -135,12 +144,10 @@ enum SiteBuild {
             return .failed(problems)
         }
         let warnings = result.diagnostics.warnings.count
-        // The stamps the last build recorded, for these very templates and this `versus` (`--clean` trusts none).
-        let stampFile = state.appendingPathComponent("stamps")
-        if !clean, memory == nil, let data = try? Data(contentsOf: stampFile) {
-            templateSet.restoreStamps(data, generator: options.generator)
-        }
         let shapesBefore = templateSet.stampShapes
+        options.outputCheck = await outputCheck
+        options.fragmentsRead = await fragmentsRead
+        PhaseLog.mark("output check")
         do {
             let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
             if memory == nil, templateSet.stampShapes > shapesBefore, let data = templateSet.stampData(generator: options.generator) {
@@ -158,6 +165,16 @@ enum SiteBuild {
             printError("error: \(error)\nbuild failed: \(output.path) is unchanged")
             return .failed(["error: \(error)"])
         }
+    }
+
+    /// The templates, kept by `memory` or loaded, with `prepare` run on a set loaded anew.
+    private static func templates(
+        root: URL, stamps: Bool, memory: BuildMemory?, changed: [String]?, prepare: (TemplateSet) -> Void
+    ) -> Result<TemplateSet, DiagnosticsError> {
+        if let memory { return memory.templates(root: root, stamps: stamps, changed: changed) }
+        let result = TemplateSet.load(root: root.path, stamps: stamps)
+        if case let .success(templateSet) = result { prepare(templateSet) }
+        return result
     }
 
     private static func report(

@@ -62,10 +62,15 @@ public enum CostCalculator {
     /// provider id first in order. Representative: not below `ClaimRules.representativeFloor` of the median month
     /// of the model's pay-as-you-go routes (when it has `ClaimRules.representativeRoutes` or more).
     public static func cheapest(_ routes: [Route], at traffic: TrafficLevel) -> CostQuote? {
-        let quotes = routes.compactMap { quote($0, at: traffic) }
-        let floor = representativeFloor(quotes.map(\.monthly))
-        return quotes.filter { floor == nil || $0.monthly >= floor! }
-            .min { ($0.monthly, $0.provider) < ($1.monthly, $1.provider) }
+        // Only the month decides; the winner alone is quoted in full (cached and batch months too).
+        let months = routes.compactMap { route -> (route: Route, monthly: Decimal)? in
+            guard route.kind == .payAsYouGo, let input = route.input?.value, let output = route.output?.value else { return nil }
+            return (route, monthly(input: input, output: output, at: traffic))
+        }
+        let floor = representativeFloor(months.map(\.monthly))
+        let best = months.filter { floor == nil || $0.monthly >= floor! }
+            .min { ($0.monthly, $0.route.provider) < ($1.monthly, $1.route.provider) }
+        return best.flatMap { quote($0.route, at: traffic) }
     }
 
     /// The lowest value a headline figure may take among `values` (monthly costs, or prices of one kind), or nil

@@ -26,6 +26,12 @@ public struct BuildOptions: Sendable {
     public var outputMemory: OutputMemory?
     /// Model digests of this process's last build (`versus serve`): an unchanged model is not digested again.
     public var digests: DigestMemory?
+    /// The last build's manifest and the files of it the output lacks, taken while the catalog loaded
+    /// (`versus build`); used when it was taken for this manifest and output, and the build is not `--clean`.
+    public var outputCheck: OutputCheck?
+    /// `fragmentFile` as read while the catalog loaded (`versus build`); written back when it changed, as a store
+    /// read here would be.
+    public var fragmentsRead: FragmentStore?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -114,11 +120,17 @@ public struct SiteBuilder: Sendable {
         // The plan's pages come sorted by path: the manifest is written in that order without sorting it again.
         let order = target.count == planned.count ? planned.map(\.path) : nil
         let remembered = options.clean ? nil : options.manifest.flatMap { options.outputMemory?.manifest(at: $0) }
-        // Which planned files the output holds, looked up while the manifest is read (both cores; the reading is one).
         let outputPath = output.standardizedFileURL.path
-        let lookUp = !options.clean && remembered == nil && options.manifest != nil && access(outputPath, F_OK) == 0
+        let checked =
+            options.clean ? nil : options.outputCheck.flatMap { $0.answers(manifest: options.manifest, output: outputPath) ? $0 : nil }
+        // Otherwise, which planned files the output holds, looked up while the manifest is read (both cores; the
+        // reading is one).
+        let lookUp = !options.clean && remembered == nil && checked == nil && options.manifest != nil && access(outputPath, F_OK) == 0
         async let presence = lookUp ? OutputFiles.present(planned.map(\.path), in: outputPath) : nil
-        let stored = remembered ?? options.manifest.flatMap(BuildManifest.read(from:))
+        let stored: BuildManifest? =
+            if let remembered { remembered } else if let checked { checked.manifest } else {
+                options.manifest.flatMap(BuildManifest.read(from:))
+            }
         // Until this build records its manifest, the disk is the only truth.
         options.outputMemory?.forget()
         let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
@@ -161,6 +173,9 @@ public struct SiteBuilder: Sendable {
             previous.map { previous in
                 // A manifest this process recorded vouches for its files: they are not looked up one by one.
                 guard remembered == nil else { return planned.filter { previous.entries[$0.path] != $0.fingerprint } }
+                if let missing = checked?.missing {
+                    return planned.filter { previous.entries[$0.path] != $0.fingerprint || (!missing.isEmpty && missing.contains($0.path)) }
+                }
                 let present = looked ?? OutputFiles.present(planned.map(\.path), in: writer.output)
                 return planned.indices.filter { previous.entries[planned[$0].path] != planned[$0].fingerprint || !present[$0] }
                     .map { planned[$0] }
@@ -177,13 +192,17 @@ public struct SiteBuilder: Sendable {
         }
 
         try writer.prepare()
-        let store = options.fragments ?? options.fragmentFile.map { options.clean ? FragmentStore() : FragmentStore.read(from: $0) }
+        let store =
+            options.fragments
+            ?? options.fragmentFile.map { options.clean ? FragmentStore() : options.fragmentsRead ?? FragmentStore.read(from: $0) }
         PhaseLog.mark("fragment store (\(store?.count ?? 0) models)")
         let renderer = await PageRenderer(digest: digest, templates: templates, for: stale, inputs: plan.inputs, store: store)
         PhaseLog.mark("fragments (\(renderer.fragmentsMade) made)")
         report.fragmentsMade = renderer.fragmentsMade
         try await renderer.render(stale, concurrently: true) { try writer.write($0, $1) }
         PhaseLog.mark("render")
+        // The fragment store goes to its own file while the pages go into place.
+        async let storeKept: Void = keep(store, options: options)
 
         // Everything is made. First forget what is about to change: a build stopped from here on redoes those files.
         if let url = options.manifest, stored != nil {
@@ -205,7 +224,7 @@ public struct SiteBuilder: Sendable {
         PhaseLog.mark("publish")
         if let url = options.manifest { try record(BuildManifest(header: header, entries: target), at: url, order: order, options) }
         PhaseLog.mark("manifest write")
-        keep(store, options: options)
+        await storeKept
         PhaseLog.mark("fragment store write")
         return report
     }
