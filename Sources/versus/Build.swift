@@ -102,6 +102,8 @@ enum SiteBuild {
         options.inputs = snapshot
         options.records = URL(fileURLWithPath: manifest.path + ".records")
         options.fragmentFile = URL(fileURLWithPath: manifest.path + ".fragments")
+        options.madeFilesFile = URL(fileURLWithPath: manifest.path + ".files")
+        options.madeFiles = memory?.madeFiles
         options.fragments = memory?.fragments
         options.outputMemory = memory?.output
         options.digests = memory?.digests
@@ -204,6 +206,8 @@ final class BuildMemory: Sendable {
     let output = OutputMemory()
     /// Each model's digest (costs at every traffic level, providers, results) of the last build.
     let digests = DigestMemory()
+    /// The sitemaps, search index and redirects of the last build, with the key of what they were made from.
+    let madeFiles = MadeFilesMemory()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
 
     init(root: URL) {

@@ -89,6 +89,7 @@ import Testing
         options.outputMemory = memory
         // As `versus build` does: fragments kept between builds (a clean build starts without them).
         options.fragmentFile = URL(fileURLWithPath: options.manifest!.path + ".fragments")
+        options.madeFilesFile = URL(fileURLWithPath: options.manifest!.path + ".files")
         return try await SiteBuilder(catalog: catalog, templates: templates).build(into: output, options: options)
     }
 

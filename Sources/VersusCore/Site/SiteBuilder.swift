@@ -32,6 +32,10 @@ public struct BuildOptions: Sendable {
     /// `fragmentFile` as read while the catalog loaded (`versus build`); written back when it changed, as a store
     /// read here would be.
     public var fragmentsRead: FragmentStore?
+    /// The files around the pages as this process last made them (`versus serve`); when nil, `madeFilesFile` is read.
+    public var madeFiles: MadeFilesMemory?
+    /// Where those files are kept between builds (`MadeFiles`): read before planning, written when made anew.
+    public var madeFilesFile: URL?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -101,8 +105,19 @@ public struct SiteBuilder: Sendable {
         let known =
             options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
         PhaseLog.mark("model records (\(known.count) known)")
-        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known)
+        // `--clean` makes these anew too.
+        let kept = options.clean ? nil : options.madeFiles?.files ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
+        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known, kept: kept)
         PhaseLog.mark("plan")
+        if plan.madeFiles.key != kept?.key {
+            // Right for these inputs whatever becomes of the pages; a file that cannot be written costs time only.
+            if let memory = options.madeFiles {
+                memory.keep(plan.madeFiles)
+            } else if let url = options.madeFilesFile {
+                try? plan.madeFiles.write(to: url)
+            }
+            PhaseLog.mark("made files kept")
+        }
         defer {
             // Whatever became of the pages, these records are right for these inputs.
             if let keys, let url = options.records, known.count < keys.count {

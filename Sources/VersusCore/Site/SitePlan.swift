@@ -77,8 +77,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 /// Stage 3 of the pipeline: every file of the site, in path order, each with its fingerprint.
 public struct SitePlan: Sendable {
     public let pages: [PlannedPage]
-    /// Pair pages that get a page but carry `noindex`.
-    public let thinPairs: Set<PairID>
+    /// The sitemaps and other files made whole from the catalog: the ones `kept` held when their key still matched.
+    public let madeFiles: MadeFiles
 
     /// Each model's record fingerprint (`PageInputs.record`), by id.
     public let records: [String: Fingerprint]
@@ -86,30 +86,42 @@ public struct SitePlan: Sendable {
     let inputs: PageInputs
 
     /// Plans the site, fingerprinting the models and then the pair pages on all cores. `known`: record fingerprints
-    /// already known (`ModelRecords`); the other models are encoded.
+    /// already known (`ModelRecords`); the other models are encoded. `kept`: the files around the pages as an earlier
+    /// plan made them (`MadeFiles`), taken as they are when made from the same inputs.
     public static func make(
         digest: CatalogDigest, templates: TemplateSet, generator: String,
-        known: [String: Fingerprint] = [:]
+        known: [String: Fingerprint] = [:], kept: MadeFiles? = nil
     ) async -> SitePlan {
         let records = await PageInputs.records(of: digest.catalog, known: known)
         PhaseLog.mark("plan: records")
         let inputs = PageInputs(digest: digest, templates: templates, generator: generator, records: records)
         PhaseLog.mark("plan: inputs")
-        // The sitemap and the small files are made while the pair pages are fingerprinted.
-        async let made = Self.files(digest, templates: templates)
+        let key = MadeFiles.key(digest: digest, inputs: inputs, templates: templates)
+        let reused = kept.flatMap { $0.key == key ? $0 : nil }
+        PhaseLog.mark("plan: files key (\(reused == nil ? "made anew" : "kept"))")
+        // Otherwise the sitemap and the small files are made while the pair pages are fingerprinted.
+        async let made = reused ?? Self.files(digest, templates: templates, key: key)
         let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
         PhaseLog.mark("plan: pair pages")
-        let (thin, files) = await made
+        let files = await made
         PhaseLog.mark("plan: files")
-        return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages, thin: thin, files: files)
+        return SitePlan(digest: digest, templates: templates, inputs: inputs, pairPages: pairPages, files: files)
     }
 
-    /// The thin pairs, and the files made whole at every build: sitemaps, robots, search index, redirects, assets.
-    private static func files(_ digest: CatalogDigest, templates: TemplateSet) async -> (Set<PairID>, [(String, Data)]) {
+    /// The files made whole from the catalog: sitemaps, robots, search index, redirects, assets.
+    private static func files(_ digest: CatalogDigest, templates: TemplateSet, key: Fingerprint) -> MadeFiles {
         let catalog = digest.catalog
         let routes = SiteRoutes(site: catalog.site, hasChanges: catalog.hasChangesPage, hasMeasurements: !catalog.measurements.isEmpty)
         let thin = Set(digest.pairs.filter { digest.isThin($0) })
-        return (thin, Self.sitemap(digest, thin: thin, routes: routes) + Self.smallFiles(digest, templates: templates, routes: routes))
+        return MadeFiles(
+            key: key,
+            files: Self.sitemap(digest, thin: thin, routes: routes) + Self.smallFiles(digest, templates: templates, routes: routes))
+    }
+
+    /// The date of the newest price change the catalog reports, or of the newest change in its price history.
+    static func newestChange(_ catalog: Catalog) -> ISODate? {
+        ([catalog.changes.first?.date] + catalog.histories.values.flatMap { $0.routes.map { $0.changes.last?.date } }).compactMap { $0 }
+            .max()
     }
 
     /// A pair page depends on each model's side (`PageInputs.pairSide`: its record, the links to its related
@@ -120,22 +132,17 @@ public struct SitePlan: Sendable {
         return PlannedPage(path: "compare/\(pair.slug)/index.html", kind: .pair(pair), fingerprint: fingerprint)
     }
 
-    private init(
-        digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage], thin: Set<PairID>,
-        files: [(String, Data)]
-    ) {
+    private init(digest: CatalogDigest, templates: TemplateSet, inputs: PageInputs, pairPages: [PlannedPage], files: MadeFiles) {
         let catalog = digest.catalog
         var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
         pages += Self.modelPages(catalog, inputs: inputs)
         pages += Self.benchmarkPages(catalog, inputs: inputs)
         pages += Self.sitePages(catalog, inputs: inputs)
-        for (path, data) in files {
-            pages.append(PlannedPage(path: path, kind: .file(data), fingerprint: Fingerprint.of(data)))
-        }
+        for file in files.files { pages.append(PlannedPage(path: file.path, kind: .file(file.data), fingerprint: file.fingerprint)) }
         pages.sort { $0.path < $1.path }
         self.pages = pages
-        self.thinPairs = thin
+        self.madeFiles = files
         self.records = inputs.records
         self.inputs = inputs
     }
@@ -243,9 +250,7 @@ public struct SitePlan: Sendable {
         for model in catalog.models { sitemap.append(SiteFiles.Entry(path: routes.model(model.id), lastModified: model.lastReviewed)) }
         sitemap.append(SiteFiles.Entry(path: routes.benchmarks, lastModified: nil))
         if catalog.hasChangesPage {
-            let newest = ([catalog.changes.first?.date] + catalog.histories.values.flatMap { $0.routes.map { $0.changes.last?.date } })
-                .compactMap { $0 }.max()
-            sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: newest))
+            sitemap.append(SiteFiles.Entry(path: routes.changes, lastModified: newestChange(catalog)))
             for month in HistoryChanges.months(catalog).dropFirst() {
                 sitemap.append(SiteFiles.Entry(path: routes.changesMonth(month), lastModified: nil))
             }
@@ -279,7 +284,7 @@ public struct SitePlan: Sendable {
                     AliasRedirects.page(redirect, routes: routes, language: catalog.site.language)
                 ))
         }
-        for (path, data) in templates.assets { files.append(("assets/\(path)", data)) }
+        for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) { files.append(("assets/\(path)", data)) }
         for file in catalog.allMeasurements {
             files.append(("measurements/\(file.measurement.model)/\(file.measurement.fileName)", Data(file.text.utf8)))
         }

@@ -19,6 +19,12 @@ struct ByteWriter {
         }
     }
 
+    /// Bytes of any kind, as their length and the bytes.
+    mutating func bytes(_ value: Data) {
+        int(value.count)
+        data.append(value)
+    }
+
     mutating func strings(_ values: [String]) {
         int(values.count)
         for value in values { string(value) }
@@ -60,6 +66,13 @@ struct ByteReader {
         defer { offset += count }
         guard let text = String(validating: data[offset..<offset + count], as: UTF8.self) else { throw Malformed() }
         return text
+    }
+
+    mutating func bytes() throws -> Data {
+        let count = try int()
+        guard count >= 0, data.count - offset >= count else { throw Malformed() }
+        defer { offset += count }
+        return Data(data[offset..<offset + count])
     }
 
     mutating func strings() throws -> [String] {
