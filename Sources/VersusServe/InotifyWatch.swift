@@ -15,7 +15,7 @@
         /// Watches `folders` and everything under them from now on, delivering batches until the returned function is
         /// called; nil when inotify cannot be had (no instance left, or too few watches allowed), so the caller polls.
         static func start(
-            folders: [String], settle: Duration, longest: Duration,
+            folders: [String], settle: Duration, settleClosed: Duration, longest: Duration,
             deliver: @escaping @Sendable (ChangeBatch) -> Void
         ) -> (@Sendable () -> Void)? {
             let fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
@@ -41,7 +41,7 @@
             let watched = tree
             let thread = Thread {
                 var tree = watched
-                run(&tree, wake: wake, settle: settle, longest: longest, deliver: deliver)
+                run(&tree, wake: wake, settle: settle, settleClosed: settleClosed, longest: longest, deliver: deliver)
                 close(tree.fd)
                 wake.closeReadEnd()
             }
@@ -50,9 +50,10 @@
             return { wake.wake() }
         }
 
-        /// Reads events until woken, gathering them into batches.
+        /// Reads events until woken, gathering them into batches: one is delivered once nothing has happened for
+        /// `settleClosed` with every written file closed, or for `settle` with one still open for writing.
         static func run(
-            _ tree: inout Tree, wake: WakePipe, settle: Duration, longest: Duration,
+            _ tree: inout Tree, wake: WakePipe, settle: Duration, settleClosed: Duration, longest: Duration,
             deliver: @Sendable (ChangeBatch) -> Void
         ) {
             let clock = ContinuousClock()
@@ -63,7 +64,7 @@
             while true {
                 var timeout: Int32 = -1
                 if let started {
-                    let left = min(settle, longest - (clock.now - started))
+                    let left = min(tree.writing.isEmpty ? settleClosed : settle, longest - (clock.now - started))
                     timeout = max(0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
                 }
                 var fds = [
@@ -100,6 +101,8 @@
         struct Tree {
             let fd: Int32
             var folders: [Int32: String] = [:]
+            /// Files created or written and not yet closed: a save still under way.
+            var writing = Set<String>()
 
             /// Watches `folder` and every folder under it, adding the files found in them to `found` (a folder that
             /// appears may already hold files: a `git checkout`, `mkdir -p` and a save, a folder moved in). False when a
@@ -130,6 +133,7 @@
                     inotify_rm_watch(fd, wd)
                     folders[wd] = nil
                 }
+                writing = writing.filter { !$0.hasPrefix(folder + "/") }
             }
 
             /// Adds the changes that `events` (as read from the inotify descriptor) report to `batch`.
@@ -151,6 +155,7 @@
                 func has(_ flag: Int32) -> Bool { mask & UInt32(flag) != 0 }
                 if has(IN_Q_OVERFLOW) {
                     batch.everything = true
+                    writing.removeAll()  // their closing may be among the events lost
                     return
                 }
                 guard let folder = folders[wd] else { return }
@@ -172,6 +177,10 @@
                         }
                         batch.paths.formUnion(found)
                     }
+                } else if has(IN_CLOSE_WRITE) || has(IN_DELETE) || has(IN_MOVED_FROM) || has(IN_MOVED_TO) {
+                    writing.remove(path)
+                } else if has(IN_CREATE) || has(IN_MODIFY) {
+                    writing.insert(path)
                 }
                 batch.paths.insert(path)
             }

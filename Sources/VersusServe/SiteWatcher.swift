@@ -29,7 +29,11 @@ public struct ChangeBatch: Sendable, Equatable {
 
 /// Notices edits under the folders a site is built from and reports them in batches: a burst of saves (an editor
 /// writing several files, or a temporary file renamed over the real one; a `git checkout`) is one batch, delivered
-/// once the folders have been quiet for `settle`.
+/// once the folders have been quiet for `settle`. With inotify the watcher also sees when a written file is closed:
+/// once every file written since the batch began has been closed (or renamed into place), a shorter quiet time,
+/// `settleClosed`, is enough, so a plain save reaches the browser sooner. Saves of one burst follow each other by far
+/// less than that; should a burst still be split, the second part waits for the rebuild of the first and is merged
+/// with anything else that came meanwhile.
 ///
 /// On Linux it waits for the kernel's inotify events on every folder under `folders` (folders created later are
 /// watched as they appear) and costs nothing while nothing changes. Elsewhere, or when inotify cannot be had, it
@@ -45,17 +49,20 @@ public struct SiteWatcher: Sendable {
     public let mechanism: Mechanism
     /// How long the folders must stay quiet before a batch is delivered.
     public let settle: Duration
+    /// How long they must stay quiet when every file written has been closed (inotify only).
+    public let settleClosed: Duration
     /// A batch is delivered at the latest this long after its first change, even if changes keep coming.
     public let longest: Duration
     public let pollInterval: Duration
 
     public init(
         folders: [URL], mechanism: Mechanism = .automatic, settle: Duration = .milliseconds(100),
-        longest: Duration = .seconds(2), pollInterval: Duration = .milliseconds(300)
+        settleClosed: Duration? = nil, longest: Duration = .seconds(2), pollInterval: Duration = .milliseconds(300)
     ) {
         self.folders = folders.map(\.standardizedFileURL)
         self.mechanism = mechanism
         self.settle = settle
+        self.settleClosed = min(settleClosed ?? .milliseconds(20), settle)
         self.longest = longest
         self.pollInterval = pollInterval
     }
@@ -74,7 +81,8 @@ public struct SiteWatcher: Sendable {
         let stop: @Sendable () -> Void
         #if os(Linux) && canImport(Glibc)
             if mechanism == .automatic,
-                let inotify = InotifyWatch.start(folders: folders.map(\.path), settle: settle, longest: longest, deliver: deliver)
+                let inotify = InotifyWatch.start(
+                    folders: folders.map(\.path), settle: settle, settleClosed: settleClosed, longest: longest, deliver: deliver)
             {
                 stop = inotify
             } else {
