@@ -133,6 +133,8 @@ enum SiteBuild {
         let fragmentFile = options.fragmentFile
         async let outputCheck = restoring ? OutputCheck.take(manifest: manifest, output: output) : nil
         async let fragmentsRead = restoring ? fragmentFile.map(FragmentStore.read(from:)) : nil
+        let madeFilesFile = options.madeFilesFile
+        async let madeFilesRead = restoring ? madeFilesFile.flatMap(MadeFiles.read(from:)) : nil
         let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
         parses.prune()
         PhaseLog.mark("validate")
@@ -149,6 +151,7 @@ enum SiteBuild {
         let shapesBefore = templateSet.stampShapes
         options.outputCheck = await outputCheck
         options.fragmentsRead = await fragmentsRead
+        options.madeFilesRead = await madeFilesRead
         PhaseLog.mark("output check")
         do {
             let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)

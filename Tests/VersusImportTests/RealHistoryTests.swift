@@ -11,9 +11,12 @@ struct RealHistoryTests {
     static let present = FileManager.default.fileExists(atPath: bundle)
 
     @Test(.enabled(if: present)) func realChangesLookedUpByHand() throws {
-        let checkout = try ImportFixture.temporaryFolder("bundle").appendingPathComponent("models.dev")
+        let clone = try ImportFixture.temporaryFolder("bundle")
+        defer { try? FileManager.default.removeItem(at: clone) }
+        let checkout = clone.appendingPathComponent("models.dev")
         _ = try GitCommand(folder: "/").run(["clone", "-q", "-b", "versus-history", Self.bundle, checkout.path])
         let root = try ImportFixture.site()
+        defer { try? FileManager.default.removeItem(at: root) }
         let result = try ModelsDevImporter(checkout: checkout.path, root: root.path, history: true).run()
         // The bundle's tip has models that share a name (GLM under zai/ and zhipuai/), which the whole-site check
         // refuses without a hand-written alias; the history files themselves must read without a problem.

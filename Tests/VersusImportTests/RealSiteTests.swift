@@ -16,6 +16,8 @@ import Testing
 struct RealSiteTests {
     @Test func theImportedSiteHoldsOnEveryPage() async throws {
         let root = try ImportFixture.temporaryFolder("real-site")
+        // The whole imported site is some 700 MB: not left behind in the temporary folder.
+        defer { try? FileManager.default.removeItem(at: root) }
         for folder in ["Content", "Templates"] {
             try FileManager.default.copyItem(
                 at: ImportFixture.repository.appendingPathComponent(folder),

@@ -36,6 +36,8 @@ public struct BuildOptions: Sendable {
     public var madeFiles: MadeFilesMemory?
     /// Where those files are kept between builds (`MadeFiles`): read before planning, written when made anew.
     public var madeFilesFile: URL?
+    /// `madeFilesFile` as read while the catalog loaded (`versus build`): not read again.
+    public var madeFilesRead: MadeFiles?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -106,7 +108,8 @@ public struct SiteBuilder: Sendable {
             options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
         PhaseLog.mark("model records (\(known.count) known)")
         // `--clean` makes these anew too.
-        let kept = options.clean ? nil : options.madeFiles?.files ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
+        let kept =
+            options.clean ? nil : options.madeFiles?.files ?? options.madeFilesRead ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
         let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known, kept: kept)
         PhaseLog.mark("plan")
         if plan.madeFiles.key != kept?.key {
