@@ -6,11 +6,19 @@ import Foundation
 public struct BuildManifest: Sendable, Equatable {
     /// Identifies the generator, output folder and shard the entries belong to; another header means a full build.
     public var header: String
-    public var entries: [String: Fingerprint]
+    public var entries: [String: Fingerprint] {
+        didSet { ordered = nil }
+    }
+    /// The entries in file (or plan) order, while known to match `entries` (`ManifestUpdate` compares by position).
+    var ordered: Ordered?
 
     public init(header: String, entries: [String: Fingerprint] = [:]) {
         self.header = header
         self.entries = entries
+    }
+
+    public static func == (a: BuildManifest, b: BuildManifest) -> Bool {
+        a.header == b.header && a.entries == b.entries
     }
 
     static let magic = "versus-manifest 1"
@@ -71,15 +79,24 @@ public struct BuildManifest: Sendable, Equatable {
             let header = String(decoding: lines[1], as: UTF8.self)
             var entries: [String: Fingerprint] = [:]
             entries.reserveCapacity(lines.count)
+            var ordered = Ordered(paths: [], fingerprints: [])
+            ordered.paths.reserveCapacity(lines.count)
+            ordered.fingerprints.reserveCapacity(lines.count)
             for line in lines.dropFirst(2) where !line.isEmpty {
                 guard line.count > 65, line[64] == UInt8(ascii: "\t") else { return nil }
                 let path = UnsafeBufferPointer(rebasing: line[65...])
                 // A path that could reach outside the output means the file is not one of ours: build from scratch.
                 guard SitePath.isSafe(path) else { return nil }
                 guard let words = Fingerprint.words(hexDigits: UnsafeBufferPointer(rebasing: line[..<64])) else { return nil }
-                entries[String(decoding: path, as: UTF8.self)] = Fingerprint(words: words)
+                let text = String(decoding: path, as: UTF8.self)
+                entries[text] = Fingerprint(words: words)
+                ordered.paths.append(text)
+                ordered.fingerprints.append(Fingerprint(words: words))
             }
-            return BuildManifest(header: header, entries: entries)
+            var manifest = BuildManifest(header: header, entries: entries)
+            // A path listed twice: the order does not stand for the entries.
+            if ordered.paths.count == entries.count { manifest.ordered = ordered }
+            return manifest
         }
     }
 

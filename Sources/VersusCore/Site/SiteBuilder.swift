@@ -134,9 +134,6 @@ public struct SiteBuilder: Sendable {
         }
         let planned = plan.pages(in: options.shard)
         let header = options.header(output: output)
-        let target = Dictionary(planned.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        // The plan's pages come sorted by path: the manifest is written in that order without sorting it again.
-        let order = target.count == planned.count ? planned.map(\.path) : nil
         let remembered = options.clean ? nil : options.manifest.flatMap { options.outputMemory?.manifest(at: $0) }
         let outputPath = output.standardizedFileURL.path
         let checked =
@@ -152,13 +149,15 @@ public struct SiteBuilder: Sendable {
         // Until this build records its manifest, the disk is the only truth.
         options.outputMemory?.forget()
         let previous = options.clean ? nil : stored.flatMap { $0.header == header ? $0 : nil }
+        // The plan's pages come sorted by path: the manifest is written in that order without sorting it again.
+        let update = ManifestUpdate(planned: planned, header: header, previous: previous)
         PhaseLog.mark("manifest read")
 
+        let pairPages = planned.reduce(0) { $0 + ($1.isPair ? 1 : 0) }
         var report = Report(
-            pairPages: planned.filter(\.isPair).count,
-            otherPages: 0, files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: previous == nil,
+            pairPages: pairPages, otherPages: planned.reduce(0) { $0 + ($1.isPage ? 1 : 0) } - pairPages,
+            files: planned.count, rendered: 0, unchanged: 0, deleted: 0, full: previous == nil,
             renderedPaths: [], deletedPaths: [])
-        report.otherPages = planned.filter(\.isPage).count - report.pairPages
 
         let manager = FileManager.default
         let existing = (try? manager.contentsOfDirectory(atPath: output.path)).map { !$0.isEmpty }
@@ -175,7 +174,7 @@ public struct SiteBuilder: Sendable {
                 writer.abandon()
                 throw error
             }
-            if let url = options.manifest { try record(BuildManifest(header: header, entries: target), at: url, order: order, options) }
+            if let url = options.manifest { try record(update.manifest, at: url, order: update.order, options) }
             keep(store, options: options)
             report.fragmentsMade = renderer.fragmentsMade
             report.renderedPaths = planned.map(\.path)
@@ -187,18 +186,22 @@ public struct SiteBuilder: Sendable {
         // Over an existing site: what changed, or is missing from the output; everything for a full build.
         let writer = SwapWriter(output: output)
         let looked = await presence
-        let stale =
-            previous.map { previous in
-                // A manifest this process recorded vouches for its files: they are not looked up one by one.
-                guard remembered == nil else { return planned.filter { previous.entries[$0.path] != $0.fingerprint } }
-                if let missing = checked?.missing {
-                    return planned.filter { previous.entries[$0.path] != $0.fingerprint || (!missing.isEmpty && missing.contains($0.path)) }
-                }
-                let present = looked ?? OutputFiles.present(planned.map(\.path), in: writer.output)
-                return planned.indices.filter { previous.entries[planned[$0].path] != planned[$0].fingerprint || !present[$0] }
-                    .map { planned[$0] }
-            } ?? planned
-        let gone = previous.map { previous in previous.entries.keys.filter { target[$0] == nil }.sorted() } ?? []
+        let unchanged = update.unchanged
+        let stale: [PlannedPage]
+        if previous == nil {
+            stale = planned
+        } else if remembered != nil {
+            // A manifest this process recorded vouches for its files: they are not looked up one by one.
+            stale = planned.indices.filter { !unchanged[$0] }.map { planned[$0] }
+        } else if let missing = checked?.missing {
+            stale = planned.indices.filter { !unchanged[$0] || (!missing.isEmpty && missing.contains(planned[$0].path)) }.map {
+                planned[$0]
+            }
+        } else {
+            let present = looked ?? OutputFiles.present(planned.map(\.path), in: writer.output)
+            stale = planned.indices.filter { !unchanged[$0] || !present[$0] }.map { planned[$0] }
+        }
+        let gone = update.gone
         report.renderedPaths = stale.map(\.path)
         report.rendered = stale.count
         report.unchanged = planned.count - stale.count
@@ -236,11 +239,11 @@ public struct SiteBuilder: Sendable {
         }
         for path in gone { try writer.remove(path) }
         // A full build also removes whatever else the output holds: files of an earlier site, leftovers.
-        let swept = previous == nil ? writer.sweep(keeping: Set(target.keys)) : []
+        let swept = previous == nil ? writer.sweep(keeping: Set(update.manifest.entries.keys)) : []
         report.deletedPaths = (gone + swept).sorted()
         report.deleted = report.deletedPaths.count
         PhaseLog.mark("publish")
-        if let url = options.manifest { try record(BuildManifest(header: header, entries: target), at: url, order: order, options) }
+        if let url = options.manifest { try record(update.manifest, at: url, order: update.order, options) }
         PhaseLog.mark("manifest write")
         await storeKept
         PhaseLog.mark("fragment store write")
