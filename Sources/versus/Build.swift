@@ -130,11 +130,14 @@ enum SiteBuild {
         async let loaded = Self.templates(root: root, stamps: stamps, memory: memory, changed: changed) { templateSet in
             if restoring, let data = try? Data(contentsOf: stampFile) { templateSet.restoreStamps(data, generator: generator) }
         }
-        let fragmentFile = options.fragmentFile
-        async let outputCheck = restoring ? OutputCheck.take(manifest: manifest, output: output) : nil
-        async let fragmentsRead = restoring ? fragmentFile.map(FragmentStore.read(from:)) : nil
-        let madeFilesFile = options.madeFilesFile
-        async let madeFilesRead = restoring ? madeFilesFile.flatMap(MadeFiles.read(from:)) : nil
+        // Each is awaited only where the build needs it: the made files when planning, the output check after, the
+        // fragments before rendering.
+        if restoring {
+            options.outputCheck = Task { OutputCheck.take(manifest: manifest, output: output) }
+            let fragmentFile = options.fragmentFile, madeFilesFile = options.madeFilesFile
+            options.fragmentsRead = Task { fragmentFile.map(FragmentStore.read(from:)) }
+            options.madeFilesRead = Task { madeFilesFile.flatMap(MadeFiles.read(from:)) }
+        }
         let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
         parses.prune()
         PhaseLog.mark("validate")
@@ -149,10 +152,6 @@ enum SiteBuild {
         }
         let warnings = result.diagnostics.warnings.count
         let shapesBefore = templateSet.stampShapes
-        options.outputCheck = await outputCheck
-        options.fragmentsRead = await fragmentsRead
-        options.madeFilesRead = await madeFilesRead
-        PhaseLog.mark("output check")
         do {
             let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
             if memory == nil, templateSet.stampShapes > shapesBefore, let data = templateSet.stampData(generator: options.generator) {

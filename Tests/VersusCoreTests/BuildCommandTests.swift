@@ -28,6 +28,24 @@ import Testing
         #expect(clean.output.contains("full build"))
     }
 
+    /// `versus build` looks up the output's files while the catalog loads (`OutputCheck`): a page deleted by hand is
+    /// made again, beside the pages a price change touches, and the result is a clean build's.
+    @Test func pagesDeletedByHandAreMadeAgainWithTheChangedOnes() async throws {
+        let root = try Self.site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CommandLineTests.versus("build", "--root", root.path).status == 0)
+        let public_ = root.appendingPathComponent("public")
+        try FileManager.default.removeItem(at: public_.appendingPathComponent("compare/beta-vs-gamma"))
+        try FileManager.default.removeItem(at: public_.appendingPathComponent("sitemap.xml"))
+        try IncrementalBuildTests.write(["Content/models/alpha.yaml": IncrementalBuildTests.model("Alpha", input: "1.25")], into: root)
+        let rebuilt = try CommandLineTests.versus("build", "--root", root.path)
+        // Alpha's three pairs, its page and the home page, plus the two files deleted.
+        #expect(rebuilt.output.hasPrefix("rendered 7, unchanged 15, deleted 0 in "), "\(rebuilt.output)")
+        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("compare/beta-vs-gamma/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("sitemap.xml").path))
+        try await IncrementalBuildTests.expectSameAsCleanBuild(root)
+    }
+
     @Test func aBuildAlreadyRunningKeepsTheSecondOut() throws {
         let root = try Self.site()
         let lock = try BuildLock.acquire(at: root.appendingPathComponent(".versus/lock"))

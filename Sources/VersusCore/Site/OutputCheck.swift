@@ -27,8 +27,8 @@ public struct OutputCheck: Sendable {
             manifestPath: manifest.standardizedFileURL.path, outputPath: outputPath, manifest: read, missing: missing)
     }
 
-    /// Whether this check answers for a build of `output` recording its manifest at `manifest`.
-    func answers(manifest: URL?, output: String) -> Bool {
-        manifest?.standardizedFileURL.path == manifestPath && output == outputPath
+    /// This check, when it answers for a build of `output` recording its manifest at `manifest`.
+    func answering(manifest: URL?, output: String) -> OutputCheck? {
+        manifest?.standardizedFileURL.path == manifestPath && output == outputPath ? self : nil
     }
 }

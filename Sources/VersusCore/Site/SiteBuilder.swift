@@ -28,16 +28,16 @@ public struct BuildOptions: Sendable {
     public var digests: DigestMemory?
     /// The last build's manifest and the files of it the output lacks, taken while the catalog loaded
     /// (`versus build`); used when it was taken for this manifest and output, and the build is not `--clean`.
-    public var outputCheck: OutputCheck?
+    public var outputCheck: Task<OutputCheck, Never>?
     /// `fragmentFile` as read while the catalog loaded (`versus build`); written back when it changed, as a store
     /// read here would be.
-    public var fragmentsRead: FragmentStore?
+    public var fragmentsRead: Task<FragmentStore?, Never>?
     /// The files around the pages as this process last made them (`versus serve`); when nil, `madeFilesFile` is read.
     public var madeFiles: MadeFilesMemory?
     /// Where those files are kept between builds (`MadeFiles`): read before planning, written when made anew.
     public var madeFilesFile: URL?
     /// `madeFilesFile` as read while the catalog loaded (`versus build`): not read again.
-    public var madeFilesRead: MadeFiles?
+    public var madeFilesRead: Task<MadeFiles?, Never>?
     /// Tests only: stop with an error after writing this many files, as a killed build would.
     var interruptAfter: Int?
 
@@ -108,8 +108,9 @@ public struct SiteBuilder: Sendable {
             options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
         PhaseLog.mark("model records (\(known.count) known)")
         // `--clean` makes these anew too.
+        let readAhead = options.clean ? nil : await options.madeFilesRead?.value
         let kept =
-            options.clean ? nil : options.madeFiles?.files ?? options.madeFilesRead ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
+            options.clean ? nil : options.madeFiles?.files ?? readAhead ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
         let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known, kept: kept)
         PhaseLog.mark("plan")
         if plan.madeFiles.key != kept?.key {
@@ -137,7 +138,7 @@ public struct SiteBuilder: Sendable {
         let remembered = options.clean ? nil : options.manifest.flatMap { options.outputMemory?.manifest(at: $0) }
         let outputPath = output.standardizedFileURL.path
         let checked =
-            options.clean ? nil : options.outputCheck.flatMap { $0.answers(manifest: options.manifest, output: outputPath) ? $0 : nil }
+            options.clean ? nil : await options.outputCheck?.value.answering(manifest: options.manifest, output: outputPath)
         // Otherwise, which planned files the output holds, looked up while the manifest is read (both cores; the
         // reading is one).
         let lookUp = !options.clean && remembered == nil && checked == nil && options.manifest != nil && access(outputPath, F_OK) == 0
@@ -213,9 +214,10 @@ public struct SiteBuilder: Sendable {
         }
 
         try writer.prepare()
+        let fragmentsAhead = options.clean ? nil : await options.fragmentsRead?.value
         let store =
             options.fragments
-            ?? options.fragmentFile.map { options.clean ? FragmentStore() : options.fragmentsRead ?? FragmentStore.read(from: $0) }
+            ?? options.fragmentFile.map { options.clean ? FragmentStore() : fragmentsAhead ?? FragmentStore.read(from: $0) }
         PhaseLog.mark("fragment store (\(store?.count ?? 0) models)")
         let renderer = await PageRenderer(digest: digest, templates: templates, for: stale, inputs: plan.inputs, store: store)
         PhaseLog.mark("fragments (\(renderer.fragmentsMade) made)")
