@@ -133,10 +133,10 @@ enum SiteBuild {
         // Each is awaited only where the build needs it: the made files when planning, the output check after, the
         // fragments before rendering.
         if restoring {
-            options.outputCheck = Task { OutputCheck.take(manifest: manifest, output: output) }
             let fragmentFile = options.fragmentFile, madeFilesFile = options.madeFilesFile
-            options.fragmentsRead = Task { fragmentFile.map(FragmentStore.read(from:)) }
-            options.madeFilesRead = Task { madeFilesFile.flatMap(MadeFiles.read(from:)) }
+            options.madeFilesRead = ReadAhead.start { madeFilesFile.flatMap(MadeFiles.read(from:)) }
+            options.outputCheck = ReadAhead.start { OutputCheck.take(manifest: manifest, output: output) }
+            options.fragmentsRead = ReadAhead.start { fragmentFile.map(FragmentStore.read(from:)) }
         }
         let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
         parses.prune()

@@ -137,10 +137,14 @@ public struct SitePlan: Sendable {
         var pages = pairPages
         pages.reserveCapacity(digest.pairs.count + catalog.models.count + catalog.benchmarks.count + 16)
         pages += Self.modelPages(catalog, inputs: inputs)
+        PhaseLog.mark("plan: model pages")
         pages += Self.benchmarkPages(catalog, inputs: inputs)
+        PhaseLog.mark("plan: benchmark pages")
         pages += Self.sitePages(catalog, inputs: inputs)
+        PhaseLog.mark("plan: site pages")
         for file in files.files { pages.append(PlannedPage(path: file.path, kind: .file(file.data), fingerprint: file.fingerprint)) }
         pages.sort { $0.path < $1.path }
+        PhaseLog.mark("plan: sorted")
         self.pages = pages
         self.madeFiles = files
         self.records = inputs.records
