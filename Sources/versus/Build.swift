@@ -134,9 +134,9 @@ enum SiteBuild {
         // fragments before rendering.
         if restoring {
             let fragmentFile = options.fragmentFile, madeFilesFile = options.madeFilesFile
-            options.madeFilesRead = ReadAhead.start { madeFilesFile.flatMap(MadeFiles.read(from:)) }
-            options.outputCheck = ReadAhead.start { OutputCheck.take(manifest: manifest, output: output) }
-            options.fragmentsRead = ReadAhead.start { fragmentFile.map(FragmentStore.read(from:)) }
+            options.madeFilesRead = Background.start { madeFilesFile.flatMap(MadeFiles.read(from:)) }
+            options.outputCheck = Background.start { OutputCheck.take(manifest: manifest, output: output) }
+            options.fragmentsRead = Background.start { fragmentFile.map(FragmentStore.read(from:)) }
         }
         let result = CatalogCheck.run(root: root.path, today: today, cache: parses)
         parses.prune()

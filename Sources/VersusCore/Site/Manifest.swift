@@ -104,8 +104,13 @@ public struct BuildManifest: Sendable, Equatable {
     /// the list of pending files, which this manifest supersedes.
     public func write(to url: URL, sortedPaths: [String]? = nil) throws {
         precondition(sortedPaths == nil || sortedPaths!.count == entries.count)
+        try Self.write(serialized(sortedPaths: sortedPaths), to: url)
+    }
+
+    /// Writes a manifest's bytes (`serialized`), made beforehand, as `write(to:sortedPaths:)` does.
+    static func write(_ bytes: Data, to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(serialized(sortedPaths: sortedPaths), to: url)
+        try AtomicFile.write(bytes, to: url)
         unlink(Self.pendingFile(url))
     }
 }

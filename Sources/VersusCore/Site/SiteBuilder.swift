@@ -214,6 +214,9 @@ public struct SiteBuilder: Sendable {
         }
 
         try writer.prepare()
+        // The new manifest's bytes are made while the pages are; written once they are in place.
+        let manifestBytes =
+            options.manifest == nil ? nil : Background.start { [update] in update.manifest.serialized(sortedPaths: update.order) }
         let fragmentsAhead = options.clean ? nil : await options.fragmentsRead?.value
         let store =
             options.fragments
@@ -245,7 +248,10 @@ public struct SiteBuilder: Sendable {
         report.deletedPaths = (gone + swept).sorted()
         report.deleted = report.deletedPaths.count
         PhaseLog.mark("publish")
-        if let url = options.manifest { try record(update.manifest, at: url, order: update.order, options) }
+        if let url = options.manifest, let bytes = await manifestBytes?.value {
+            try BuildManifest.write(bytes, to: url)
+            options.outputMemory?.remember(update.manifest, at: url)
+        }
         PhaseLog.mark("manifest write")
         await storeKept
         PhaseLog.mark("fragment store write")

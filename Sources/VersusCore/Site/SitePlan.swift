@@ -166,19 +166,23 @@ public struct SitePlan: Sendable {
 
     /// A leaderboard per benchmark, and the index of them all.
     private static func benchmarkPages(_ catalog: Catalog, inputs: PageInputs) -> [PlannedPage] {
-        // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there.
+        // A leaderboard shows, for each model that reports the benchmark, its name, developer and results there. A
+        // model's results and their sources are encoded once, all together (one encoding per result cost more than
+        // the rest of planning these pages): a change of one of its scores re-renders each leaderboard it is on.
         var reporters: [String: FingerprintHasher] = [:]
         var reporterCounts: [String: Int] = [:]
-        for model in catalog.models {
-            for id in Set(model.benchmarkResults.map(\.benchmark)) { reporterCounts[id, default: 0] += 1 }
-            for result in model.benchmarkResults {
-                reporters[result.benchmark, default: FingerprintHasher()].add(model.id)
-                reporters[result.benchmark]!.add(model.name)
-                reporters[result.benchmark]!.add(model.developer)
-                reporters[result.benchmark]!.add(CanonicalForm.data(result))
-                for value in result.score.values {
-                    if let source = value.source { reporters[result.benchmark]!.add(CanonicalForm.data(catalog.sources[source.key])) }
-                }
+        for model in catalog.models where !model.benchmarkResults.isEmpty {
+            var results = FingerprintHasher()
+            results.add(CanonicalForm.data(model.benchmarkResults))
+            let sources = Set(model.benchmarkResults.flatMap { $0.score.values.compactMap { $0.source?.key } }).sorted()
+            results.add(CanonicalForm.data(sources.map { catalog.sources[$0] }))
+            let fingerprint = results.finish()
+            for id in Set(model.benchmarkResults.map(\.benchmark)).sorted() {
+                reporterCounts[id, default: 0] += 1
+                reporters[id, default: FingerprintHasher()].add(model.id)
+                reporters[id]!.add(model.name)
+                reporters[id]!.add(model.developer)
+                reporters[id]!.add(fingerprint)
             }
         }
         var pages: [PlannedPage] = []
