@@ -60,29 +60,25 @@ final class Recording: Sendable {
 
     #if os(Linux)
         /// With inotify, a save whose file is closed is delivered after the short quiet time; a file still open for
-        /// writing holds the batch until it is closed (or the long quiet time passes).
+        /// writing holds the batch until it is closed. The long quiet time is longer than the test waits for a batch,
+        /// so a batch that comes at all came by the short one (no timing of a loaded machine is asserted).
         @Test func aClosedSaveSettlesSoonerThanAWriteUnderWay() async throws {
             let root = try Self.root()
             let watcher = SiteWatcher(
-                folders: [root.appendingPathComponent("Content")], settle: .seconds(3), settleClosed: .milliseconds(20),
-                longest: .seconds(20))
+                folders: [root.appendingPathComponent("Content")], settle: .seconds(600), settleClosed: .milliseconds(20),
+                longest: .seconds(1200))
             let recording = Recording(watcher, root: root)
-            let clock = ContinuousClock()
-            let saved = clock.now
             try PreviewServerTests.write("name: A2\n", "Content/models/a.yaml", in: root)
             var batches = await recording.wait { !$0.isEmpty }
             #expect(batches == [["Content/models/a.yaml"]])
-            #expect(clock.now - saved < .seconds(2), "a closed save waited \(clock.now - saved)")
 
             let handle = try FileHandle(forWritingTo: root.appendingPathComponent("Content/providers/p.yaml"))
             try handle.write(contentsOf: Data("name: P2\n".utf8))
-            let opened = clock.now
             try await Task.sleep(for: .milliseconds(500))
             #expect(recording.relative.count == 1, "a batch came while a file was open for writing")
             try handle.close()
             batches = await recording.wait { $0.count == 2 }
             #expect(batches.last == ["Content/providers/p.yaml"])
-            #expect(clock.now - opened < .milliseconds(2500), "the closed file waited the long quiet time: \(clock.now - opened)")
             await recording.stop()
         }
     #endif
