@@ -104,6 +104,8 @@ enum SiteBuild {
         options.fragmentFile = URL(fileURLWithPath: manifest.path + ".fragments")
         options.madeFilesFile = URL(fileURLWithPath: manifest.path + ".files")
         options.madeFiles = memory?.madeFiles
+        options.recordsMemory = memory?.records
+        options.planMemory = memory?.plan
         options.fragments = memory?.fragments
         options.outputMemory = memory?.output
         options.digests = memory?.digests
@@ -210,6 +212,10 @@ final class BuildMemory: Sendable {
     let digests = DigestMemory()
     /// The sitemaps, search index and redirects of the last build, with the key of what they were made from.
     let madeFiles = MadeFilesMemory()
+    /// Each model's record fingerprint, under its key, as the last build wrote them to disk.
+    let records = RecordsMemory()
+    /// The pair pages of the last plan, with the sides they were fingerprinted from.
+    let plan = PlanMemory()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
 
     init(root: URL) {

@@ -8,14 +8,15 @@ import Testing
     typealias Site = IncrementalBuildTests
 
     /// The plan of the incremental tests' site with `changes` applied, planned with `kept` files.
-    static func plan(_ changes: [String: String?] = [:], kept: MadeFiles?) async throws -> SitePlan {
+    static func plan(_ changes: [String: String?] = [:], kept: MadeFiles?, memory: PlanMemory? = nil) async throws -> SitePlan {
         let root = try Site.site()
         defer { try? FileManager.default.removeItem(at: root) }
         try Site.write(changes, into: root)
         let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
         let catalog = try #require(result.catalog, "catalog errors: \(result.diagnostics.errors)")
         let templates = try TemplateSet.load(root: root.path).get()
-        return await SitePlan.make(digest: CatalogDigest(catalog), templates: templates, generator: "versus tests", kept: kept)
+        return await SitePlan.make(
+            digest: CatalogDigest(catalog), templates: templates, generator: "versus tests", kept: kept, memory: memory)
     }
 
     static let unpricedDelta = """

@@ -53,9 +53,14 @@ struct PageInputs: Sendable {
             roster.add(model.name)
             roster.add(model.developer)
         }
-        for pair in digest.pairs {
-            roster.add(pair.first)
-            roster.add(pair.second)
+        if catalog.site.pairs == .all {
+            // Every two models make a pair: the ids above say which, without hashing tens of thousands of pairs.
+            roster.add("every pair")
+        } else {
+            for pair in digest.pairs {
+                roster.add(pair.first)
+                roster.add(pair.second)
+            }
         }
         self.records = records
         self.related = related

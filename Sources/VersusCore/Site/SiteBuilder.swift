@@ -15,6 +15,10 @@ public struct BuildOptions: Sendable {
     public var inputs: InputSnapshot?
     /// Where each model's record fingerprint is kept between builds (`ModelRecords`).
     public var records: URL?
+    /// The records of this process's last build (`versus serve`): read instead of the file, kept instead of it.
+    public var recordsMemory: RecordsMemory?
+    /// The pair pages of this process's last plan (`versus serve`): those of unchanged models are not fingerprinted again.
+    public var planMemory: PlanMemory?
     /// The site folder `inputs` were taken from: taken again after the build, records are kept only if they match
     /// (a file saved while the build read it could otherwise leave a record under the wrong key).
     public var site: URL?
@@ -104,14 +108,20 @@ public struct SiteBuilder: Sendable {
         PhaseLog.mark("digest")
         let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
         // `--clean` trusts nothing the last build recorded, these included.
-        let known =
-            options.clean ? [:] : keys.flatMap { keys in options.records.flatMap(ModelRecords.read(from:))?.known(under: keys) } ?? [:]
+        var lastRecords = options.clean ? nil : options.recordsMemory?.records
+        if !options.clean, lastRecords == nil, let read = options.records.flatMap(ModelRecords.read(from:)) {
+            lastRecords = read
+            options.recordsMemory?.keep(read)
+        }
+        let known = keys.flatMap { lastRecords?.known(under: $0) } ?? [:]
         PhaseLog.mark("model records (\(known.count) known)")
         // `--clean` makes these anew too.
         let readAhead = options.clean ? nil : await options.madeFilesRead?.value
         let kept =
             options.clean ? nil : options.madeFiles?.files ?? readAhead ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
-        let plan = await SitePlan.make(digest: digest, templates: templates, generator: options.generator, known: known, kept: kept)
+        let plan = await SitePlan.make(
+            digest: digest, templates: templates, generator: options.generator, known: known, kept: kept,
+            memory: options.clean ? nil : options.planMemory)
         PhaseLog.mark("plan")
         if plan.madeFiles.key != kept?.key {
             // Right for these inputs whatever becomes of the pages; a file that cannot be written costs time only.
@@ -127,9 +137,12 @@ public struct SiteBuilder: Sendable {
             if let keys, let url = options.records, known.count < keys.count {
                 if let site = options.site, InputSnapshot.take(root: site) != options.inputs {
                     unlink(url.path)
+                    options.recordsMemory?.keep(nil)
                 } else {
                     let entries = keys.compactMap { id, key in plan.records[id].map { (id, ModelRecords.Entry(key: key, record: $0)) } }
-                    try? ModelRecords(entries: Dictionary(uniqueKeysWithValues: entries)).write(to: url)
+                    let records = ModelRecords(entries: Dictionary(uniqueKeysWithValues: entries))
+                    try? records.write(to: url)
+                    options.recordsMemory?.keep(records)
                 }
             }
         }

@@ -90,7 +90,7 @@ public struct SitePlan: Sendable {
     /// plan made them (`MadeFiles`), taken as they are when made from the same inputs.
     public static func make(
         digest: CatalogDigest, templates: TemplateSet, generator: String,
-        known: [String: Fingerprint] = [:], kept: MadeFiles? = nil
+        known: [String: Fingerprint] = [:], kept: MadeFiles? = nil, memory: PlanMemory? = nil
     ) async -> SitePlan {
         let records = await PageInputs.records(of: digest.catalog, known: known)
         PhaseLog.mark("plan: records")
@@ -101,7 +101,7 @@ public struct SitePlan: Sendable {
         PhaseLog.mark("plan: files key (\(reused == nil ? "made anew" : "kept"))")
         // Otherwise the sitemap and the small files are made while the pair pages are fingerprinted.
         async let made = reused ?? Self.files(digest, templates: templates, key: key)
-        let pairPages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: digest.catalog) }
+        let pairPages = await Self.pairPages(digest, inputs: inputs, memory: memory)
         PhaseLog.mark("plan: pair pages")
         let files = await made
         PhaseLog.mark("plan: files")
@@ -122,6 +122,30 @@ public struct SitePlan: Sendable {
     static func newestChange(_ catalog: Catalog) -> ISODate? {
         ([catalog.changes.first?.date] + catalog.histories.values.flatMap { $0.routes.map { $0.changes.last?.date } }).compactMap { $0 }
             .max()
+    }
+
+    /// Every pair page, fingerprinted on all cores; with `memory`, only those of models whose side changed since the
+    /// last plan (`PlanMemory`).
+    private static func pairPages(_ digest: CatalogDigest, inputs: PageInputs, memory: PlanMemory?) async -> [PlannedPage] {
+        let catalog = digest.catalog
+        let last = memory?.last.flatMap { last in
+            last.pairBase == inputs.pairBase && last.editorials == catalog.editorials && last.pairs == digest.pairs ? last : nil
+        }
+        let pages: [PlannedPage]
+        if let last {
+            let changed = Set(inputs.sides.keys.filter { last.sides[$0] != inputs.sides[$0] })
+            pages = await Parallel.map(Array(digest.pairs.indices)) { index in
+                let pair = digest.pairs[index]
+                guard changed.contains(pair.first) || changed.contains(pair.second) else { return last.pages[index] }
+                return pairPage(pair, inputs: inputs, catalog: catalog)
+            }
+        } else {
+            pages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: catalog) }
+        }
+        memory?.keep(
+            PlanMemory.Last(
+                pairs: digest.pairs, pairBase: inputs.pairBase, sides: inputs.sides, editorials: catalog.editorials, pages: pages))
+        return pages
     }
 
     /// A pair page depends on each model's side (`PageInputs.pairSide`: its record, the links to its related
