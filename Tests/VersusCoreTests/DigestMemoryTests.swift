@@ -42,6 +42,17 @@ struct DigestMemoryTests {
         }
         #expect(remembered["three"].headlineCost != nil)
 
+        // The related ranking is kept while every model's features (tags, developer, family, type, benchmarks) hold;
+        // a price does not change it, a developer does, and either way it is what a fresh digest ranks.
+        #expect(memory.ranking(of: edited.models.map(Relatedness.Features.init)) != nil)
+        files["site/Content/models/three.yaml"] = files["site/Content/models/three.yaml"]!.replacingOccurrences(
+            of: "developer: ", with: "developer: Renamed ")
+        let renamed = try Self.catalog(files)
+        #expect(memory.ranking(of: renamed.models.map(Relatedness.Features.init)) == nil)
+        let reranked = CatalogDigest(renamed, memory: memory)
+        let freshRanked = CatalogDigest(renamed)
+        for (id, digest) in freshRanked.digests { #expect(reranked[id].related == digest.related, "\(id)") }
+
         // Other site settings: nothing kept is used.
         var site = edited.site
         site.title += " renamed"

@@ -89,6 +89,17 @@ public final class DigestMemory: Sendable {
     func keep(_ digests: [String: ModelDigest], site: SiteSettings, providers: [String: Provider]) {
         state.withLock { $0 = (site, providers, digests) }
     }
+
+    private let lastRanking = Mutex<(features: [Relatedness.Features], ranked: [[String]])?>(nil)
+
+    /// The related models ranked for the last catalog, when its models had exactly these features.
+    func ranking(of features: [Relatedness.Features]) -> [[String]]? {
+        lastRanking.withLock { $0?.features == features ? $0?.ranked : nil }
+    }
+
+    func keepRanking(_ ranked: [[String]], of features: [Relatedness.Features]) {
+        lastRanking.withLock { $0 = (features, ranked) }
+    }
 }
 
 /// Digests for a whole catalog, with each model's related models ranked once.
@@ -116,7 +127,7 @@ public struct CatalogDigest: Sendable {
         let pairs = PairPlanner.pairs(in: catalog)
         // With every pair built (the usual case), membership needs no set of tens of thousands of pairs.
         let listed: Set<PairID>? = catalog.site.pairs == .all ? nil : Set(pairs)
-        let ranked = Relatedness.ranked(models)
+        let ranked = Relatedness.ranked(models, memory: memory)
         let digests = Parallel.mapSync(Array(models.indices)) { index in
             ModelDigest(
                 unranked[index],
@@ -188,7 +199,7 @@ public enum PairPlanner {
 /// links that moved with them would re-render pages all over the site after each price update.
 enum Relatedness {
     /// What the score reads of a model, taken once: the ranking compares every model with every other.
-    private struct Features: Sendable {
+    struct Features: Sendable, Equatable {
         var id: String
         var developer: String
         var family: String?
@@ -216,15 +227,19 @@ enum Relatedness {
         }
     }
 
-    /// For each model of `models`, the ids of the others, most related first (ties by id).
-    static func ranked(_ models: [Model]) -> [[String]] {
+    /// For each model of `models`, the ids of the others, most related first (ties by id). `memory`: the ranking
+    /// of the last catalog (`versus serve`), taken as it is when every model's features are the same.
+    static func ranked(_ models: [Model], memory: DigestMemory? = nil) -> [[String]] {
         let features = Parallel.mapSync(models) { Features($0) }
-        return Parallel.mapSync(Array(features.indices)) { index in
+        if let kept = memory?.ranking(of: features) { return kept }
+        let ranked = Parallel.mapSync(Array(features.indices)) { index in
             let model = features[index]
             return features.indices.filter { $0 != index }
                 .map { (id: features[$0].id, score: model.score(features[$0])) }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
                 .map(\.id)
         }
+        memory?.keepRanking(ranked, of: features)
+        return ranked
     }
 }

@@ -153,11 +153,38 @@ struct SitePageBuilder {
         var best: [(PairID, Int)] = []
         best.reserveCapacity(limit + 1)
         func before(_ x: (PairID, Int), _ y: (PairID, Int)) -> Bool { x.1 != y.1 ? x.1 > y.1 : x.0 < y.0 }
+        // Each model's result keys as sorted numbers and whether it is priced, taken once: a pair then counts its
+        // shared results by merging two short lists, with no key hashed.
+        let models = catalog.models
+        let position = Dictionary(models.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var numbers: [String: Int] = [:]
+        let results: [[Int]] = models.map { model in
+            digest[model.id].results.keys.map { key in
+                if let number = numbers[key] { return number }
+                numbers[key] = numbers.count
+                return numbers.count - 1
+            }.sorted()
+        }
+        let priced = models.map { digest[$0.id].headlineCost != nil }
+        func shared(_ a: [Int], _ b: [Int]) -> Int {
+            var (i, j, count) = (0, 0, 0)
+            while i < a.count && j < b.count {
+                if a[i] == b[j] {
+                    count += 1
+                    i += 1
+                    j += 1
+                } else if a[i] < b[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return count
+        }
         for pair in digest.pairs {
-            let a = digest[pair.first], b = digest[pair.second]
-            let (small, large) = a.results.count <= b.results.count ? (a.results, b.results) : (b.results, a.results)
-            var score = small.keys.reduce(0) { shared, key in large[key] == nil ? shared : shared + 1 } * 2
-            if a.headlineCost != nil && b.headlineCost != nil { score += 3 }
+            guard let a = position[pair.first], let b = position[pair.second] else { continue }
+            var score = shared(results[a], results[b]) * 2
+            if priced[a] && priced[b] { score += 3 }
             if !catalog.editorials.isEmpty, catalog.editorials[pair] != nil { score += 10 }
             let entry = (pair, score)
             if best.count == limit, let last = best.last, !before(entry, last) { continue }
