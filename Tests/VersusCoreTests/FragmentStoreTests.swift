@@ -36,6 +36,31 @@ import Testing
         try await Site.expectSameAsCleanBuild(root)
     }
 
+    /// `versus serve` starts from the store the last build wrote: a store in memory adopts the entries it lacks and
+    /// keeps its own, and a price change then makes one model's fragments, not every partner's.
+    @Test func aStoreInMemoryAdoptsTheKeptOne() async throws {
+        let root = try Site.site()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Site.build(root)
+        let memory = FragmentStore()
+        memory.adopt(Self.store(root))
+        #expect(memory.count == 4)
+        #expect(!memory.changed)
+        try Site.write(["Content/models/alpha.yaml": Site.model("Alpha", input: "1.25")], into: root)
+        let result = CatalogCheck.run(root: root.path, today: ISODate("2026-11-24")!)
+        let catalog = try #require(result.catalog)
+        var options = BuildOptions(manifest: root.appendingPathComponent(".versus/manifest-public"), generator: "versus tests")
+        options.fragments = memory
+        let report = try await SiteBuilder(catalog: catalog, templates: try TemplateSet.load(root: root.path).get())
+            .build(into: root.appendingPathComponent("public"), options: options)
+        #expect(report.fragmentsMade == 1)
+        // What the memory had is not replaced by what it adopts.
+        let alpha = memory.key(of: "alpha")
+        memory.adopt(Self.store(root))
+        #expect(memory.key(of: "alpha") == alpha)
+        try await Site.expectSameAsCleanBuild(root)
+    }
+
     @Test func aNewSourceElsewhereRenumbersTokensAndRemakesEveryFragment() async throws {
         let root = try Site.site()
         _ = try await Site.build(root)

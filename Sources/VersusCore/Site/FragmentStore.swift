@@ -51,6 +51,13 @@ public final class FragmentStore: Sendable {
         }
     }
 
+    /// Takes every entry of `other` this store lacks (`versus serve` starting from what the last build kept on
+    /// disk: entries are keyed by what they were made from, so any that match are right).
+    public func adopt(_ other: FragmentStore) {
+        let entries = other.state.withLock { $0.entries }
+        state.withLock { state in state.entries.merge(entries) { mine, _ in mine } }
+    }
+
     /// Forgets models that are no longer in the catalog.
     func keepOnly(_ ids: Set<String>) {
         state.withLock { state in
