@@ -107,9 +107,11 @@ enum SiteBuild {
         options.recordsMemory = memory?.records
         options.planMemory = memory?.plan
         options.fragments = memory?.fragments
-        if let memory, !clean, memory.fragments.count == 0, let url = options.fragmentFile {
-            // serve's first build: the fragments the last build kept, so its first edit does not make every partner's.
-            memory.fragments.adopt(FragmentStore.read(from: url))
+        if let memory, memory.fragments.count == 0, let url = options.fragmentFile {
+            // serve's first build: the fragments the last build kept, so its first edit does not make every partner's;
+            // and what it makes (every model's, after a new `versus`) is kept for the next serve.
+            if !clean { memory.fragments.adopt(FragmentStore.read(from: url)) }
+            options.writeFragments = true
         }
         options.outputMemory = memory?.output
         options.digests = memory?.digests

@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     public var fragments: FragmentStore?
     /// Where model fragments are kept between builds (`FragmentStore`): read before rendering, written after.
     public var fragmentFile: URL?
+    /// Write `fragments` (kept in memory) to `fragmentFile` too when they changed: `versus serve`'s first build,
+    /// so that the next serve starts from them.
+    public var writeFragments = false
     /// The manifest this process last recorded (`versus serve`): not read back, its files not checked again.
     public var outputMemory: OutputMemory?
     /// Model digests of this process's last build (`versus serve`): an unchanged model is not digested again.
@@ -282,7 +285,7 @@ public struct SiteBuilder: Sendable {
     private func keep(_ store: FragmentStore?, options: BuildOptions) {
         guard let store else { return }
         store.keepOnly(Set(catalog.models.map(\.id)))
-        if options.fragments == nil, let url = options.fragmentFile, store.changed { try? store.write(to: url) }
+        if options.fragments == nil || options.writeFragments, let url = options.fragmentFile, store.changed { try? store.write(to: url) }
     }
 }
 
