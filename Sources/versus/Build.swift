@@ -217,9 +217,9 @@ final class BuildMemory: Sendable {
     /// Each model's digest (costs at every traffic level, providers, results) of the last build.
     let digests = DigestMemory()
     /// The sitemaps, search index and redirects of the last build, with the key of what they were made from.
-    let madeFiles = MadeFilesMemory()
+    let madeFiles = Remembered<MadeFiles>()
     /// Each model's record fingerprint, under its key, as the last build wrote them to disk.
-    let records = RecordsMemory()
+    let records = Remembered<ModelRecords>()
     /// The pair pages of the last plan, with the sides they were fingerprinted from.
     let plan = PlanMemory()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)

@@ -179,9 +179,7 @@ enum CatalogFixture {
 
     /// A fresh empty folder under the temporary directory.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("versus-catalog-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolders.make("versus-catalog-tests")
     }
 
     /// Writes `files` (relative to `<folder>/Content/`) to disk.

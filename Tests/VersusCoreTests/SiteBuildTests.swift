@@ -8,9 +8,7 @@ import Testing
         .deletingLastPathComponent()
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("versus-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolders.make("versus-tests")
     }
 
     /// Builds the site folder at `root` into `output`; returns the diagnostics when the catalog has errors.

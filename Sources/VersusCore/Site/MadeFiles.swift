@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The files around the pages that the plan makes whole from the catalog: the sitemaps, robots.txt, the search
 /// index, `_redirects`, the alias pages, the assets and the measurement files.
@@ -120,15 +119,4 @@ public struct MadeFiles: Sendable, Equatable {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(serialized(), to: url)
     }
-}
-
-/// The made files of this process's last plan (`versus serve`).
-public final class MadeFilesMemory: Sendable {
-    private let state = Mutex<MadeFiles?>(nil)
-
-    public init() {}
-
-    var files: MadeFiles? { state.withLock { $0 } }
-
-    func keep(_ files: MadeFiles) { state.withLock { $0 = files } }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Each model's record fingerprint (`PageInputs.record`: the model as loaded, with the providers, benchmarks and
 /// sources it names) as the last build computed it, under a key made of the bytes of every file it can come from.
@@ -111,15 +110,4 @@ public struct ModelRecords: Sendable, Equatable {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(serialized(), to: url)
     }
-}
-
-/// The model records of this process's last build (`versus serve`), so a rebuild does not read them back from disk.
-public final class RecordsMemory: Sendable {
-    private let state = Mutex<ModelRecords?>(nil)
-
-    public init() {}
-
-    var records: ModelRecords? { state.withLock { $0 } }
-
-    func keep(_ records: ModelRecords?) { state.withLock { $0 = records } }
 }

@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     /// Where each model's record fingerprint is kept between builds (`ModelRecords`).
     public var records: URL?
     /// The records of this process's last build (`versus serve`): read instead of the file, kept instead of it.
-    public var recordsMemory: RecordsMemory?
+    public var recordsMemory: Remembered<ModelRecords>?
     /// The pair pages of this process's last plan (`versus serve`): those of unchanged models are not fingerprinted again.
     public var planMemory: PlanMemory?
     /// The site folder `inputs` were taken from: taken again after the build, records are kept only if they match
@@ -40,7 +40,7 @@ public struct BuildOptions: Sendable {
     /// read here would be.
     public var fragmentsRead: Task<FragmentStore?, Never>?
     /// The files around the pages as this process last made them (`versus serve`); when nil, `madeFilesFile` is read.
-    public var madeFiles: MadeFilesMemory?
+    public var madeFiles: Remembered<MadeFiles>?
     /// Where those files are kept between builds (`MadeFiles`): read before planning, written when made anew.
     public var madeFilesFile: URL?
     /// `madeFilesFile` as read while the catalog loaded (`versus build`): not read again.
@@ -111,7 +111,7 @@ public struct SiteBuilder: Sendable {
         PhaseLog.mark("digest")
         let keys = options.inputs.map { ModelRecords.keys(catalog, snapshot: $0, generator: options.generator) }
         // `--clean` trusts nothing the last build recorded, these included.
-        var lastRecords = options.clean ? nil : options.recordsMemory?.records
+        var lastRecords = options.clean ? nil : options.recordsMemory?.value
         if !options.clean, lastRecords == nil, let read = options.records.flatMap(ModelRecords.read(from:)) {
             lastRecords = read
             options.recordsMemory?.keep(read)
@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
         // `--clean` makes these anew too.
         let readAhead = options.clean ? nil : await options.madeFilesRead?.value
         let kept =
-            options.clean ? nil : options.madeFiles?.files ?? readAhead ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
+            options.clean ? nil : options.madeFiles?.value ?? readAhead ?? options.madeFilesFile.flatMap(MadeFiles.read(from:))
         let plan = await SitePlan.make(
             digest: digest, templates: templates, generator: options.generator, known: known, kept: kept,
             memory: options.clean ? nil : options.planMemory)
