@@ -221,7 +221,7 @@ final class BuildMemory: Sendable {
     /// Each model's record fingerprint, under its key, as the last build wrote them to disk.
     let records = Remembered<ModelRecords>()
     /// The pair pages of the last plan, with the sides they were fingerprinted from.
-    let plan = PlanMemory()
+    let plan = Remembered<PlannedPairs>()
     private let loaded = Mutex<(stamps: Bool, templates: TemplateSet)?>(nil)
 
     init(root: URL) {

@@ -8,7 +8,8 @@ import Testing
     typealias Site = IncrementalBuildTests
 
     /// The plan of the incremental tests' site with `changes` applied, planned with `kept` files.
-    static func plan(_ changes: [String: String?] = [:], kept: MadeFiles?, memory: PlanMemory? = nil) async throws -> SitePlan {
+    static func plan(_ changes: [String: String?] = [:], kept: MadeFiles?, memory: Remembered<PlannedPairs>? = nil) async throws -> SitePlan
+    {
         let root = try Site.site()
         defer { try? FileManager.default.removeItem(at: root) }
         try Site.write(changes, into: root)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import VersusCore
 
-/// `versus serve` keeps the last plan's pair pages (`PlanMemory`) and fingerprints again only the pairs of models
+/// `versus serve` keeps the last plan's pair pages (`PlannedPairs`) and fingerprints again only the pairs of models
 /// whose side changed: the plan must be the one made without the memory, after every kind of change.
 @Suite struct PlanMemoryTests {
     static func summary(_ plan: SitePlan) -> [String] {
@@ -19,7 +19,7 @@ import Testing
             ["Content/models/gamma.yaml": nil],
         ]
         for change in changes {
-            let memory = PlanMemory()
+            let memory = Remembered<PlannedPairs>()
             _ = try await MadeFilesTests.plan(kept: nil, memory: memory)
             let remembered = try await MadeFilesTests.plan(change, kept: nil, memory: memory)
             let fresh = try await MadeFilesTests.plan(change, kept: nil)
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func onlyTheChangedModelsPairsAreFingerprintedAgain() async throws {
-        let memory = PlanMemory()
+        let memory = Remembered<PlannedPairs>()
         let before = try await MadeFilesTests.plan(kept: nil, memory: memory)
         let after = try await MadeFilesTests.plan(
             ["Content/models/alpha.yaml": IncrementalBuildTests.model("Alpha", input: "1.5")], kept: nil, memory: memory)

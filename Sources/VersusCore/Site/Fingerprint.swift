@@ -144,3 +144,19 @@ enum CanonicalForm {
         Fingerprint.of(data(value))
     }
 }
+
+/// A checksum sealed onto the end of a state file under `.versus/` (template stamps, the made files): the SHA-256 of
+/// everything before it, in hex. A file whose seal does not match was damaged, and reads as no file.
+enum Sealed {
+    static func seal(_ body: Data) -> Data {
+        body + Data(Fingerprint.of(body).hex.utf8)
+    }
+
+    /// The body of `data`, when its seal matches; nil otherwise.
+    static func open(_ data: Data) -> Data? {
+        guard data.count > 64 else { return nil }
+        let body = data.prefix(data.count - 64)
+        guard Array(data.suffix(64)) == Array(Fingerprint.of(Data(body)).hex.utf8) else { return nil }
+        return Data(body)
+    }
+}

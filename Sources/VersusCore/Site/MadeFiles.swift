@@ -75,8 +75,8 @@ public struct MadeFiles: Sendable, Equatable {
 
     static let magic = "versus-made-files 1\n"
 
-    /// The files as kept on disk: their key, each file's path, fingerprint and bytes, and a SHA-256 checksum of all
-    /// that, so a damaged file reads as none.
+    /// The files as kept on disk: their key, each file's path, fingerprint and bytes, sealed with a checksum
+    /// (`Sealed`), so a damaged file reads as none.
     public func serialized() -> Data {
         var writer = ByteWriter()
         writer.string(Self.magic)
@@ -87,18 +87,12 @@ public struct MadeFiles: Sendable, Equatable {
             writer.string(file.fingerprint.hex)
             writer.bytes(file.data)
         }
-        var data = writer.data
-        withUnsafeBytes(of: Fingerprint.of(data).bigEndianWords) { data.append(contentsOf: $0) }
-        return data
+        return Sealed.seal(writer.data)
     }
 
     /// The files kept at `url`, or nil when there are none, or they do not decode or fail their checksum.
     public static func read(from url: URL) -> MadeFiles? {
-        guard let data = try? Data(contentsOf: url), data.count > 32 else { return nil }
-        let body = data.prefix(data.count - 32)
-        var stored = Fingerprint.of(body).bigEndianWords
-        let matches = withUnsafeBytes(of: &stored) { Data($0) == data.suffix(32) }
-        guard matches else { return nil }
+        guard let data = try? Data(contentsOf: url), let body = Sealed.open(data) else { return nil }
         var reader = ByteReader(body)
         do {
             guard try reader.string() == magic, let key = Fingerprint(hex: try reader.string()) else { return nil }

@@ -18,7 +18,7 @@ public struct BuildOptions: Sendable {
     /// The records of this process's last build (`versus serve`): read instead of the file, kept instead of it.
     public var recordsMemory: Remembered<ModelRecords>?
     /// The pair pages of this process's last plan (`versus serve`): those of unchanged models are not fingerprinted again.
-    public var planMemory: PlanMemory?
+    public var planMemory: Remembered<PlannedPairs>?
     /// The site folder `inputs` were taken from: taken again after the build, records are kept only if they match
     /// (a file saved while the build read it could otherwise leave a record under the wrong key).
     public var site: URL?

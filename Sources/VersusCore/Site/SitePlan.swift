@@ -90,7 +90,7 @@ public struct SitePlan: Sendable {
     /// plan made them (`MadeFiles`), taken as they are when made from the same inputs.
     public static func make(
         digest: CatalogDigest, templates: TemplateSet, generator: String,
-        known: [String: Fingerprint] = [:], kept: MadeFiles? = nil, memory: PlanMemory? = nil
+        known: [String: Fingerprint] = [:], kept: MadeFiles? = nil, memory: Remembered<PlannedPairs>? = nil
     ) async -> SitePlan {
         let records = await PageInputs.records(of: digest.catalog, known: known)
         PhaseLog.mark("plan: records")
@@ -125,10 +125,10 @@ public struct SitePlan: Sendable {
     }
 
     /// Every pair page, fingerprinted on all cores; with `memory`, only those of models whose side changed since the
-    /// last plan (`PlanMemory`).
-    private static func pairPages(_ digest: CatalogDigest, inputs: PageInputs, memory: PlanMemory?) async -> [PlannedPage] {
+    /// last plan (`PlannedPairs`).
+    private static func pairPages(_ digest: CatalogDigest, inputs: PageInputs, memory: Remembered<PlannedPairs>?) async -> [PlannedPage] {
         let catalog = digest.catalog
-        let last = memory?.last.flatMap { last in
+        let last = memory?.value.flatMap { last in
             last.pairBase == inputs.pairBase && last.editorials == catalog.editorials && last.pairs == digest.pairs ? last : nil
         }
         let pages: [PlannedPage]
@@ -143,7 +143,7 @@ public struct SitePlan: Sendable {
             pages = await Parallel.map(digest.pairs) { pairPage($0, inputs: inputs, catalog: catalog) }
         }
         memory?.keep(
-            PlanMemory.Last(
+            PlannedPairs(
                 pairs: digest.pairs, pairBase: inputs.pairBase, sides: inputs.sides, editorials: catalog.editorials, pages: pages))
         return pages
     }

@@ -66,16 +66,13 @@ enum StampFile {
             }
         }
         // A checksum of all the above: a damaged literal byte would otherwise still read back, and print on pages.
-        let body = Data(out.bytes)
-        return body + Data(Fingerprint.of(body).hex.utf8)
+        return Sealed.seal(Data(out.bytes))
     }
 
     /// The trees of `data` by template name, when it was written under `key` and reads back whole and consistent
     /// with `sections` section slots; nil otherwise.
     static func decode(_ data: Data, key: Fingerprint, sections: Int) -> [String: StampTrie]? {
-        guard data.count > 64 else { return nil }
-        let body = data.prefix(data.count - 64)
-        guard Array(data.suffix(64)) == Array(Fingerprint.of(Data(body)).hex.utf8) else { return nil }
+        guard let body = Sealed.open(data) else { return nil }
         var reader = Reader(bytes: [UInt8](body))
         guard reader.take(magic.count) == magic, reader.take(64) == Array(key.hex.utf8) else { return nil }
         guard let count = reader.count() else { return nil }
