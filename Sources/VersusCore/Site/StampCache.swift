@@ -29,42 +29,41 @@ final class StampCache: Sendable {
         trie.withLock { if $0.nodes.count == 1 && $0.nodes[0].kind == .open { $0 = known } }
     }
 
-    func render(_ view: [String: Any], in set: StampSet, into out: inout [UInt8]) {
+    func render(_ view: ViewFields, in set: StampSet, into out: inout [UInt8]) {
         let known = trie.withLock { $0 }
         switch known.match(view) {
-        case let .stamp(stamp, texts):
-            stamp.fill(texts, into: &out) { set.sections[$0].render(view, in: set, into: &$1) }
+        case let .stamp(stamp, values):
+            stamp.fill(values, into: &out) { set.sections[$0].render(view, in: set, into: &$1) }
         case .engine:
-            out.append(contentsOf: (set.library.render(view, withTemplate: template) ?? "").utf8)
+            out.append(contentsOf: (set.library.render(view.any, withTemplate: template) ?? "").utf8)
         case .unknown:
             out.append(contentsOf: record(view, in: set))
         }
     }
 
-    private func record(_ view: [String: Any], in set: StampSet) -> [UInt8] {
-        let direct = Array((set.library.render(view, withTemplate: template) ?? "").utf8)
+    private func record(_ view: ViewFields, in set: StampSet) -> [UInt8] {
+        let fields = view.any
+        let direct = Array((set.library.render(fields, withTemplate: template) ?? "").utf8)
         let recorder = StampRecorder()
         // Other sections become slots; this template itself is recorded as it is.
         var recording = set.recording
         if let own = set.library.getTemplate(named: template) { recording.register(own, named: template) }
-        let recorded = recording.render(recorder.root(view), withTemplate: template) ?? ""
+        let recorded = recording.render(recorder.root(fields), withTemplate: template) ?? ""
         if let usable = recorder.usableGuards {
             trie.withLock { _ = $0.insert(recorder.guards.prefix(usable), stamp: nil) }
             return direct
         }
         // The values of this view in guard order, as a match would find them.
-        var values: [Any?] = []
-        var texts: [String] = []
+        var values: [ViewValue?] = []
         values.reserveCapacity(recorder.guards.count)
-        let root: Any = view
+        let root = ViewValue.object(view)
         for entry in recorder.guards {
             values.append(entry.step.apply(to: entry.parent < 0 ? root : values[entry.parent]))
-            texts.append(values.last! as? String ?? "")
         }
         var stamp = TemplateStamp(output: recorded, textGuards: recorder.textGuards, slots: set.sections.count)
         if let candidate = stamp {
             var filled: [UInt8] = []
-            candidate.fill(texts, into: &filled) { set.sections[$0].render(view, in: set, into: &$1) }
+            candidate.fill(values, into: &filled) { set.sections[$0].render(view, in: set, into: &$1) }
             if filled != direct { stamp = nil }
         }
         trie.withLock { _ = $0.insert(recorder.guards, stamp: stamp) }

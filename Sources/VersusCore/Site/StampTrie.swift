@@ -36,8 +36,8 @@ struct StampTrie: Sendable {
     }
 
     enum Match {
-        /// `texts`: by guard, the text each guard found (empty when it found something else).
-        case stamp(TemplateStamp, texts: [String])
+        /// `values`: by guard, the value each guard found.
+        case stamp(TemplateStamp, values: [ViewValue?])
         case engine
         case unknown
     }
@@ -90,12 +90,10 @@ struct StampTrie: Sendable {
         self.engineShapes = engineShapes
     }
 
-    func match(_ view: [String: Any]) -> Match {
-        var values: [Any?] = []
-        var texts: [String] = []
+    func match(_ view: ViewFields) -> Match {
+        var values: [ViewValue?] = []
         values.reserveCapacity(256)
-        texts.reserveCapacity(256)
-        let root: Any = view
+        let root = ViewValue.object(view)
         return nodes.withUnsafeBufferPointer { nodes in
             edges.withUnsafeBufferPointer { edges in
                 var node = 0
@@ -104,19 +102,17 @@ struct StampTrie: Sendable {
                     case .open:
                         return .unknown
                     case .stamp:
-                        return .stamp(stamps[nodes[node].stamp], texts: texts)
+                        return .stamp(stamps[nodes[node].stamp], values: values)
                     case .engine:
                         return .engine
                     case .test:
                         let parent = nodes[node].parent
                         let value = nodes[node].step.apply(to: parent < 0 ? root : values[parent])
-                        var text = ""
-                        guard let outcome = ViewOutcome(of: value, text: &text) else { return .unknown }
+                        let outcome = ViewOutcome(of: value)
                         var edge = nodes[node].firstEdge
                         while edge >= 0, edges[edge].outcome != outcome { edge = edges[edge].sibling }
                         guard edge >= 0 else { return .unknown }
                         values.append(value)
-                        texts.append(text)
                         node = edges[edge].node
                     }
                 }

@@ -142,15 +142,15 @@ public struct TemplateSet: Sendable {
 
     /// A whole page's bytes: through the template's stamps when it has them, else by the engine.
     func page<View: TemplateView>(_ object: View, _ rendered: Rendered<View>) -> Data {
-        let view = TemplateEncoder.value(object), template = rendered.name
+        let view = TemplateEncoder.tree(object), template = rendered.name
         log?.note(template)
-        if let stamps, let cache = stamps.pages[template], let fields = view as? [String: Any] {
+        if let stamps, let cache = stamps.pages[template], case let .object(fields) = view {
             var out: [UInt8] = []
             out.reserveCapacity(64 * 1024)
             cache.render(fields, in: stamps, into: &out)
             return Data(out)
         }
-        return Data((library.render(view, withTemplate: template) ?? "").utf8)
+        return Data((library.render(view.any, withTemplate: template) ?? "").utf8)
     }
 }
 

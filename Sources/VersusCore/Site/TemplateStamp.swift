@@ -81,9 +81,8 @@ struct TemplateStamp: Sendable {
         self.literal = literal
     }
 
-    /// The page for a view whose guards gave `texts` (indexed by guard; empty for guards that are not text);
-    /// `section` renders a section slot.
-    func fill(_ texts: [String], into out: inout [UInt8], section: (Int, inout [UInt8]) -> Void) {
+    /// The page for a view whose guards gave `values` (indexed by guard); `section` renders a section slot.
+    func fill(_ values: [ViewValue?], into out: inout [UInt8], section: (Int, inout [UInt8]) -> Void) {
         literal.withUnsafeBufferPointer { literal in
             for piece in pieces {
                 switch piece {
@@ -92,10 +91,12 @@ struct TemplateStamp: Sendable {
                 case let .bytes(start, end):
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: literal[start..<end]))
                 case let .text(guardIndex, escaped):
+                    // A text hole is only ever recorded for a guard that found text.
+                    guard case let .text(text)? = values[guardIndex] else { continue }
                     if escaped {
-                        FastHTMLEscaping.append(texts[guardIndex], to: &out)
+                        FastHTMLEscaping.append(text, to: &out)
                     } else {
-                        out.append(contentsOf: texts[guardIndex].utf8)
+                        out.append(contentsOf: text.utf8)
                     }
                 }
             }

@@ -21,6 +21,21 @@ enum ViewPathStep: Hashable, Sendable {
             return (base as? [String: Any])?.count
         }
     }
+
+    /// The same step in a view as stamps read it.
+    func apply(to base: ViewValue?) -> ViewValue? {
+        switch self {
+        case let .key(name):
+            guard case let .object(fields)? = base else { return nil }
+            return fields[name]
+        case let .index(index):
+            guard case let .list(items)? = base, index < items.count else { return nil }
+            return items[index]
+        case .size:
+            guard case let .object(fields)? = base else { return nil }
+            return .int(fields.count)
+        }
+    }
 }
 
 /// All that swift-mustache's control flow can tell apart about a value it looked up: whether it is there, whether
@@ -68,6 +83,19 @@ enum ViewOutcome: Hashable, Sendable {
         case let number as Int: self = .number(String(number))
         case let number as Double: self = .number(String(number))
         default: return nil
+        }
+    }
+
+    /// The same for a view as stamps read it, which holds no value of another kind.
+    init(of value: ViewValue?) {
+        switch value {
+        case nil: self = .missing
+        case let .text(text)?: self = text.isEmpty ? .emptyText : .text
+        case let .flag(flag)?: self = .flag(flag)
+        case let .list(items)?: self = .list(items.count)
+        case .object?: self = .object
+        case let .int(number)?: self = .number(String(number))
+        case let .double(number)?: self = .number(String(number))
         }
     }
 }

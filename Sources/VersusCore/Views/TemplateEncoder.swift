@@ -15,40 +15,41 @@ protocol TemplateView: Codable, Sendable {}
 /// engine does for a missing name. The same conformances, decoded by `TemplateSchema`, give the names templates are
 /// checked against.
 enum TemplateEncoder {
-    static func value<T: Encodable>(_ value: T) -> Any {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let texts as [String]: return texts
-        default:
-            let slot = ValueSlot()
-            // The encoder below never throws: every kind of value has a place.
-            try? value.encode(to: ViewEncoder(slot: slot))
-            return slot.resolved
-        }
+    /// The view as the engine reads it: dictionaries, arrays, text, flags and numbers.
+    static func value<T: Encodable>(_ value: T) -> Any { tree(value).any }
+
+    /// The view as stamps read it.
+    static func tree<T: Encodable>(_ value: T) -> ViewValue {
+        // Comparing the type spares the general dynamic cast, which a view's every field would otherwise pay.
+        if T.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
+        if T.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == [String].self { return .list(unsafeBitCast(value, to: [String].self).map(ViewValue.text)) }
+        let slot = ValueSlot()
+        // The encoder below never throws: every kind of value has a place.
+        try? value.encode(to: ViewEncoder(slot: slot))
+        return slot.resolved
     }
 }
 
-/// Where one encoded value lands.
+/// Where one encoded value lands: a plain value, or the fields or items of a container being filled.
 private final class ValueSlot {
-    var value: Any = [String: Any]()
+    enum Kind {
+        case value(ViewValue)
+        case fields
+        case items
+    }
 
-    /// The value, with a container's box replaced by what it holds.
-    var resolved: Any {
-        switch value {
-        case let box as FieldsBox: return box.fields
-        case let box as ListBox: return box.items
-        default: return value
+    var kind = Kind.fields
+    var fields = ViewFields()
+    var items: [ViewValue] = []
+
+    var resolved: ViewValue {
+        switch kind {
+        case let .value(value): return value
+        case .fields: return .object(fields)
+        case .items: return .list(items)
         }
     }
-}
-
-private final class FieldsBox {
-    var fields: [String: Any] = [:]
-}
-
-private final class ListBox {
-    var items: [Any] = []
 }
 
 private struct ViewEncoder: Encoder {
@@ -57,35 +58,33 @@ private struct ViewEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box = FieldsBox()
-        slot.value = box
-        return KeyedEncodingContainer(FieldsContainer<Key>(box: box))
+        slot.kind = .fields
+        return KeyedEncodingContainer(FieldsContainer<Key>(slot: slot))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let box = ListBox()
-        slot.value = box
-        return ListContainer(box: box)
+        slot.kind = .items
+        return ListContainer(slot: slot)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(slot: slot) }
 }
 
-/// A struct's fields, gathered in its box (which the slot holds until the value is read).
+/// A struct's fields, gathered in its slot.
 private struct FieldsContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let box: FieldsBox
+    let slot: ValueSlot
     var codingPath: [any CodingKey] { [] }
 
-    private func set(_ value: Any, _ key: Key) {
-        box.fields[key.stringValue] = value
+    private func set(_ value: ViewValue, _ key: Key) {
+        slot.fields.append(key.stringValue, value)
     }
 
     mutating func encodeNil(forKey key: Key) {}
-    mutating func encode(_ value: String, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: Bool, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: Int, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: Double, forKey key: Key) { set(value, key) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { set(TemplateEncoder.value(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) { set(.text(value), key) }
+    mutating func encode(_ value: Bool, forKey key: Key) { set(.flag(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) { set(.int(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) { set(.double(value), key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { set(TemplateEncoder.tree(value), key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
         NestedKey
@@ -102,19 +101,19 @@ private struct FieldsContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 private struct ListContainer: UnkeyedEncodingContainer {
-    let box: ListBox
+    let slot: ValueSlot
     var codingPath: [any CodingKey] { [] }
-    var count: Int { box.items.count }
+    var count: Int { slot.items.count }
 
-    private func append(_ value: Any) {
-        box.items.append(value)
+    private func append(_ value: ViewValue) {
+        slot.items.append(value)
     }
 
     mutating func encodeNil() {}
-    mutating func encode(_ value: String) { append(value) }
-    mutating func encode(_ value: Bool) { append(value) }
-    mutating func encode(_ value: Int) { append(value) }
-    mutating func encode<T: Encodable>(_ value: T) { append(TemplateEncoder.value(value)) }
+    mutating func encode(_ value: String) { append(.text(value)) }
+    mutating func encode(_ value: Bool) { append(.flag(value)) }
+    mutating func encode(_ value: Int) { append(.int(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { append(TemplateEncoder.tree(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         preconditionFailure("view models encode flat fields only")
@@ -129,9 +128,9 @@ private struct SingleContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() {}
-    mutating func encode(_ value: String) { slot.value = value }
-    mutating func encode(_ value: Bool) { slot.value = value }
-    mutating func encode(_ value: Int) { slot.value = value }
-    mutating func encode(_ value: Double) { slot.value = value }
-    mutating func encode<T: Encodable>(_ value: T) { slot.value = TemplateEncoder.value(value) }
+    mutating func encode(_ value: String) { slot.kind = .value(.text(value)) }
+    mutating func encode(_ value: Bool) { slot.kind = .value(.flag(value)) }
+    mutating func encode(_ value: Int) { slot.kind = .value(.int(value)) }
+    mutating func encode(_ value: Double) { slot.kind = .value(.double(value)) }
+    mutating func encode<T: Encodable>(_ value: T) { slot.kind = .value(TemplateEncoder.tree(value)) }
 }
