@@ -269,6 +269,22 @@ import Testing
         // It reads back as the same text.
         let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
         #expect(decoded == [text])
+        #expect(JSONLD.string("") == "\"\"" && JSONLD.string("plain") == "\"plain\"" && JSONLD.string("<") == "\"\\u003c\"")
+    }
+
+    @Test func anFAQPageReadsBackAsItsQuestions() throws {
+        #expect(JSONLD.faqPage([]) == nil)
+        let questions = [
+            Question(question: "Is <b>A</b> & \"B\" cheaper?", answer: "Yes.\u{2028}Line\\two"),
+            Question(question: "Plain?", answer: "日本語 😀"),
+        ]
+        let page = try #require(JSONLD.faqPage(questions))
+        #expect(!page.contains("<") && !page.contains("&"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(page.utf8)) as? [String: Any])
+        #expect(object["@type"] as? String == "FAQPage")
+        let entities = try #require(object["mainEntity"] as? [[String: Any]])
+        #expect(entities.map { $0["name"] as? String } == questions.map(\.question))
+        #expect(entities.map { ($0["acceptedAnswer"] as? [String: Any])?["text"] as? String } == questions.map(\.answer))
     }
 }
 

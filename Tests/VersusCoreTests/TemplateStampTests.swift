@@ -85,7 +85,8 @@ import Testing
         _ = recorder.answer(Opaque(), at: [.key("thing")], parent: -1)
         #expect(recorder.usableGuards == 1)
         // Numbers are part of the shape: each count renders through its own stamp.
-        let shapes = try Self.expectSameAsEngine(["page": "{{n}} {{x}}\n"], [["n": 1, "x": 0.5], ["n": 2, "x": 0.5], ["n": 1, "x": 0.5]])
+        let shapes = try Self.expectSameAsEngine(
+            ["page": "{{n}} {{x}}\n"], [["n": 1, "x": 0.5], ["n": 2, "x": 0.5], ["n": 1, "x": 0.5]])
         #expect(shapes.stamped == 2 && shapes.engine == 0, "\(shapes)")
     }
 

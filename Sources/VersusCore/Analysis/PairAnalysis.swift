@@ -82,33 +82,40 @@ public struct CapabilityComparison: Sendable, Hashable {
 
 /// Headline monthly cost of both models at the site's traffic.
 public struct CostComparison: Sendable, Hashable {
-    public var a: CostQuote?
-    public var b: CostQuote?
+    public let a: CostQuote?
+    public let b: CostQuote?
     /// False when the two models do different jobs: each cost stands, but neither is called cheaper.
-    public var comparable: Bool = true
-
+    public let comparable: Bool
     /// The cheaper side, when the dearer costs at least `ClaimRules.cheaperRatio` times as much.
-    public var cheaper: Side? {
-        guard comparable, let a, let b, a.monthly != b.monthly else { return nil }
-        let low = min(a.monthly, b.monthly), high = max(a.monthly, b.monthly)
-        guard high >= low * ClaimRules.cheaperRatio else { return nil }
-        return a.monthly < b.monthly ? .a : .b
-    }
-
+    public let cheaper: Side?
     /// Dearer minus cheaper, when both are known, computed from the amounts as pages show them (`Format.money`
     /// rounds), so that a reader who subtracts the two figures shown gets this one.
-    public var difference: Decimal? {
-        guard comparable, let a, let b else { return nil }
-        let x = Format.moneyValue(a.monthly), y = Format.moneyValue(b.monthly)
-        return x > y ? x - y : y - x
-    }
-
+    public let difference: Decimal?
     /// Dearer divided by cheaper, when a side is cheaper and the ratio reaches `ClaimRules.statedRatio`.
-    public var ratio: Decimal? {
-        guard cheaper != nil, let a, let b else { return nil }
+    public let ratio: Decimal?
+
+    /// The three figures above are worked out here, once: a page reads them many times, and Decimal arithmetic is
+    /// slow.
+    public init(a: CostQuote?, b: CostQuote?, comparable: Bool = true) {
+        self.a = a
+        self.b = b
+        self.comparable = comparable
+        guard comparable, let a, let b else {
+            cheaper = nil
+            difference = nil
+            ratio = nil
+            return
+        }
+        let x = Format.moneyValue(a.monthly), y = Format.moneyValue(b.monthly)
+        difference = x > y ? x - y : y - x
         let low = min(a.monthly, b.monthly), high = max(a.monthly, b.monthly)
-        guard low > 0, high >= low * ClaimRules.statedRatio else { return nil }
-        return high / low
+        if a.monthly != b.monthly, high >= low * ClaimRules.cheaperRatio {
+            cheaper = a.monthly < b.monthly ? .a : .b
+            ratio = low > 0 && high >= low * ClaimRules.statedRatio ? high / low : nil
+        } else {
+            cheaper = nil
+            ratio = nil
+        }
     }
 
     public func quote(_ side: Side) -> CostQuote? { side == .a ? a : b }
@@ -117,36 +124,53 @@ public struct CostComparison: Sendable, Hashable {
 /// Benchmark rows of a pair: the ones both report (with the leader), and the ones only one reports.
 public struct BenchmarkComparison: Sendable {
     public struct Row: Sendable {
-        public var benchmark: Benchmark
-        public var variant: String?
-        public var a: BenchmarkResult?
-        public var b: BenchmarkResult?
-
-        public var isShared: Bool { a != nil && b != nil }
-
+        public let benchmark: Benchmark
+        public let variant: String?
+        public let a: BenchmarkResult?
+        public let b: BenchmarkResult?
+        /// The distance between the two scores, when both are reported.
+        public let gap: Decimal?
+        /// Why two scores both reported name no leader, in a few words for the table; nil when one leads.
+        public let noCall: String?
         /// The side that leads: the scores differ by at least the benchmark's margin (`ClaimRules.benchmarkMargin`),
         /// neither is an estimate, and the same kind of reporter gave both (`BenchmarkReporter`).
-        public var leader: Side? {
-            guard let a, let b, a.score.value != b.score.value, noCall == nil else { return nil }
-            let aHigher = a.score.value > b.score.value
-            return aHigher == benchmark.higherIsBetter ? .a : .b
-        }
+        public let leader: Side?
 
-        /// Why two scores both reported name no leader, in a few words for the table; nil when one leads.
-        public var noCall: String? {
-            guard let a, let b, let gap else { return nil }
-            if gap == 0 { return "Tie" }
-            if a.score.primary.approximate || b.score.primary.approximate { return "No call: an estimated score" }
-            if let unlike = ClaimRules.unlikeReporters(a.reporter, b.reporter) { return unlike }
-            let margin = ClaimRules.benchmarkMargin(benchmark.unit, scale: max(a.score.value, b.score.value))
-            return gap < margin ? "Too close to call" : nil
-        }
-
-        public var gap: Decimal? {
-            guard let a, let b else { return nil }
+        /// The three figures above are worked out here, once: a page reads them many times.
+        public init(benchmark: Benchmark, variant: String?, a: BenchmarkResult?, b: BenchmarkResult?) {
+            self.benchmark = benchmark
+            self.variant = variant
+            self.a = a
+            self.b = b
+            guard let a, let b else {
+                gap = nil
+                noCall = nil
+                leader = nil
+                return
+            }
             let difference = a.score.value - b.score.value
-            return difference < 0 ? -difference : difference
+            let gap = difference < 0 ? -difference : difference
+            self.gap = gap
+            let noCall: String?
+            if gap == 0 {
+                noCall = "Tie"
+            } else if a.score.primary.approximate || b.score.primary.approximate {
+                noCall = "No call: an estimated score"
+            } else if let unlike = ClaimRules.unlikeReporters(a.reporter, b.reporter) {
+                noCall = unlike
+            } else {
+                let margin = ClaimRules.benchmarkMargin(benchmark.unit, scale: max(a.score.value, b.score.value))
+                noCall = gap < margin ? "Too close to call" : nil
+            }
+            self.noCall = noCall
+            if a.score.value != b.score.value, noCall == nil {
+                leader = (a.score.value > b.score.value) == benchmark.higherIsBetter ? .a : .b
+            } else {
+                leader = nil
+            }
         }
+
+        public var isShared: Bool { a != nil && b != nil }
     }
 
     public struct CategoryLead: Sendable, Hashable {

@@ -33,10 +33,34 @@ public enum Format {
         return text
     }
 
+    /// A decimal by its bytes, not its value: comparing two Decimals normalizes both, which costs more than the
+    /// lookup saves. Equal bytes are the same value; the same value in other bytes is only a second entry.
     private struct NumberKey: Hashable {
-        var value: Decimal
+        /// A Decimal's bytes (20 of them on Linux and on Apple platforms), zero-padded.
+        var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var places: Int
         var minimumPlaces: Int
+
+        init(value: Decimal, places: Int, minimumPlaces: Int) {
+            precondition(MemoryLayout<Decimal>.size <= MemoryLayout<(UInt64, UInt64, UInt64)>.size)
+            withUnsafeMutableBytes(of: &bytes) { key in
+                withUnsafeBytes(of: value) { key.copyMemory(from: $0) }
+            }
+            self.places = places
+            self.minimumPlaces = minimumPlaces
+        }
+
+        static func == (l: NumberKey, r: NumberKey) -> Bool {
+            l.bytes == r.bytes && l.places == r.places && l.minimumPlaces == r.minimumPlaces
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes.0)
+            hasher.combine(bytes.1)
+            hasher.combine(bytes.2)
+            hasher.combine(places)
+            hasher.combine(minimumPlaces)
+        }
     }
 
     private static let numbers = Mutex<[NumberKey: String]>([:])

@@ -76,13 +76,28 @@ enum JSONLD {
     static func string(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal; runs of bytes that need no escape are copied whole.
+    static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
         func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
         var text = text
         text.withUTF8 { bytes in
-            var index = 0
+            var index = 0, run = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                let plain =
+                    byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
+                    && !(byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+                if plain {
+                    index += 1
+                    continue
+                }
+                if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
                 switch byte {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -92,29 +107,36 @@ enum JSONLD {
                 case 0x3C: out.append(contentsOf: #"\u003c"#.utf8)
                 case 0x3E: out.append(contentsOf: #"\u003e"#.utf8)
                 case 0x26: out.append(contentsOf: #"\u0026"#.utf8)
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2:
                     out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
                     index += 2
-                case ..<0x20:
+                default:
                     out.append(contentsOf: #"\u00"#.utf8)
                     out.append(hex(byte >> 4))
                     out.append(hex(byte & 0x0F))
-                default: out.append(byte)
                 }
                 index += 1
+                run = index
             }
+            if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func faqPage(_ questions: [Question]) -> String? {
         guard !questions.isEmpty else { return nil }
-        let items = questions.map { question in
-            "{\"@type\":\"Question\",\"name\":\(string(question.question)),\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":\(string(question.answer))}}"
+        var out: [UInt8] = []
+        out.reserveCapacity(questions.reduce(128) { $0 + $1.question.utf8.count + $1.answer.utf8.count + 96 })
+        out.append(contentsOf: #"{"@context":"https://schema.org","@type":"FAQPage","mainEntity":["#.utf8)
+        for (index, question) in questions.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"@type":"Question","name":"#.utf8)
+            append(question.question, to: &out)
+            out.append(contentsOf: #","acceptedAnswer":{"@type":"Answer","text":"#.utf8)
+            append(question.answer, to: &out)
+            out.append(contentsOf: "}}".utf8)
         }
-        return "{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"mainEntity\":[\(items.joined(separator: ","))]}"
+        out.append(contentsOf: "]}".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

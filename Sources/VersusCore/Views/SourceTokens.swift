@@ -66,13 +66,13 @@ enum Placeholders {
                     let replacement = value(position)
                 else { index += 3; continue }
                 if out.isEmpty { out.reserveCapacity(count + 64) }
-                out.append(contentsOf: bytes[copied..<index])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                 out.append(contentsOf: replacement.utf8)
                 index = cursor + 3
                 copied = index
             }
             if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            out.append(contentsOf: bytes[copied..<count])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
             return String(decoding: out, as: UTF8.self)
         }
     }
