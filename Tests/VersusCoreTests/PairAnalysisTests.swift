@@ -209,6 +209,22 @@ import Testing
 }
 
 @Suite struct FormatTests {
+    @Test func groupingPutsACommaEveryThreeDigitsOfTheWholePart() {
+        let cases = [
+            "": "", "0": "0", "999": "999", "1000": "1,000", "-1000": "-1,000", "-999": "-999", "12345.6789": "12,345.6789",
+            "1234567": "1,234,567", "100000.5": "100,000.5", "0.12345": "0.12345", "-1234567.25": "-1,234,567.25",
+            "123456789012": "123,456,789,012",
+        ]
+        for (digits, expected) in cases { #expect(Format.grouped(digits) == expected, "\(digits)") }
+    }
+
+    @Test func datesReadAsISO8601() {
+        #expect(ISODate(year: 2026, month: 6, day: 10).description == "2026-06-10")
+        #expect(ISODate(year: 2026, month: 11, day: nil).description == "2026-11")
+        #expect(ISODate(year: 987, month: 1, day: 2).description == "0987-01-02")
+        #expect(ISODate(year: 12345, month: 1, day: 2).description == "12345-01-02")
+    }
+
     @Test func money() {
         #expect(Format.money(4900) == "$4,900")
         #expect(Format.money(Decimal(string: "45.5")!) == "$46")

@@ -22,6 +22,10 @@ public final class ModelDigest: Sendable {
     public let results: [String: BenchmarkResult]
     /// Other models, most related first (empty until `CatalogDigest` ranks them).
     public let related: [String]
+    /// The newest date of a pay-as-you-go price (a route's as-of date, else its input price's date).
+    public let newestPriceDate: ISODate?
+    /// The newest as-of date of any of its routes.
+    public let newestRouteDate: ISODate?
 
     public init(model: Model, site: SiteSettings, providers: [String: Provider] = [:]) {
         self.model = model
@@ -35,6 +39,8 @@ public final class ModelDigest: Sendable {
         disputedFigures = model.figures.filter(\.isDisputed).count
         results = Dictionary(model.benchmarkResults.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         related = []
+        newestPriceDate = model.routes.filter(\.isPayAsYouGo).compactMap { $0.asOf ?? $0.input?.primary.date }.max()
+        newestRouteDate = model.routes.compactMap(\.asOf).max()
     }
 
     /// `other` with its related models ranked.
@@ -49,6 +55,8 @@ public final class ModelDigest: Sendable {
         disputedFigures = other.disputedFigures
         results = other.results
         self.related = related
+        newestPriceDate = other.newestPriceDate
+        newestRouteDate = other.newestRouteDate
     }
 
     public var canSelfHost: Bool { model.openness == .openWeights }

@@ -27,8 +27,18 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     public var description: String {
-        let head = Pad.four(year) + "-" + Pad.two(month)
-        return day.map { head + "-" + Pad.two($0) } ?? head
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day ?? 0) else {
+            let head = Pad.four(year) + "-" + Pad.two(month)
+            return day.map { head + "-" + Pad.two($0) } ?? head
+        }
+        // The common case on bytes: dates are formatted on every page.
+        func digit(_ value: Int) -> UInt8 { 0x30 + UInt8(value) }
+        var bytes: [UInt8] = [
+            digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), 0x2D,
+            digit(month / 10), digit(month % 10),
+        ]
+        if let day { bytes += [0x2D, digit(day / 10), digit(day % 10)] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: ISODate, rhs: ISODate) -> Bool {

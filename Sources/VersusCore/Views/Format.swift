@@ -5,19 +5,24 @@ import Synchronization
 public enum Format {
     /// `1234567` → `1,234,567`.
     public static func grouped(_ digits: String) -> String {
-        var integer = digits, fraction = ""
-        if let dot = digits.firstIndex(of: ".") {
-            integer = String(digits[..<dot])
-            fraction = String(digits[dot...])
+        var digits = digits
+        return digits.withUTF8 { bytes -> String in
+            let negative = bytes.first == 0x2D
+            let start = negative ? 1 : 0
+            let end = bytes[start...].firstIndex(of: 0x2E) ?? bytes.count
+            let integer = end - start
+            guard integer > 3 else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + integer / 3)
+            if negative { out.append(0x2D) }
+            for index in start..<end {
+                let left = end - index
+                if index > start && left % 3 == 0 { out.append(0x2C) }
+                out.append(bytes[index])
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        var negative = false
-        if integer.hasPrefix("-") { negative = true; integer.removeFirst() }
-        var out = ""
-        for (index, character) in integer.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return (negative ? "-" : "") + String(out.reversed()) + fraction
     }
 
     /// Plain text of a decimal rounded to at most `places` places, trailing zeros dropped.

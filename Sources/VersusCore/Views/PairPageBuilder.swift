@@ -55,8 +55,9 @@ struct PairPageBuilder: Sendable {
             + (editorial?.faq ?? []).map {
                 Question(question: $0.question, answer: $0.answer)
             }
-        let reviewed = Phrases.reviewed([a, b])
-        let description = "\(a.name) or \(b.name)? " + (verdict.first ?? Phrases.framing(a: a, b: b))
+        let reviewed = Phrases.reviewed([analysis.a, analysis.b].map { ($0.model.lastReviewed, $0.newestRouteDate) })
+        let framing = Phrases.framing(a: a, b: b)
+        let description = "\(a.name) or \(b.name)? " + (verdict.first ?? framing)
         let noindex = digest.isThin(analysis.pair)
         let path = routes.pair(analysis.pair)
 
@@ -64,7 +65,7 @@ struct PairPageBuilder: Sendable {
             meta: routes.meta(
                 title: PageTitles.pair(a, b, editorial: editorial), description: description,
                 path: path, site: site, noindex: noindex, jsonLD: JSONLD.faqPage(faq), bodyClass: "pair"),
-            a: head(a), b: head(b), heading: heading, framing: Phrases.framing(a: a, b: b),
+            a: head(a), b: head(b), heading: heading, framing: framing,
             reviewed: reviewed,
             verdict: verdict, tldr: editorial?.tldr ?? [], scorecard: scorecard, tradeOffs: tradeOffs, cost: cost,
             friction: friction, specs: specs, routeGroups: routeGroups, hasRoutes: !a.routes.isEmpty || !b.routes.isEmpty,
@@ -137,13 +138,12 @@ struct PairPageBuilder: Sendable {
             inputMillions: Format.number(traffic.inputMillions, places: 4),
             outputMillions: Format.number(traffic.outputMillions, places: 4),
             cardsHTML: cardsHTML, summary: summary, levels: levels, hasLevels: !levels.isEmpty, variants: variants,
-            hasVariants: !variants.isEmpty, asOf: Self.pricesAsOf([a, b]), moves: moves, hasMoves: !moves.isEmpty)
+            hasVariants: !variants.isEmpty, asOf: Self.pricesAsOf([analysis.a, analysis.b]), moves: moves, hasMoves: !moves.isEmpty)
     }
 
     /// "Prices as of 2026-06-10.": the newest date of a pay-as-you-go price of either model; empty when none is dated.
-    static func pricesAsOf(_ models: [Model]) -> String {
-        let dates = models.flatMap { $0.routes.filter(\.isPayAsYouGo).compactMap { $0.asOf ?? $0.input?.primary.date } }
-        return dates.max().map { "Prices as of \($0)." } ?? ""
+    static func pricesAsOf(_ digests: [ModelDigest]) -> String {
+        digests.compactMap(\.newestPriceDate).max().map { "Prices as of \($0)." } ?? ""
     }
 
     private func benchmarkRows(_ analysis: PairAnalysis, _ ledger: inout SourceLedger)
