@@ -162,6 +162,7 @@ enum SiteBuild {
         let shapesBefore = templateSet.stampShapes
         do {
             let built = try await SiteBuilder(catalog: catalog, templates: templateSet).build(into: output, options: options)
+            if PhaseLog.enabled { for line in templateSet.stampReport { printError("shapes \(line)") } }
             if memory == nil, templateSet.stampShapes > shapesBefore, let data = templateSet.stampData(generator: options.generator) {
                 try? data.write(to: stampFile, options: .atomic)
             }

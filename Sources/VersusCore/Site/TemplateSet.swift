@@ -116,6 +116,13 @@ public struct TemplateSet: Sendable {
             stamps.caches.map { ($0.template, $0.snapshot) }, key: StampFile.key(generator: generator, sources: sources))
     }
 
+    /// Each stamped template's shapes, stamped and left to the engine, a line each in name order (for `VERSUS_PHASES`).
+    public var stampReport: [String] {
+        (stamps?.shapes ?? [:]).sorted { $0.key < $1.key }.map {
+            "\($0.key): \($0.value.stamped) stamped, \($0.value.engine) to the engine"
+        }
+    }
+
     /// How many shapes the stamps hold, stamped or left to the engine: a build that recorded none need not write them.
     public var stampShapes: Int { stamps?.caches.reduce(0) { $0 + $1.shapes.stamped + $1.shapes.engine } ?? 0 }
 

@@ -116,11 +116,11 @@ enum Phrases {
     /// The byline's date: when an editor last reviewed the models (the older review of two), or else the newest date a
     /// price of theirs was read ("Prices as of …", what an import gives), or nothing at all.
     static func reviewed(_ models: [Model]) -> String {
-        reviewed(models.map { ($0.lastReviewed, $0.routes.compactMap(\.asOf).max()) })
+        reviewed(dates: models.map { ($0.lastReviewed, $0.routes.compactMap(\.asOf).max()) })
     }
 
     /// The same from each model's review date and newest route date (`ModelDigest.newestRouteDate`).
-    static func reviewed(_ dates: [(reviewed: ISODate?, newestRoute: ISODate?)]) -> String {
+    static func reviewed(dates: [(reviewed: ISODate?, newestRoute: ISODate?)]) -> String {
         let reviews = dates.map(\.reviewed)
         if reviews.allSatisfy({ $0 != nil }), let oldest = reviews.compactMap({ $0 }).min() {
             return "Last reviewed: \(oldest)."
