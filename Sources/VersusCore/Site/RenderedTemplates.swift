@@ -71,6 +71,11 @@ enum RenderedTemplates {
         pages.first { $0.template.name == template }?.partials.map(\.name) ?? []
     }
 
-    /// Page templates rendered through stamps (`StampCache`): many pages of few shapes.
-    static let stamped = [Rendered.pairPage.name, Rendered.modelPage.name]
+    /// Templates rendered through stamps (`StampCache`): many views of few shapes. The pair and model pages, and
+    /// the partials rendered from Swift thousands of times into them (not the route rows: a list of a model's routes,
+    /// whose length alone makes nearly every model a shape of its own).
+    static let stamped = [
+        Rendered.pairPage.name, Rendered.modelPage.name, Rendered.cell.name, Rendered.htmlRow.name,
+        Rendered.relatedLink.name, Rendered.costCard.name,
+    ]
 }

@@ -142,8 +142,15 @@ public struct TemplateSet: Sendable {
         TemplateSet(library: library, stamps: nil, sources: sources, assets: assets, log: log)
     }
 
+    /// A partial's text for `view`: through its stamps when it has them (`RenderedTemplates.stamped`), else by the
+    /// engine.
     func render<View: TemplateView>(_ view: View, _ template: Rendered<View>) -> String {
         log?.note(template.name)
+        if let stamps, let cache = stamps.pages[template.name], case let .object(fields) = TemplateEncoder.tree(view) {
+            var out: [UInt8] = []
+            cache.render(fields, in: stamps, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
         return library.render(TemplateEncoder.value(view), withTemplate: template.name) ?? ""
     }
 

@@ -5,8 +5,9 @@ import Foundation
 /// instance.
 protocol TemplateView: Codable, Sendable {}
 
-/// Turns a view model into the dictionaries and arrays the template engine reads, through the view's own `Encodable`
-/// conformance: the fields a template can name are the view type's stored properties, with no list kept by hand.
+/// Turns a view model into the tree stamps read (`ViewValue`), and from it the dictionaries and arrays the template
+/// engine reads, through the view's own `Encodable` conformance: the fields a template can name are the view type's
+/// stored properties, with no list kept by hand.
 ///
 /// swift-mustache finds a name in a struct through `Mirror`, reflecting every stored property for each lookup and
 /// again for each level of the context stack it climbs; a pair page makes thousands of lookups. Converting each view

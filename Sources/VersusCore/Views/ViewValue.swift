@@ -47,8 +47,12 @@ enum ViewValue: Sendable {
 /// An object's fields in the order its view encoded them, each name once. A view has tens of fields at most, so a field is found by
 /// comparing names, which costs less than hashing one.
 struct ViewFields: Sendable {
-    private(set) var names: [String] = []
-    private(set) var values: [ViewValue] = []
+    struct Field: Sendable {
+        let name: String
+        let value: ViewValue
+    }
+
+    private(set) var fields: [Field] = []
 
     init() {}
 
@@ -60,26 +64,25 @@ struct ViewFields: Sendable {
         }
     }
 
-    var count: Int { names.count }
+    var count: Int { fields.count }
 
     subscript(name: String) -> ViewValue? {
         let length = name.utf8.count
-        for index in names.indices where names[index].utf8.count == length && names[index] == name {
-            return values[index]
-        }
+        for field in fields where field.name.utf8.count == length && field.name == name { return field.value }
         return nil
     }
 
     /// Adds a field. Names are not checked for repeats: a view's synthesized `Encodable` names each field once.
     mutating func append(_ name: String, _ value: ViewValue) {
-        names.append(name)
-        values.append(value)
+        // Most views have a handful of fields: room for eight spares the first reallocations.
+        if fields.isEmpty { fields.reserveCapacity(8) }
+        fields.append(Field(name: name, value: value))
     }
 
     var any: [String: Any] {
-        var fields: [String: Any] = [:]
-        fields.reserveCapacity(names.count)
-        for index in names.indices { fields[names[index]] = values[index].any }
-        return fields
+        var object: [String: Any] = [:]
+        object.reserveCapacity(fields.count)
+        for field in fields { object[field.name] = field.value.any }
+        return object
     }
 }
