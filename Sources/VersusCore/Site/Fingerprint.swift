@@ -131,20 +131,6 @@ public struct FingerprintHasher {
     }
 }
 
-/// A stable byte form of catalog records: JSON with sorted keys, so dictionaries hash the same in every run.
-enum CanonicalForm {
-    static func data<T: Encodable>(_ value: T) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Catalog records hold only strings, numbers, dates as text and enums: encoding cannot fail.
-        return (try? encoder.encode(value)) ?? Data()
-    }
-
-    static func fingerprint<T: Encodable>(_ value: T) -> Fingerprint {
-        Fingerprint.of(data(value))
-    }
-}
-
 /// A checksum sealed onto the end of a state file under `.versus/` (template stamps, the made files): the SHA-256 of
 /// everything before it, in hex. A file whose seal does not match was damaged, and reads as no file.
 enum Sealed {
