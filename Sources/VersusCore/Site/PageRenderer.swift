@@ -31,7 +31,7 @@ struct PageRenderer: Sendable {
         self.tokens = tokens
         pairs = PairPageBuilder(
             digest: digest, routes: routes, markdown: MarkdownRenderer(allowRawHTML: digest.catalog.site.allowRawHTML),
-            tokens: tokens)
+            tokens: tokens, templates: templates)
         pages = SitePageBuilder(digest: digest, routes: routes, templates: templates)
         changes =
             list.contains {

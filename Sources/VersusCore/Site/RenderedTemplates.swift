@@ -33,6 +33,10 @@ extension Rendered where View == HTMLRow { static var htmlRow: Self { Self("part
 extension Rendered where View == Link { static var relatedLink: Self { Self("partials/related-link") } }
 extension Rendered where View == PairPageView.CostCard { static var costCard: Self { Self("partials/cost-card") } }
 extension Rendered where View == RouteRowsView { static var routeRows: Self { Self("partials/route-rows") } }
+extension Rendered where View == PairPageView.BenchmarkRow {
+    static var benchmarkRow: Self { Self("partials/benchmark-row") }
+    static var oneSidedRow: Self { Self("partials/one-sided-row") }
+}
 
 /// Every template rendered from Swift, in one list: what `TemplateSet` requires, what `TemplateCheck` checks against
 /// its view, and what page fingerprints hash (a page template with the partials rendered into its view).
@@ -48,7 +52,7 @@ enum RenderedTemplates {
             template: Rendered.pairPage.erased,
             partials: [
                 Rendered.cell.erased, Rendered.htmlRow.erased, Rendered.relatedLink.erased, Rendered.costCard.erased,
-                Rendered.routeRows.erased,
+                Rendered.routeRows.erased, Rendered.benchmarkRow.erased, Rendered.oneSidedRow.erased,
             ]),
         Page(template: Rendered.modelPage.erased, partials: [Rendered.routeRows.erased]),
         Page(template: Rendered.benchmarkPage.erased, partials: []),
@@ -76,6 +80,6 @@ enum RenderedTemplates {
     /// whose length alone makes nearly every model a shape of its own).
     static let stamped = [
         Rendered.pairPage.name, Rendered.modelPage.name, Rendered.cell.name, Rendered.htmlRow.name,
-        Rendered.relatedLink.name, Rendered.costCard.name,
+        Rendered.relatedLink.name, Rendered.costCard.name, Rendered.benchmarkRow.name, Rendered.oneSidedRow.name,
     ]
 }

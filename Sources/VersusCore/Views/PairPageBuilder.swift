@@ -6,6 +6,8 @@ struct PairPageBuilder: Sendable {
     let routes: SiteRoutes
     let markdown: MarkdownRenderer
     let tokens: SourceTokens
+    /// For the benchmark rows, rendered one by one (each row has few shapes; a table of them, very many).
+    let templates: TemplateSet
 
     var catalog: Catalog { digest.catalog }
     var site: SiteSettings { catalog.site }
@@ -168,14 +170,22 @@ struct PairPageBuilder: Sendable {
         var groups: [PairPageView.BenchmarkGroup] = []
         for category in Benchmark.Category.allCases {
             let rows = analysis.benchmarks.shared.filter { $0.benchmark.category == category }
-            if !rows.isEmpty { groups.append(PairPageView.BenchmarkGroup(category: category.label, rows: rows.map(row))) }
+            if !rows.isEmpty {
+                groups.append(
+                    PairPageView.BenchmarkGroup(
+                        category: category.label, rowsHTML: rows.map { templates.render(row($0), .benchmarkRow) }.joined()))
+            }
         }
         var oneSided: [PairPageView.OneSided] = []
         if !analysis.benchmarks.onlyA.isEmpty {
-            oneSided.append(PairPageView.OneSided(name: a.name, rows: analysis.benchmarks.onlyA.map(row)))
+            oneSided.append(
+                PairPageView.OneSided(
+                    name: a.name, rowsHTML: analysis.benchmarks.onlyA.map { templates.render(row($0), .oneSidedRow) }.joined()))
         }
         if !analysis.benchmarks.onlyB.isEmpty {
-            oneSided.append(PairPageView.OneSided(name: b.name, rows: analysis.benchmarks.onlyB.map(row)))
+            oneSided.append(
+                PairPageView.OneSided(
+                    name: b.name, rowsHTML: analysis.benchmarks.onlyB.map { templates.render(row($0), .oneSidedRow) }.joined()))
         }
         return (groups, oneSided)
     }

@@ -92,12 +92,14 @@ public struct PairPageView: Sendable, TemplateView {
 
     public struct BenchmarkGroup: Sendable, TemplateView {
         public var category: String
-        public var rows: [BenchmarkRow]
+        /// The group's rows, each rendered with `partials/benchmark-row`.
+        public var rowsHTML: String
     }
 
     public struct OneSided: Sendable, TemplateView {
         public var name: String
-        public var rows: [BenchmarkRow]
+        /// The rows, each rendered with `partials/one-sided-row`.
+        public var rowsHTML: String
     }
 
     public struct SelfHostingRow: Sendable, TemplateView {
