@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Each value is a tag byte and its content: text and names with their length first, numbers in eight bytes, lists
 /// with their count, and objects with their fields sorted by name (a dictionary's order changes from run to run).
-/// Nothing here is read back. It replaced JSON with sorted keys, which spent most of a cold build's planning on
-/// Foundation's encoder.
+/// Nothing here is read back. It replaced JSON with sorted keys: the same guarantees without writing JSON text (on
+/// the models.dev snapshot the time goes to walking each model's `Codable` conformance either way).
 enum CanonicalForm {
     static func data<T: Encodable>(_ value: T) -> Data {
         Data(bytes(value))
