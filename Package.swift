@@ -77,9 +77,14 @@ let package = Package(
             plugins: ["BuildCommit"]
         ),
         .plugin(name: "BuildCommit", capability: .buildTool()),
+        // What more than one test target needs (temporary folders removed when the tests exit).
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "VersusCoreTests",
-            dependencies: ["VersusCore"],
+            dependencies: ["VersusCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -96,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VersusImportTests",
-            dependencies: ["VersusImport", "VersusCore"],
+            dependencies: ["VersusImport", "VersusCore", "TestSupport"],
             // Read in place through #filePath: the fixtures hold link stand-ins that must stay as written.
             exclude: ["Fixtures"]
         ),

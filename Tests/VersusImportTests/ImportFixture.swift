@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VersusCore
 @testable import VersusImport
@@ -51,10 +52,9 @@ enum ImportFixture {
         return root
     }
 
+    /// A new empty folder, removed when the test process exits.
     static func temporaryFolder(_ kind: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("versus-import-tests-\(kind)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolders.make("versus-import-tests-\(kind)")
     }
 
     static func run(_ checkout: String, into root: URL, asOf: String? = nil) throws -> ImportResult {
