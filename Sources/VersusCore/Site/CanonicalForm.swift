@@ -17,27 +17,44 @@ enum CanonicalForm {
     }
 
     static func bytes<T: Encodable>(_ value: T) -> [UInt8] {
-        let slot = CanonicalSlot()
-        // The encoder below never throws.
-        try? value.encode(to: CanonicalEncoder(slot: slot))
-        slot.seal()
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        slot.node.write(to: &out)
+        canonicalSlot(value).write(to: &out)
         return out
     }
 }
 
-/// One value of a record, before its fields are sorted.
-private indirect enum CanonicalNode {
+/// A plain value of a record: what a single-value container holds.
+private enum CanonicalValue {
     case null
     case flag(Bool)
     case text(String)
     case signed(Int64)
     case unsigned(UInt64)
     case double(Double)
-    case list([CanonicalSlot])
-    case object([(String, CanonicalSlot)])
+}
+
+/// Where one value lands: a plain value, or a container whose elements' slots are filled as they are encoded.
+private final class CanonicalSlot {
+    enum Kind {
+        case value(CanonicalValue)
+        case object
+        case list
+    }
+
+    var kind = Kind.value(.null)
+    var fields: [(String, CanonicalSlot)] = []
+    var items: [CanonicalSlot] = []
+
+    var isObject: Bool {
+        if case .object = kind { return true }
+        return false
+    }
+
+    var isList: Bool {
+        if case .list = kind { return true }
+        return false
+    }
 
     func write(to out: inout [UInt8]) {
         func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
@@ -48,57 +65,33 @@ private indirect enum CanonicalNode {
                 out.append(contentsOf: bytes)
             }
         }
-        switch self {
-        case .null: out.append(0)
-        case let .flag(value): out.append(contentsOf: [1, value ? 1 : 0])
-        case let .text(value):
+        switch kind {
+        case .value(.null): out.append(0)
+        case let .value(.flag(value)): out.append(contentsOf: [1, value ? 1 : 0])
+        case let .value(.text(value)):
             out.append(2)
             text(value)
-        case let .signed(value):
+        case let .value(.signed(value)):
             out.append(3)
             word(UInt64(bitPattern: value))
-        case let .unsigned(value):
+        case let .value(.unsigned(value)):
             out.append(4)
             word(value)
-        case let .double(value):
+        case let .value(.double(value)):
             out.append(5)
             word(value.bitPattern)
-        case let .list(items):
+        case .list:
             out.append(6)
             word(UInt64(items.count))
-            for item in items { item.node.write(to: &out) }
-        case let .object(fields):
+            for item in items { item.write(to: &out) }
+        case .object:
             out.append(7)
             word(UInt64(fields.count))
             // By the names' bytes: the same order whatever the platform's string comparison.
             for (name, value) in fields.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
                 text(name)
-                value.node.write(to: &out)
+                value.write(to: &out)
             }
-        }
-    }
-}
-
-/// Where one value lands; a container keeps the slots of its elements, filled as they are encoded.
-private final class CanonicalSlot {
-    var node = CanonicalNode.null
-    /// Set while the slot is a keyed or unkeyed container being filled.
-    var fields: [(String, CanonicalSlot)] = []
-    var items: [CanonicalSlot] = []
-    var kind = Kind.value
-
-    enum Kind { case value, object, list }
-
-    /// The container's node, made when the encoding is written (`node` is read only then).
-    func seal() {
-        switch kind {
-        case .value: break
-        case .object:
-            for (_, slot) in fields { slot.seal() }
-            node = .object(fields)
-        case .list:
-            for slot in items { slot.seal() }
-            node = .list(items)
         }
     }
 }
@@ -110,7 +103,7 @@ private struct CanonicalEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         // A second request for the same container adds to it, as JSONEncoder does.
-        if slot.kind != .object {
+        if !slot.isObject {
             slot.kind = .object
             slot.fields = []
         }
@@ -118,7 +111,7 @@ private struct CanonicalEncoder: Encoder {
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if slot.kind != .list {
+        if !slot.isList {
             slot.kind = .list
             slot.items = []
         }
@@ -131,14 +124,14 @@ private struct CanonicalEncoder: Encoder {
 /// Encodes `value` into a new slot.
 private func canonicalSlot<T: Encodable>(_ value: T) -> CanonicalSlot {
     let slot = CanonicalSlot()
+    // The encoder never throws.
     try? value.encode(to: CanonicalEncoder(slot: slot))
-    slot.seal()
     return slot
 }
 
-private func valueSlot(_ node: CanonicalNode) -> CanonicalSlot {
+private func valueSlot(_ value: CanonicalValue) -> CanonicalSlot {
     let slot = CanonicalSlot()
-    slot.node = node
+    slot.kind = .value(value)
     return slot
 }
 
@@ -241,26 +234,21 @@ private struct CanonicalSingle: SingleValueEncodingContainer {
     let slot: CanonicalSlot
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() { slot.node = .null }
-    mutating func encode(_ value: Bool) { slot.node = .flag(value) }
-    mutating func encode(_ value: String) { slot.node = .text(value) }
-    mutating func encode(_ value: Double) { slot.node = .double(value) }
-    mutating func encode(_ value: Float) { slot.node = .double(Double(value)) }
-    mutating func encode(_ value: Int) { slot.node = .signed(Int64(value)) }
-    mutating func encode(_ value: Int8) { slot.node = .signed(Int64(value)) }
-    mutating func encode(_ value: Int16) { slot.node = .signed(Int64(value)) }
-    mutating func encode(_ value: Int32) { slot.node = .signed(Int64(value)) }
-    mutating func encode(_ value: Int64) { slot.node = .signed(value) }
-    mutating func encode(_ value: UInt) { slot.node = .unsigned(UInt64(value)) }
-    mutating func encode(_ value: UInt8) { slot.node = .unsigned(UInt64(value)) }
-    mutating func encode(_ value: UInt16) { slot.node = .unsigned(UInt64(value)) }
-    mutating func encode(_ value: UInt32) { slot.node = .unsigned(UInt64(value)) }
-    mutating func encode(_ value: UInt64) { slot.node = .unsigned(value) }
-    mutating func encode<T: Encodable>(_ value: T) {
-        let child = canonicalSlot(value)
-        slot.kind = child.kind
-        slot.fields = child.fields
-        slot.items = child.items
-        slot.node = child.node
-    }
+    mutating func encodeNil() { slot.kind = .value(.null) }
+    mutating func encode(_ value: Bool) { slot.kind = .value(.flag(value)) }
+    mutating func encode(_ value: String) { slot.kind = .value(.text(value)) }
+    mutating func encode(_ value: Double) { slot.kind = .value(.double(value)) }
+    mutating func encode(_ value: Float) { slot.kind = .value(.double(Double(value))) }
+    mutating func encode(_ value: Int) { slot.kind = .value(.signed(Int64(value))) }
+    mutating func encode(_ value: Int8) { slot.kind = .value(.signed(Int64(value))) }
+    mutating func encode(_ value: Int16) { slot.kind = .value(.signed(Int64(value))) }
+    mutating func encode(_ value: Int32) { slot.kind = .value(.signed(Int64(value))) }
+    mutating func encode(_ value: Int64) { slot.kind = .value(.signed(value)) }
+    mutating func encode(_ value: UInt) { slot.kind = .value(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt8) { slot.kind = .value(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt16) { slot.kind = .value(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt32) { slot.kind = .value(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt64) { slot.kind = .value(.unsigned(value)) }
+    /// The value's own encoding fills this same slot.
+    mutating func encode<T: Encodable>(_ value: T) { try? value.encode(to: CanonicalEncoder(slot: slot)) }
 }

@@ -145,26 +145,25 @@ public struct TemplateSet: Sendable {
     /// A partial's text for `view`: through its stamps when it has them (`RenderedTemplates.stamped`), else by the
     /// engine.
     func render<View: TemplateView>(_ view: View, _ template: Rendered<View>) -> String {
-        log?.note(template.name)
-        if let stamps, let cache = stamps.pages[template.name], case let .object(fields) = TemplateEncoder.tree(view) {
-            var out: [UInt8] = []
-            cache.render(fields, in: stamps, into: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
-        return library.render(TemplateEncoder.value(view), withTemplate: template.name) ?? ""
+        String(decoding: bytes(view, template, capacity: 0), as: UTF8.self)
     }
 
     /// A whole page's bytes: through the template's stamps when it has them, else by the engine.
     func page<View: TemplateView>(_ object: View, _ rendered: Rendered<View>) -> Data {
+        Data(bytes(object, rendered, capacity: 64 * 1024))
+    }
+
+    private func bytes<View: TemplateView>(_ object: View, _ rendered: Rendered<View>, capacity: Int) -> [UInt8] {
         let view = TemplateEncoder.tree(object), template = rendered.name
         log?.note(template)
+        var out: [UInt8] = []
         if let stamps, let cache = stamps.pages[template], case let .object(fields) = view {
-            var out: [UInt8] = []
-            out.reserveCapacity(64 * 1024)
+            out.reserveCapacity(capacity)
             cache.render(fields, in: stamps, into: &out)
-            return Data(out)
+        } else {
+            out.append(contentsOf: (library.render(view.any, withTemplate: template) ?? "").utf8)
         }
-        return Data((library.render(view.any, withTemplate: template) ?? "").utf8)
+        return out
     }
 }
 

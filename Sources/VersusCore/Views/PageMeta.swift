@@ -83,39 +83,36 @@ enum JSONLD {
     /// Appends `text` as a JSON string literal; runs of bytes that need no escape are copied whole.
     static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+        func hex(_ nibble: UInt8) -> Character { Character(Unicode.Scalar(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)) }
         var text = text
         text.withUTF8 { bytes in
             var index = 0, run = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let plain =
-                    byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
-                    && !(byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
-                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
-                if plain {
+                var length = 1
+                let escape: String
+                switch byte {
+                case 0x22: escape = #"\""#
+                case 0x5C: escape = #"\\"#
+                case 0x0A: escape = #"\n"#
+                case 0x0D: escape = #"\r"#
+                case 0x09: escape = #"\t"#
+                case 0x3C: escape = #"\u003c"#
+                case 0x3E: escape = #"\u003e"#
+                case 0x26: escape = #"\u0026"#
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+                    length = 3
+                case ..<0x20: escape = #"\u00"# + String(hex(byte >> 4)) + String(hex(byte & 0x0F))
+                default:
                     index += 1
                     continue
                 }
                 if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-                switch byte {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0x3C: out.append(contentsOf: #"\u003c"#.utf8)
-                case 0x3E: out.append(contentsOf: #"\u003e"#.utf8)
-                case 0x26: out.append(contentsOf: #"\u0026"#.utf8)
-                case 0xE2:
-                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                    index += 2
-                default:
-                    out.append(contentsOf: #"\u00"#.utf8)
-                    out.append(hex(byte >> 4))
-                    out.append(hex(byte & 0x0F))
-                }
-                index += 1
+                out.append(contentsOf: escape.utf8)
+                index += length
                 run = index
             }
             if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }

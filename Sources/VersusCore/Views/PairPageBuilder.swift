@@ -57,7 +57,7 @@ struct PairPageBuilder: Sendable {
             + (editorial?.faq ?? []).map {
                 Question(question: $0.question, answer: $0.answer)
             }
-        let reviewed = Phrases.reviewed(dates: [analysis.a, analysis.b].map { ($0.model.lastReviewed, $0.newestRouteDate) })
+        let reviewed = Phrases.reviewed([analysis.a, analysis.b])
         let framing = Phrases.framing(a: a, b: b)
         let description = "\(a.name) or \(b.name)? " + (verdict.first ?? framing)
         let noindex = digest.isThin(analysis.pair)

@@ -115,17 +115,12 @@ enum Phrases {
 
     /// The byline's date: when an editor last reviewed the models (the older review of two), or else the newest date a
     /// price of theirs was read ("Prices as of …", what an import gives), or nothing at all.
-    static func reviewed(_ models: [Model]) -> String {
-        reviewed(dates: models.map { ($0.lastReviewed, $0.routes.compactMap(\.asOf).max()) })
-    }
-
-    /// The same from each model's review date and newest route date (`ModelDigest.newestRouteDate`).
-    static func reviewed(dates: [(reviewed: ISODate?, newestRoute: ISODate?)]) -> String {
-        let reviews = dates.map(\.reviewed)
+    static func reviewed(_ digests: [ModelDigest]) -> String {
+        let reviews = digests.map(\.model.lastReviewed)
         if reviews.allSatisfy({ $0 != nil }), let oldest = reviews.compactMap({ $0 }).min() {
             return "Last reviewed: \(oldest)."
         }
-        let asOf = dates.compactMap(\.newestRoute).max()
+        let asOf = digests.compactMap(\.newestRouteDate).max()
         return asOf.map { "Prices as of \($0)." } ?? ""
     }
 

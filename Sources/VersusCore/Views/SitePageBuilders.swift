@@ -45,7 +45,7 @@ struct SitePageBuilder {
                 title: PageTitles.model(model), description: description,
                 path: routes.model(id), site: site, bodyClass: "model"),
             name: model.name, developer: model.developer, productType: model.productType?.label,
-            reviewed: Phrases.reviewed([model]), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
+            reviewed: Phrases.reviewed([digest]), bestFor: model.bestFor, decisionFit: model.decisionFit.map(\.label),
             specs: specs, capabilities: capabilities,
             routeRowsHTML: templates.render(RouteRowsView(routes: routeRows), .routeRows), hasRoutes: !routeRows.isEmpty,
             headlineCost: digest.headlineCost.map { Format.money($0.monthly) }, headlineCostDetail: costDetail,
